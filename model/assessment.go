@@ -1,0 +1,209 @@
+package model
+
+import (
+	"fmt"
+	"hash/fnv"
+	"math/rand/v2"
+	"time"
+)
+
+// Length is how long an assessment is.
+type Length string
+
+const (
+	LengthFull  Length = "full"
+	LengthQuick Length = "quick"
+)
+
+// Status says whether an assessment is still being answered.
+type Status string
+
+const (
+	StatusInProgress Status = "in progress"
+	StatusFinished   Status = "finished"
+)
+
+// SecondsPerItem is the pace the time estimates assume.
+const SecondsPerItem = 12
+
+// Answer is what the user gave for one item. Value is 1..5 on likert and
+// rating items, and the 1-based option on choice and scenario items.
+type Answer struct {
+	Value   int
+	NA      bool
+	Skipped bool
+	Note    string
+	At      time.Time
+	Took    time.Duration
+}
+
+// Given reports whether the answer is one that counts as answered
+// (a value or "not applicable"; a skip does not).
+func (a Answer) Given() bool { return a.NA || (!a.Skipped && a.Value > 0) }
+
+// Assessment is one run through the bank by one person.
+type Assessment struct {
+	ID          string
+	Started     time.Time
+	Length      Length
+	Target      Role
+	BankVersion string
+	Order       []string // item ids in the order they are shown
+	Answers     map[string]Answer
+	Cursor      int // index into Order of the item to show on resume
+	Status      Status
+	Finished    time.Time
+}
+
+// NewID makes a time-sortable id: the start time to the second and three
+// random hex digits, e.g. 20261123-170811-a3f.
+func NewID(t time.Time) string {
+	return fmt.Sprintf("%s-%03x", t.UTC().Format("20060102-150405"), rand.IntN(0x1000))
+}
+
+// NewAssessment starts an assessment with a stable, shuffled order.
+func NewAssessment(b *Bank, id string, started time.Time, length Length, target Role) *Assessment {
+	return &Assessment{
+		ID:          id,
+		Started:     started,
+		Length:      length,
+		Target:      target,
+		BankVersion: b.Version,
+		Order:       Order(b, length, id),
+		Answers:     map[string]Answer{},
+		Status:      StatusInProgress,
+	}
+}
+
+// Sections lists the layers in the order they are asked.
+var Sections = []Layer{LayerLean, LayerReadiness, LayerFoundation}
+
+// Order picks the items of a length and shuffles them within each section,
+// seeded by the assessment id so the order is the same every time.
+func Order(b *Bank, length Length, id string) []string {
+	h := fnv.New64a()
+	h.Write([]byte(id))
+	r := rand.New(rand.NewPCG(h.Sum64(), 0x6378_6f))
+	var order []string
+	for _, layer := range Sections {
+		var ids []string
+		for _, it := range b.Items {
+			f, _ := b.Facet(it.Facet)
+			if f.Layer == layer && (length == LengthFull || it.Quick) {
+				ids = append(ids, it.ID)
+			}
+		}
+		r.Shuffle(len(ids), func(i, j int) { ids[i], ids[j] = ids[j], ids[i] })
+		order = append(order, ids...)
+	}
+	return order
+}
+
+// Reconcile fits a stored assessment to the bank in use: items the bank
+// no longer has leave the order (their answers stay stored but are not
+// scored), and items new to the bank for this length join the end of their
+// section. It reports whether the order changed.
+func (a *Assessment) Reconcile(b *Bank) bool {
+	inOrder := map[string]bool{}
+	var kept []string
+	for _, id := range a.Order {
+		if _, ok := b.Item(id); ok {
+			kept = append(kept, id)
+			inOrder[id] = true
+		}
+	}
+	var extra []string
+	for _, id := range Order(b, a.Length, a.ID) {
+		if !inOrder[id] && !a.Answers[id].Given() {
+			extra = append(extra, id)
+		}
+	}
+	if len(kept) == len(a.Order) && len(extra) == 0 {
+		return false
+	}
+	current := ""
+	if a.Cursor >= 0 && a.Cursor < len(a.Order) {
+		current = a.Order[a.Cursor]
+	}
+	// Insert each new item after the last kept item of its section.
+	sectionOf := func(id string) int {
+		it, _ := b.Item(id)
+		f, _ := b.Facet(it.Facet)
+		for i, l := range Sections {
+			if l == f.Layer {
+				return i
+			}
+		}
+		return len(Sections)
+	}
+	order := kept
+	for _, id := range extra {
+		s := sectionOf(id)
+		at := len(order)
+		for i := range order {
+			if sectionOf(order[i]) > s {
+				at = i
+				break
+			}
+		}
+		order = append(order[:at], append([]string{id}, order[at:]...)...)
+	}
+	a.Order = order
+	a.Cursor = 0
+	for i, id := range order {
+		if id == current {
+			a.Cursor = i
+		}
+	}
+	if current == "" || !contains(order, current) {
+		a.Cursor = a.FirstOpen()
+	}
+	return true
+}
+
+// Progress counts the items in the order that have an answer.
+func (a *Assessment) Progress() (answered, total int) {
+	for _, id := range a.Order {
+		if a.Answers[id].Given() {
+			answered++
+		}
+	}
+	return answered, len(a.Order)
+}
+
+// FirstOpen is the index of the first item without an answer, or the
+// length of the order when every item has one.
+func (a *Assessment) FirstOpen() int {
+	for i, id := range a.Order {
+		if !a.Answers[id].Given() {
+			return i
+		}
+	}
+	return len(a.Order)
+}
+
+// Remaining estimates the time left at the assumed pace.
+func (a *Assessment) Remaining() time.Duration {
+	answered, total := a.Progress()
+	return time.Duration(total-answered) * SecondsPerItem * time.Second
+}
+
+// Estimate is the expected time for a length of assessment on a bank.
+func Estimate(b *Bank, length Length) (items int, d time.Duration) {
+	for _, it := range b.Items {
+		if length == LengthFull || it.Quick {
+			items++
+		}
+	}
+	return items, time.Duration(items) * SecondsPerItem * time.Second
+}
+
+// SectionOf tells which layer the item at index i belongs to.
+func (a *Assessment) SectionOf(b *Bank, i int) Layer {
+	if i < 0 || i >= len(a.Order) {
+		return ""
+	}
+	it, _ := b.Item(a.Order[i])
+	f, _ := b.Facet(it.Facet)
+	return f.Layer
+}

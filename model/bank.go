@@ -1,0 +1,171 @@
+// Package model is cxo's domain: the question bank, assessments, scoring,
+// answer-quality flags, the development plan and comparison. It is pure: it
+// parses bytes it is given and computes results, and never does I/O.
+package model
+
+// Layer says what a facet measures: the lean between the roles, readiness
+// for them, or the foundations both need.
+type Layer string
+
+const (
+	LayerLean       Layer = "lean"
+	LayerReadiness  Layer = "readiness"
+	LayerFoundation Layer = "foundation"
+)
+
+// Format is how an item is asked and answered.
+type Format string
+
+const (
+	FormatLikert   Format = "likert"   // agree 1..5 with a statement
+	FormatChoice   Format = "choice"   // pick one of two statements
+	FormatScenario Format = "scenario" // pick one of three or four responses
+	FormatRating   Format = "rating"   // anchored self-rating 1..5
+)
+
+// Role is one of the two executive roles the coach compares.
+type Role string
+
+const (
+	RoleCTO Role = "cto"
+	RoleCIO Role = "cio"
+)
+
+// ParseRole accepts "cto" or "cio" in any case; "" means no target.
+func ParseRole(s string) (Role, bool) {
+	switch s {
+	case "":
+		return "", true
+	case "cto", "CTO":
+		return RoleCTO, true
+	case "cio", "CIO":
+		return RoleCIO, true
+	}
+	return "", false
+}
+
+// Upper is the role as written in prose ("CTO").
+func (r Role) Upper() string {
+	switch r {
+	case RoleCTO:
+		return "CTO"
+	case RoleCIO:
+		return "CIO"
+	}
+	return ""
+}
+
+// Facet is one thing the assessment measures.
+type Facet struct {
+	ID     string
+	Name   string
+	Layer  Layer
+	Group  string // orientation, operational, area or foundation
+	CTO    string // lean only: label of the CTO pole
+	CIO    string // lean only: label of the CIO pole
+	Guide  string // guide#section that explains it
+	Expect map[Role]int
+	Line   int
+}
+
+// Option is one answer to a choice or scenario item. Score runs from -2
+// (clearly CIO) to +2 (clearly CTO).
+type Option struct {
+	Text  string
+	Score int
+	line  int
+}
+
+// Item is one question of the bank.
+type Item struct {
+	ID      string
+	Facet   string
+	Format  Format
+	Text    string
+	Reverse bool
+	Pair    string
+	Quick   bool
+	NA      bool
+	Guide   string
+	Options []Option
+	Anchors map[int]string
+	Line    int
+}
+
+// Levels is how many answers the item offers (5 for likert and rating).
+func (it Item) Levels() int {
+	switch it.Format {
+	case FormatChoice, FormatScenario:
+		return len(it.Options)
+	}
+	return 5
+}
+
+// Bank is a validated question bank.
+type Bank struct {
+	Version string
+	Facets  []Facet
+	Items   []Item
+	Plan    map[string]PlanActions
+	Guides  []Guide
+
+	facetIdx map[string]int
+	itemIdx  map[string]int
+}
+
+// PlanActions holds the development actions for one facet.
+type PlanActions struct {
+	Actions   []string // readiness and foundation facets
+	TowardCTO []string // lean facets
+	TowardCIO []string
+}
+
+// Facet returns the facet with the id.
+func (b *Bank) Facet(id string) (Facet, bool) {
+	i, ok := b.facetIdx[id]
+	if !ok {
+		return Facet{}, false
+	}
+	return b.Facets[i], true
+}
+
+// Item returns the item with the id.
+func (b *Bank) Item(id string) (Item, bool) {
+	i, ok := b.itemIdx[id]
+	if !ok {
+		return Item{}, false
+	}
+	return b.Items[i], true
+}
+
+// FacetsIn lists the facets of a layer in bank order.
+func (b *Bank) FacetsIn(l Layer) []Facet {
+	var out []Facet
+	for _, f := range b.Facets {
+		if f.Layer == l {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Guide returns the guide with the name.
+func (b *Bank) Guide(name string) (Guide, bool) {
+	for _, g := range b.Guides {
+		if g.Name == name {
+			return g, true
+		}
+	}
+	return Guide{}, false
+}
+
+func (b *Bank) index() {
+	b.facetIdx = make(map[string]int, len(b.Facets))
+	for i, f := range b.Facets {
+		b.facetIdx[f.ID] = i
+	}
+	b.itemIdx = make(map[string]int, len(b.Items))
+	for i, it := range b.Items {
+		b.itemIdx[it.ID] = i
+	}
+}

@@ -1,0 +1,299 @@
+package model
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Problem is one thing wrong with a bank file, with where it is.
+type Problem struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (p Problem) String() string {
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
+	}
+	return fmt.Sprintf("%s: %s", p.File, p.Msg)
+}
+
+// Problems is every problem found in a bank; it is the error LoadBank returns.
+type Problems []Problem
+
+func (ps Problems) Error() string {
+	if len(ps) == 0 {
+		return "no problems"
+	}
+	if len(ps) == 1 {
+		return ps[0].String()
+	}
+	return fmt.Sprintf("%s (and %d more problems)", ps[0].String(), len(ps)-1)
+}
+
+// Source is one file the bank is built from.
+type Source struct {
+	Name string // shown in problems: a path or assets/bank.yaml
+	Data []byte
+}
+
+// LoadBank parses and validates a bank against its plan and guides. It
+// returns every problem it finds, not only the first.
+func LoadBank(bank, plan Source, guides []Guide) (*Bank, error) {
+	l := &loader{file: bank.Name}
+	b := &Bank{Guides: guides}
+	l.parseBank(bank.Data, b)
+	if len(l.problems) == 0 {
+		b.index()
+		l.validate(b)
+	}
+	if plan.Data != nil {
+		pl := &loader{file: plan.Name}
+		b.Plan = pl.parsePlan(plan.Data, b)
+		l.problems = append(l.problems, pl.problems...)
+	}
+	if len(l.problems) > 0 {
+		sort.SliceStable(l.problems, func(i, j int) bool {
+			if l.problems[i].File != l.problems[j].File {
+				return l.problems[i].File < l.problems[j].File
+			}
+			return l.problems[i].Line < l.problems[j].Line
+		})
+		return nil, l.problems
+	}
+	return b, nil
+}
+
+type loader struct {
+	file     string
+	problems Problems
+}
+
+func (l *loader) addf(line int, format string, args ...any) {
+	l.problems = append(l.problems, Problem{File: l.file, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// root decodes the document and returns its top mapping.
+func (l *loader) root(data []byte) *yaml.Node {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		line := 0
+		msg := err.Error()
+		// yaml errors read "yaml: line N: ..."; keep the line as ours.
+		if m := regexp.MustCompile(`line (\d+): (.*)`).FindStringSubmatch(msg); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = m[2]
+		}
+		l.addf(line, "not valid YAML: %s", strings.TrimPrefix(msg, "yaml: "))
+		return nil
+	}
+	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		l.addf(1, "expected a mapping at the top level")
+		return nil
+	}
+	return doc.Content[0]
+}
+
+// fields walks a mapping node, calling fn with each key, its value and line.
+func (l *loader) fields(n *yaml.Node, what string, known []string, fn func(key string, v *yaml.Node)) {
+	if n.Kind != yaml.MappingNode {
+		l.addf(n.Line, "%s: expected a mapping", what)
+		return
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if seen[k.Value] {
+			l.addf(k.Line, "%s: %q given twice", what, k.Value)
+			continue
+		}
+		seen[k.Value] = true
+		ok := false
+		for _, kn := range known {
+			if kn == k.Value {
+				ok = true
+			}
+		}
+		if !ok {
+			l.addf(k.Line, "%s: unknown field %q", what, k.Value)
+			continue
+		}
+		fn(k.Value, v)
+	}
+}
+
+func (l *loader) str(v *yaml.Node, what string) string {
+	if v.Kind != yaml.ScalarNode {
+		l.addf(v.Line, "%s: expected text", what)
+		return ""
+	}
+	return strings.TrimSpace(v.Value)
+}
+
+func (l *loader) boolean(v *yaml.Node, what string) bool {
+	var b bool
+	if v.Kind != yaml.ScalarNode || v.Decode(&b) != nil {
+		l.addf(v.Line, "%s: expected true or false", what)
+	}
+	return b
+}
+
+func (l *loader) integer(v *yaml.Node, what string) (int, bool) {
+	var n int
+	if v.Kind != yaml.ScalarNode || v.Decode(&n) != nil {
+		l.addf(v.Line, "%s: expected a whole number", what)
+		return 0, false
+	}
+	return n, true
+}
+
+func (l *loader) seq(v *yaml.Node, what string) []*yaml.Node {
+	if v.Kind != yaml.SequenceNode {
+		l.addf(v.Line, "%s: expected a list", what)
+		return nil
+	}
+	return v.Content
+}
+
+func (l *loader) parseBank(data []byte, b *Bank) {
+	top := l.root(data)
+	if top == nil {
+		return
+	}
+	var facets, items *yaml.Node
+	l.fields(top, "bank", []string{"version", "facets", "items"}, func(k string, v *yaml.Node) {
+		switch k {
+		case "version":
+			b.Version = l.str(v, "version")
+		case "facets":
+			facets = v
+		case "items":
+			items = v
+		}
+	})
+	if b.Version == "" {
+		l.addf(top.Line, "bank: missing version")
+	}
+	if facets == nil {
+		l.addf(top.Line, "bank: missing facets")
+	} else {
+		for _, n := range l.seq(facets, "facets") {
+			b.Facets = append(b.Facets, l.parseFacet(n))
+		}
+	}
+	if items == nil {
+		l.addf(top.Line, "bank: missing items")
+	} else {
+		for _, n := range l.seq(items, "items") {
+			b.Items = append(b.Items, l.parseItem(n))
+		}
+	}
+}
+
+func (l *loader) parseFacet(n *yaml.Node) Facet {
+	f := Facet{Line: n.Line}
+	l.fields(n, "facet", []string{"id", "name", "layer", "group", "cto", "cio", "guide", "expect"}, func(k string, v *yaml.Node) {
+		switch k {
+		case "id":
+			f.ID = l.str(v, "facet id")
+		case "name":
+			f.Name = l.str(v, "facet name")
+		case "layer":
+			f.Layer = Layer(l.str(v, "facet layer"))
+		case "group":
+			f.Group = l.str(v, "facet group")
+		case "cto":
+			f.CTO = l.str(v, "facet cto")
+		case "cio":
+			f.CIO = l.str(v, "facet cio")
+		case "guide":
+			f.Guide = l.str(v, "facet guide")
+		case "expect":
+			f.Expect = map[Role]int{}
+			l.fields(v, "facet expect", []string{"cto", "cio"}, func(k string, v *yaml.Node) {
+				if n, ok := l.integer(v, "expect "+k); ok {
+					if n < 0 || n > 100 {
+						l.addf(v.Line, "expect %s: %d is outside 0-100", k, n)
+					}
+					f.Expect[Role(k)] = n
+				}
+			})
+		}
+	})
+	return f
+}
+
+func (l *loader) parseItem(n *yaml.Node) Item {
+	it := Item{Line: n.Line}
+	l.fields(n, "item", []string{"id", "facet", "format", "text", "reverse", "pair", "quick", "na", "guide", "options", "anchors"}, func(k string, v *yaml.Node) {
+		switch k {
+		case "id":
+			it.ID = l.str(v, "item id")
+		case "facet":
+			it.Facet = l.str(v, "item facet")
+		case "format":
+			it.Format = Format(l.str(v, "item format"))
+		case "text":
+			it.Text = l.str(v, "item text")
+		case "reverse":
+			it.Reverse = l.boolean(v, "reverse")
+		case "pair":
+			it.Pair = l.str(v, "pair")
+		case "quick":
+			it.Quick = l.boolean(v, "quick")
+		case "na":
+			it.NA = l.boolean(v, "na")
+		case "guide":
+			it.Guide = l.str(v, "item guide")
+		case "options":
+			for _, o := range l.seq(v, "options") {
+				it.Options = append(it.Options, l.parseOption(o))
+			}
+			if it.Options == nil {
+				it.Options = []Option{}
+			}
+		case "anchors":
+			it.Anchors = map[int]string{}
+			if v.Kind != yaml.MappingNode {
+				l.addf(v.Line, "anchors: expected a mapping of levels 1, 3 and 5")
+				return
+			}
+			for i := 0; i+1 < len(v.Content); i += 2 {
+				lk, lv := v.Content[i], v.Content[i+1]
+				level, err := strconv.Atoi(lk.Value)
+				if err != nil || level < 1 || level > 5 {
+					l.addf(lk.Line, "anchors: level %q is not 1 to 5", lk.Value)
+					continue
+				}
+				it.Anchors[level] = l.str(lv, "anchor")
+			}
+		}
+	})
+	return it
+}
+
+func (l *loader) parseOption(n *yaml.Node) Option {
+	o := Option{Score: noScore, line: n.Line}
+	l.fields(n, "option", []string{"text", "score"}, func(k string, v *yaml.Node) {
+		switch k {
+		case "text":
+			o.Text = l.str(v, "option text")
+		case "score":
+			if s, ok := l.integer(v, "option score"); ok {
+				o.Score = s
+			}
+		}
+	})
+	return o
+}
+
+// noScore marks an option whose score was not given.
+const noScore = -1000

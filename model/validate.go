@@ -1,0 +1,254 @@
+package model
+
+import "go.yaml.in/yaml/v3"
+
+var groupsOf = map[Layer][]string{
+	LayerLean:       {"orientation"},
+	LayerReadiness:  {"operational", "area"},
+	LayerFoundation: {"foundation"},
+}
+
+// validate checks the rules in assets/README.md on a parsed bank.
+func (l *loader) validate(b *Bank) {
+	l.checkFacets(b)
+	quick := map[string]int{}
+	count := map[string]int{}
+	seen := map[string]int{}
+	for _, it := range b.Items {
+		if it.ID == "" {
+			l.addf(it.Line, "item has no id")
+		} else if !idPattern.MatchString(it.ID) {
+			l.addf(it.Line, "item id %q: use lowercase letters, digits and '-'", it.ID)
+		} else if first, dup := seen[it.ID]; dup {
+			l.addf(it.Line, "duplicate item id %q (first on line %d)", it.ID, first)
+		} else {
+			seen[it.ID] = it.Line
+		}
+		f, ok := b.Facet(it.Facet)
+		if !ok {
+			l.addf(it.Line, "item %s: unknown facet %q", it.ID, it.Facet)
+		}
+		count[it.Facet]++
+		if it.Quick {
+			quick[it.Facet]++
+		}
+		if it.Text == "" {
+			l.addf(it.Line, "item %s: missing text", it.ID)
+		}
+		l.checkGuide(b, it.Line, "item "+it.ID, it.Guide)
+		l.checkFormat(b, it, f, ok)
+	}
+	for _, f := range b.Facets {
+		if count[f.ID] == 0 {
+			l.addf(f.Line, "facet %s has no items", f.ID)
+		} else if quick[f.ID] == 0 {
+			l.addf(f.Line, "facet %s has no quick item", f.ID)
+		}
+	}
+}
+
+func (l *loader) checkFacets(b *Bank) {
+	seen := map[string]int{}
+	for _, f := range b.Facets {
+		switch {
+		case f.ID == "":
+			l.addf(f.Line, "facet has no id")
+		case !idPattern.MatchString(f.ID):
+			l.addf(f.Line, "facet id %q: use lowercase letters, digits and '-'", f.ID)
+		default:
+			if first, dup := seen[f.ID]; dup {
+				l.addf(f.Line, "duplicate facet id %q (first on line %d)", f.ID, first)
+			}
+			seen[f.ID] = f.Line
+		}
+		if f.Name == "" {
+			l.addf(f.Line, "facet %s: missing name", f.ID)
+		}
+		groups, ok := groupsOf[f.Layer]
+		if !ok {
+			l.addf(f.Line, "facet %s: unknown layer %q (want lean, readiness or foundation)", f.ID, f.Layer)
+			continue
+		}
+		if !contains(groups, f.Group) {
+			l.addf(f.Line, "facet %s: group %q does not belong to layer %s (want %v)", f.ID, f.Group, f.Layer, groups)
+		}
+		if f.Layer == LayerLean {
+			if f.CTO == "" || f.CIO == "" {
+				l.addf(f.Line, "facet %s: a lean facet needs both cto and cio pole labels", f.ID)
+			}
+		} else if len(f.Expect) != 2 {
+			l.addf(f.Line, "facet %s: needs expect levels for both cto and cio", f.ID)
+		}
+		l.checkGuide(b, f.Line, "facet "+f.ID, f.Guide)
+	}
+}
+
+func (l *loader) checkFormat(b *Bank, it Item, f Facet, facetKnown bool) {
+	lean := f.Layer == LayerLean
+	switch it.Format {
+	case FormatLikert:
+		if it.Options != nil || it.Anchors != nil {
+			l.addf(it.Line, "item %s: a likert item takes no options or anchors", it.ID)
+		}
+		l.checkPair(b, it)
+	case FormatChoice, FormatScenario:
+		if facetKnown && !lean {
+			l.addf(it.Line, "item %s: %s items belong to a lean facet, not %s", it.ID, it.Format, f.ID)
+		}
+		if it.Anchors != nil {
+			l.addf(it.Line, "item %s: a %s item takes options, not anchors", it.ID, it.Format)
+		}
+		l.checkOptions(it)
+	case FormatRating:
+		if facetKnown && lean {
+			l.addf(it.Line, "item %s: rating items belong to a readiness or foundation facet, not %s", it.ID, f.ID)
+		}
+		if it.Options != nil {
+			l.addf(it.Line, "item %s: a rating item takes anchors, not options", it.ID)
+		}
+		for _, level := range []int{1, 3, 5} {
+			if it.Anchors[level] == "" {
+				l.addf(it.Line, "item %s: rating needs an anchor for level %d", it.ID, level)
+			}
+		}
+	case "":
+		l.addf(it.Line, "item %s: missing format", it.ID)
+	default:
+		l.addf(it.Line, "item %s: unknown format %q (want likert, choice, scenario or rating)", it.ID, it.Format)
+	}
+	if it.Reverse && it.Format != FormatLikert {
+		l.addf(it.Line, "item %s: reverse applies only to likert items, not %s", it.ID, it.Format)
+	}
+	if it.Pair != "" && it.Format != FormatLikert {
+		l.addf(it.Line, "item %s: pair applies only to likert items", it.ID)
+	}
+}
+
+func (l *loader) checkOptions(it Item) {
+	n := len(it.Options)
+	switch {
+	case it.Format == FormatChoice && n != 2:
+		l.addf(it.Line, "item %s: a choice item needs exactly 2 options, has %d", it.ID, n)
+	case it.Format == FormatScenario && (n < 3 || n > 4):
+		l.addf(it.Line, "item %s: a scenario item needs 3 or 4 options, has %d", it.ID, n)
+	}
+	pos, neg := false, false
+	for i, o := range it.Options {
+		if o.Text == "" {
+			l.addf(o.line, "item %s: option %d has no text", it.ID, i+1)
+		}
+		switch {
+		case o.Score == noScore:
+			l.addf(o.line, "item %s: option %d has no score", it.ID, i+1)
+		case o.Score < -2 || o.Score > 2:
+			l.addf(o.line, "item %s: option %d score %d is outside -2..2", it.ID, i+1, o.Score)
+		case o.Score > 0:
+			pos = true
+		case o.Score < 0:
+			neg = true
+		}
+	}
+	if it.Format == FormatChoice && n == 2 && !(pos && neg) {
+		l.addf(it.Line, "item %s: a choice needs one CTO-side (score > 0) and one CIO-side (score < 0) option", it.ID)
+	}
+}
+
+func (l *loader) checkPair(b *Bank, it Item) {
+	if it.Pair == "" {
+		return
+	}
+	p, ok := b.Item(it.Pair)
+	switch {
+	case !ok:
+		l.addf(it.Line, "item %s: pair %q is not an item", it.ID, it.Pair)
+	case p.ID == it.ID:
+		l.addf(it.Line, "item %s: paired with itself", it.ID)
+	case p.Format != FormatLikert:
+		l.addf(it.Line, "item %s: pair %s is not a likert item", it.ID, p.ID)
+	case p.Facet != it.Facet:
+		l.addf(it.Line, "item %s: pair %s is on another facet (%s)", it.ID, p.ID, p.Facet)
+	case p.Reverse == it.Reverse:
+		l.addf(it.Line, "item %s: pair %s must be keyed the other way (one reverse, one not)", it.ID, p.ID)
+	case p.Pair != it.ID:
+		l.addf(it.Line, "item %s: pair %s does not name it back", it.ID, p.ID)
+	}
+}
+
+func (l *loader) checkGuide(b *Bank, line int, what, ref string) {
+	if ref == "" {
+		l.addf(line, "%s: missing guide section", what)
+		return
+	}
+	name, slug := SplitRef(ref)
+	g, ok := b.Guide(name)
+	if !ok {
+		l.addf(line, "%s: unknown guide %q", what, name)
+		return
+	}
+	if slug == "" {
+		return
+	}
+	if _, ok := g.Section(slug); !ok {
+		l.addf(line, "%s: guide %s has no section %q", what, name, slug)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// parsePlan reads plan.yaml and checks every facet has its actions.
+func (l *loader) parsePlan(data []byte, b *Bank) map[string]PlanActions {
+	plan := map[string]PlanActions{}
+	top := l.root(data)
+	if top == nil {
+		return plan
+	}
+	l.fields(top, "plan file", []string{"plan"}, func(_ string, v *yaml.Node) {
+		for _, n := range l.seq(v, "plan") {
+			var id string
+			var pa PlanActions
+			l.fields(n, "plan entry", []string{"facet", "actions", "toward_cto", "toward_cio"}, func(k string, v *yaml.Node) {
+				if k == "facet" {
+					id = l.str(v, "facet")
+					return
+				}
+				var list []string
+				for _, a := range l.seq(v, k) {
+					if s := l.str(a, k); s != "" {
+						list = append(list, s)
+					}
+				}
+				switch k {
+				case "actions":
+					pa.Actions = list
+				case "toward_cto":
+					pa.TowardCTO = list
+				case "toward_cio":
+					pa.TowardCIO = list
+				}
+			})
+			f, ok := b.Facet(id)
+			switch {
+			case !ok && b.facetIdx != nil:
+				l.addf(n.Line, "plan for unknown facet %q", id)
+			case f.Layer == LayerLean && (len(pa.TowardCTO) < 2 || len(pa.TowardCIO) < 2):
+				l.addf(n.Line, "plan for %s: a lean facet needs at least 2 actions toward_cto and 2 toward_cio", id)
+			case ok && f.Layer != LayerLean && len(pa.Actions) < 2:
+				l.addf(n.Line, "plan for %s: needs at least 2 actions", id)
+			}
+			plan[id] = pa
+		}
+	})
+	for _, f := range b.Facets {
+		if _, ok := plan[f.ID]; !ok && f.ID != "" {
+			l.addf(0, "no plan actions for facet %s", f.ID)
+		}
+	}
+	return plan
+}

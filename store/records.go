@@ -1,0 +1,95 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/cxo-dev/cxo/model"
+)
+
+// recordVersion is the version of the JSON values below; decoders accept
+// versions up to it and report anything else as a bad record.
+const recordVersion = 1
+
+// record is the assessment's header: small, so listing stays fast.
+type record struct {
+	V           int       `json:"v"`
+	ID          string    `json:"id"`
+	Started     time.Time `json:"started"`
+	Length      string    `json:"length"`
+	Target      string    `json:"target,omitempty"`
+	BankVersion string    `json:"bank_version"`
+	Total       int       `json:"total"`
+	Status      string    `json:"status"`
+	Finished    time.Time `json:"finished,omitzero"`
+	Lean        string    `json:"lean,omitempty"` // verdict with score, once finished
+}
+
+// answerRecord is one stored answer.
+type answerRecord struct {
+	V       int    `json:"v"`
+	Value   int    `json:"value,omitempty"`
+	NA      bool   `json:"na,omitempty"`
+	Skipped bool   `json:"skipped,omitempty"`
+	Note    string `json:"note,omitempty"`
+	At      int64  `json:"at"`                // unix milliseconds
+	TookMS  int64  `json:"took_ms,omitempty"` // time taken to answer
+}
+
+// RecordError is a stored value that could not be decoded.
+type RecordError struct {
+	Key    string
+	Reason string
+}
+
+func (e *RecordError) Error() string { return fmt.Sprintf("bad record %s: %s", e.Key, e.Reason) }
+
+func decodeRecord(key string, data []byte) (record, error) {
+	var r record
+	if err := json.Unmarshal(data, &r); err != nil {
+		return r, &RecordError{Key: key, Reason: err.Error()}
+	}
+	if r.V < 1 || r.V > recordVersion {
+		return r, &RecordError{Key: key, Reason: fmt.Sprintf("unknown record version %d", r.V)}
+	}
+	if r.ID == "" {
+		return r, &RecordError{Key: key, Reason: "no id"}
+	}
+	return r, nil
+}
+
+// DecodeAnswer decodes one stored answer defensively.
+func DecodeAnswer(key string, data []byte) (model.Answer, error) {
+	var r answerRecord
+	if err := json.Unmarshal(data, &r); err != nil {
+		return model.Answer{}, &RecordError{Key: key, Reason: err.Error()}
+	}
+	if r.V < 1 || r.V > recordVersion {
+		return model.Answer{}, &RecordError{Key: key, Reason: fmt.Sprintf("unknown record version %d", r.V)}
+	}
+	if r.Value < 0 || r.Value > 9 || r.TookMS < 0 {
+		return model.Answer{}, &RecordError{Key: key, Reason: "value out of range"}
+	}
+	a := model.Answer{Value: r.Value, NA: r.NA, Skipped: r.Skipped, Note: r.Note, Took: time.Duration(r.TookMS) * time.Millisecond}
+	if r.At > 0 {
+		a.At = time.UnixMilli(r.At).UTC()
+	}
+	return a, nil
+}
+
+func encodeAnswer(a model.Answer) []byte {
+	r := answerRecord{V: recordVersion, Value: a.Value, NA: a.NA, Skipped: a.Skipped, Note: a.Note, TookMS: a.Took.Milliseconds()}
+	if !a.At.IsZero() {
+		r.At = a.At.UnixMilli()
+	}
+	data, _ := json.Marshal(r)
+	return data
+}
+
+func must(data []byte, err error) []byte {
+	if err != nil {
+		panic(err) // only plain structs are encoded: cannot fail
+	}
+	return data
+}

@@ -1,0 +1,137 @@
+package ui
+
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/cxo-dev/cxo/model"
+	"github.com/cxo-dev/cxo/store"
+)
+
+// Every read and write of the store happens in one of these commands, so
+// Update never waits on the disk.
+
+type listLoadedMsg struct {
+	list []store.Summary
+	err  error
+}
+
+type createdMsg struct {
+	a   *model.Assessment
+	err error
+}
+
+type loadedMsg struct {
+	a   *model.Assessment
+	err error
+}
+
+// savedMsg reports a committed answer (or why it was not committed).
+type savedMsg struct {
+	seq int
+	err error
+}
+
+type finishedMsg struct {
+	a   *model.Assessment
+	res model.Result
+	err error
+}
+
+type resultLoadedMsg struct {
+	a   *model.Assessment
+	res model.Result
+	err error
+}
+
+type exportedMsg struct {
+	path string
+	err  error
+}
+
+type deletedMsg struct {
+	id  string
+	err error
+}
+
+func loadListCmd(s *store.Store) tea.Cmd {
+	return func() tea.Msg {
+		list, _, err := s.List()
+		return listLoadedMsg{list: list, err: err}
+	}
+}
+
+func createCmd(s *store.Store, b *model.Bank, length model.Length, target model.Role) tea.Cmd {
+	return func() tea.Msg {
+		now := time.Now()
+		a := model.NewAssessment(b, model.NewID(now), now.UTC(), length, target)
+		if err := s.Create(a); err != nil {
+			return createdMsg{err: err}
+		}
+		return createdMsg{a: a}
+	}
+}
+
+// loadCmd loads an assessment and fits it to the bank in use.
+func loadCmd(s *store.Store, b *model.Bank, id string) tea.Cmd {
+	return func() tea.Msg {
+		a, _, err := s.Load(id)
+		if err != nil {
+			return loadedMsg{err: err}
+		}
+		if a.Status != model.StatusFinished && a.Reconcile(b) {
+			if err := s.SaveOrder(a); err != nil {
+				return loadedMsg{err: err}
+			}
+		}
+		return loadedMsg{a: a}
+	}
+}
+
+func saveAnswerCmd(s *store.Store, seq int, id, item string, ans model.Answer, cursor int) tea.Cmd {
+	return func() tea.Msg {
+		return savedMsg{seq: seq, err: s.SaveAnswer(id, item, ans, cursor)}
+	}
+}
+
+func saveCursorCmd(s *store.Store, seq int, id string, cursor int) tea.Cmd {
+	return func() tea.Msg {
+		return savedMsg{seq: seq, err: s.SaveCursor(id, cursor)}
+	}
+}
+
+func finishCmd(s *store.Store, b *model.Bank, a *model.Assessment) tea.Cmd {
+	snapshot := *a
+	return func() tea.Msg {
+		res := model.Compute(b, &snapshot)
+		if err := s.Finish(&snapshot, res); err != nil {
+			return finishedMsg{err: err}
+		}
+		return finishedMsg{a: &snapshot, res: res}
+	}
+}
+
+// openResultCmd loads a finished assessment with its stored snapshot.
+func openResultCmd(s *store.Store, b *model.Bank, id string) tea.Cmd {
+	return func() tea.Msg {
+		a, _, err := s.Load(id)
+		if err != nil {
+			return resultLoadedMsg{err: err}
+		}
+		res, ok, err := s.Result(id)
+		if err != nil {
+			return resultLoadedMsg{err: err}
+		}
+		if !ok {
+			res = model.Compute(b, a)
+		}
+		return resultLoadedMsg{a: a, res: res}
+	}
+}
+
+func deleteCmd(s *store.Store, id string) tea.Cmd {
+	return func() tea.Msg {
+		return deletedMsg{id: id, err: s.Delete(id)}
+	}
+}

@@ -1,0 +1,73 @@
+package ui
+
+import (
+	"image/color"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/lipgloss/v2"
+)
+
+// Theme holds every style the screens use, built once per background.
+// Colour is chosen here only; the renderer drops it under NO_COLOR while
+// bold and layout stay.
+type Theme struct {
+	IsDark bool
+
+	Title    lipgloss.Style
+	Subtle   lipgloss.Style
+	Text     lipgloss.Style
+	Strong   lipgloss.Style
+	Accent   lipgloss.Style
+	Selected lipgloss.Style
+	Chosen   lipgloss.Style
+	Key      lipgloss.Style
+	Error    lipgloss.Style
+	Warn     lipgloss.Style
+	Good     lipgloss.Style
+	Box      lipgloss.Style
+	TabOn    lipgloss.Style
+	TabOff   lipgloss.Style
+
+	CTO      color.Color
+	CIO      color.Color
+	BarFill  color.Color
+	BarEmpty color.Color
+	Help     help.Styles
+	// Glamour is the glamour standard style that matches the background.
+	Glamour string
+}
+
+// NewTheme builds the styles for a dark or light background.
+func NewTheme(isDark bool) Theme {
+	ld := lipgloss.LightDark(isDark)
+	accent := ld(lipgloss.Color("#5A3FD9"), lipgloss.Color("#B8A6FF"))
+	subtle := ld(lipgloss.Color("#6B6B6B"), lipgloss.Color("#9A9A9A"))
+	text := ld(lipgloss.Color("#1F1F1F"), lipgloss.Color("#E4E4E4"))
+	t := Theme{
+		IsDark:   isDark,
+		Title:    lipgloss.NewStyle().Bold(true).Foreground(accent),
+		Subtle:   lipgloss.NewStyle().Foreground(subtle),
+		Text:     lipgloss.NewStyle().Foreground(text),
+		Strong:   lipgloss.NewStyle().Bold(true).Foreground(text),
+		Accent:   lipgloss.NewStyle().Foreground(accent),
+		Selected: lipgloss.NewStyle().Bold(true).Foreground(accent),
+		Chosen:   lipgloss.NewStyle().Bold(true).Foreground(ld(lipgloss.Color("#0B7A3E"), lipgloss.Color("#6EE7A8"))),
+		Key:      lipgloss.NewStyle().Bold(true).Foreground(accent),
+		Error:    lipgloss.NewStyle().Bold(true).Foreground(ld(lipgloss.Color("#B00020"), lipgloss.Color("#FF7A8A"))),
+		Warn:     lipgloss.NewStyle().Foreground(ld(lipgloss.Color("#8A5A00"), lipgloss.Color("#FFC857"))),
+		Good:     lipgloss.NewStyle().Foreground(ld(lipgloss.Color("#0B7A3E"), lipgloss.Color("#6EE7A8"))),
+		Box:      lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(subtle).Padding(0, 1),
+		TabOn:    lipgloss.NewStyle().Bold(true).Underline(true).Foreground(accent).Padding(0, 1),
+		TabOff:   lipgloss.NewStyle().Foreground(subtle).Padding(0, 1),
+		CTO:      ld(lipgloss.Color("#C2410C"), lipgloss.Color("#FDBA74")),
+		CIO:      ld(lipgloss.Color("#1D4ED8"), lipgloss.Color("#93C5FD")),
+		BarFill:  accent,
+		BarEmpty: ld(lipgloss.Color("#D4D4D4"), lipgloss.Color("#3A3A3A")),
+		Help:     help.DefaultStyles(isDark),
+		Glamour:  "light",
+	}
+	if isDark {
+		t.Glamour = "dark"
+	}
+	return t
+}
