@@ -41,4 +41,3 @@ func abs(x int) int {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
-
