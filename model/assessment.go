@@ -114,7 +114,7 @@ func (a *Assessment) Reconcile(b *Bank) bool {
 	}
 	var extra []string
 	for _, id := range Order(b, a.Length, a.ID) {
-		if !inOrder[id] && !a.Answers[id].Given() {
+		if !inOrder[id] {
 			extra = append(extra, id)
 		}
 	}

@@ -3,6 +3,8 @@
 // parses bytes it is given and computes results, and never does I/O.
 package model
 
+import "strings"
+
 // Layer says what a facet measures: the lean between the roles, readiness
 // for them, or the foundations both need.
 type Layer string
@@ -33,12 +35,12 @@ const (
 
 // ParseRole accepts "cto" or "cio" in any case; "" means no target.
 func ParseRole(s string) (Role, bool) {
-	switch s {
+	switch strings.ToLower(s) {
 	case "":
 		return "", true
-	case "cto", "CTO":
+	case "cto":
 		return RoleCTO, true
-	case "cio", "CIO":
+	case "cio":
 		return RoleCIO, true
 	}
 	return "", false

@@ -3,6 +3,7 @@ package model
 import (
 	"math"
 	"strconv"
+	"unicode/utf8"
 )
 
 func mean(xs []float64) float64 {
@@ -41,3 +42,5 @@ func abs(x int) int {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+func decodeRune(s string) (rune, int) { return utf8.DecodeRuneInString(s) }

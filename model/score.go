@@ -75,7 +75,7 @@ type Result struct {
 	Answered    int
 	Skipped     int
 	NA          int
-	Total       int
+	Total       int // items in the order that the bank still has: Answered+Skipped+NA
 	Unscored    int // answers kept for items the bank no longer has
 }
 
@@ -139,7 +139,7 @@ var LikertLabels = []string{"Strongly disagree", "Disagree", "Neither", "Agree",
 
 // Compute scores an assessment against a bank. It is pure and cheap.
 func Compute(b *Bank, a *Assessment) Result {
-	r := Result{BankVersion: a.BankVersion, Total: len(a.Order)}
+	r := Result{BankVersion: a.BankVersion}
 	inOrder := map[string]bool{}
 	for _, id := range a.Order {
 		inOrder[id] = true
@@ -161,6 +161,7 @@ func Compute(b *Bank, a *Assessment) Result {
 		if !ok {
 			continue
 		}
+		r.Total++
 		ans := a.Answers[id]
 		switch {
 		case ans.NA:
@@ -314,6 +315,10 @@ func findings(b *Bank, r *Result) {
 		short int
 	}
 	var gaps []gap
+	callsFor := " calls for" // "the CTO role calls for", "both roles call for"
+	if r.Target == "" {
+		callsFor = " call for"
+	}
 	for _, group := range [][]Score{r.Readiness, r.Foundations} {
 		for _, s := range group {
 			if s.N == 0 {
@@ -324,10 +329,10 @@ func findings(b *Bank, r *Result) {
 			fd := Finding{FacetID: s.ID, Name: s.Name, Score: s.Score, Expect: e, Guide: s.Guide}
 			switch {
 			case s.Score < e:
-				fd.Why = "you rate " + itoa(s.Score) + "; " + r.TargetLabel() + " calls for about " + itoa(e)
+				fd.Why = "you rate " + itoa(s.Score) + "; " + r.TargetLabel() + callsFor + " about " + itoa(e)
 				gaps = append(gaps, gap{fd, e - s.Score})
 			case s.Score >= e+10 || s.Score >= 80:
-				fd.Why = "you rate " + itoa(s.Score) + ", above the " + itoa(e) + " " + r.TargetLabel() + " calls for"
+				fd.Why = "you rate " + itoa(s.Score) + ", above the " + itoa(e) + " " + r.TargetLabel() + callsFor
 				r.Strengths = append(r.Strengths, fd)
 			}
 		}
@@ -347,7 +352,7 @@ func findings(b *Bank, r *Result) {
 			}
 			if away-toward >= 20 {
 				fd := Finding{FacetID: s.ID, Name: s.Name, Score: s.Score, Guide: s.Guide,
-					Why: "your answers lean to " + other + "; " + r.TargetLabel() + " centres on " + pole}
+					Why: "your answers lean to " + other + ", while " + r.TargetLabel() + " centres on " + pole}
 				gaps = append(gaps, gap{fd, away - toward})
 			}
 		}

@@ -5,10 +5,14 @@
 package store
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/fnv"
+	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"time"
 
@@ -121,33 +125,171 @@ func (s *Store) open(readOnly bool) (db *bolt.DB, err error) {
 	return nil, fmt.Errorf("database %s: %w", s.Path, err)
 }
 
-// openRecovered turns a bbolt panic on a damaged file into an error.
+// openRecovered turns a bbolt panic (or, with SetPanicOnFault, a memory
+// fault) on a damaged file into an error. After a panic bolt.Open returns
+// no handle, so the file it opened is unlocked and closed here: otherwise
+// its lock would stay held and every later call would report the file busy.
 func openRecovered(path string, opts *bolt.Options) (db *bolt.DB, err error) {
+	var file *os.File
+	o := *opts
+	o.OpenFile = func(name string, flag int, perm os.FileMode) (*os.File, error) {
+		f, err := os.OpenFile(name, flag, perm)
+		file = f
+		return f, err
+	}
 	defer func() {
 		if r := recover(); r != nil {
+			if file != nil {
+				unlockFile(file)
+				file.Close()
+			}
 			db, err = nil, &DamagedError{Path: path, Reason: fmt.Sprint(r)}
 		}
 	}()
-	return bolt.Open(path, 0o600, opts)
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	return bolt.Open(path, 0o600, &o)
 }
 
-// precheck refuses files bbolt would fault on: shorter than two meta
-// pages, or not starting with a bbolt page header.
+// bbolt's file format, as far as precheck reads it: two meta pages at the
+// start, each a 16-byte page header then the meta fields in native byte
+// order, checksummed with FNV-64a.
+const (
+	boltMagic        = 0xED0CDAED
+	boltVersion      = 2
+	boltPageHeader   = 16
+	boltMetaSize     = 64 // up to and including the checksum
+	boltChecksumAt   = 56
+	boltNoFreelist   = ^uint64(0)
+	boltFreelistPage = 0x10
+	precheckAttempts = 3
+)
+
+type boltMeta struct {
+	pageSize                   uint32
+	root, freelist, pgid, txid uint64
+}
+
+// precheck refuses files bbolt would fault or panic on, or would quietly
+// open from its older meta page: anything that is not empty and not a
+// bbolt file whose two meta pages are both intact and which is as long as
+// they say. bbolt maps the file into memory and reading past its end is a
+// fault no recover can catch, so a short file must be stopped here.
+// A writer in another process may be rewriting a meta page while this
+// reads it, so a failure is only believed when it repeats.
 func precheck(path string) error {
-	fi, err := os.Stat(path)
+	var err error
+	for attempt := 0; attempt < precheckAttempts; attempt++ {
+		if attempt > 0 {
+			time.Sleep(10 * time.Millisecond)
+		}
+		var d *DamagedError
+		if err = precheckOnce(path); !errors.As(err, &d) {
+			return err
+		}
+	}
+	return err
+}
+
+func precheckOnce(path string) error {
+	f, err := os.Open(path)
 	if err != nil {
 		if os.IsNotExist(err) {
 			return nil
 		}
 		return err
 	}
-	if fi.Size() == 0 {
-		return nil // a new file bbolt is about to initialise
+	defer f.Close()
+	damaged := func(format string, args ...any) error {
+		return &DamagedError{Path: path, Reason: fmt.Sprintf(format, args...)}
 	}
-	if fi.Size() < 2*1024 {
-		return &DamagedError{Path: path, Reason: "too short to be a cxo database"}
+	m0, err := readMeta(f, 0)
+	if errors.Is(err, io.EOF) {
+		if fi, statErr := f.Stat(); statErr == nil && fi.Size() == 0 {
+			return nil // a new file bbolt is about to initialise
+		}
+		return damaged("too short to be a cxo database")
+	}
+	if err != nil {
+		return damaged("first meta page: %v", err)
+	}
+	m1, err := readMeta(f, int64(m0.pageSize))
+	if errors.Is(err, io.EOF) {
+		return damaged("too short to be a cxo database")
+	}
+	if err != nil {
+		return damaged("second meta page: %v", err)
+	}
+	if m1.pageSize != m0.pageSize {
+		return damaged("meta pages disagree on the page size")
+	}
+	// Stat after reading the meta pages: the file only grows, and a writer
+	// grows it before it writes a meta page that counts the new pages.
+	fi, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	ps := uint64(m0.pageSize)
+	if uint64(fi.Size()) < 4*ps {
+		return damaged("too short to be a cxo database")
+	}
+	for _, m := range []boltMeta{m0, m1} {
+		switch {
+		case m.pgid < 4 || m.pgid > uint64(fi.Size())/ps:
+			return damaged("truncated: %d bytes where %d pages of %d bytes are expected", fi.Size(), m.pgid, ps)
+		case m.root < 2 || m.root >= m.pgid, m.freelist != boltNoFreelist && (m.freelist < 2 || m.freelist >= m.pgid):
+			return damaged("meta page points outside the file")
+		}
+	}
+	// bbolt reads the freelist of the newer meta page as it opens the file
+	// for writing, trusting its length; check the page is one.
+	m := m0
+	if m1.txid > m0.txid {
+		m = m1
+	}
+	if m.freelist == boltNoFreelist {
+		return nil
+	}
+	var hdr [boltPageHeader + 8]byte
+	if _, err := f.ReadAt(hdr[:], int64(m.freelist*ps)); err != nil {
+		return damaged("freelist page: %v", err)
+	}
+	ne := binary.NativeEndian
+	flags, count, overflow := ne.Uint16(hdr[8:]), uint64(ne.Uint16(hdr[10:])), uint64(ne.Uint32(hdr[12:]))
+	if count == 0xFFFF {
+		count = ne.Uint64(hdr[boltPageHeader:]) + 1
+	}
+	if flags != boltFreelistPage || m.freelist+overflow >= m.pgid || count > ((overflow+1)*ps-boltPageHeader)/8 {
+		return damaged("freelist page is not a freelist")
 	}
 	return nil
+}
+
+// readMeta reads and validates the bbolt meta page at off.
+func readMeta(f *os.File, off int64) (boltMeta, error) {
+	var buf [boltPageHeader + boltMetaSize]byte
+	if _, err := f.ReadAt(buf[:], off); err != nil {
+		if errors.Is(err, io.ErrUnexpectedEOF) {
+			err = io.EOF
+		}
+		return boltMeta{}, err
+	}
+	p := buf[boltPageHeader:]
+	ne := binary.NativeEndian
+	h := fnv.New64a()
+	h.Write(p[:boltChecksumAt])
+	m := boltMeta{pageSize: ne.Uint32(p[8:]), root: ne.Uint64(p[16:]), freelist: ne.Uint64(p[32:]),
+		pgid: ne.Uint64(p[40:]), txid: ne.Uint64(p[48:])}
+	switch {
+	case ne.Uint32(p[0:]) != boltMagic:
+		return m, errors.New("not a bbolt file")
+	case ne.Uint32(p[4:]) != boltVersion:
+		return m, fmt.Errorf("bbolt format version %d", ne.Uint32(p[4:]))
+	case ne.Uint64(p[boltChecksumAt:]) != h.Sum64():
+		return m, errors.New("checksum mismatch")
+	case m.pageSize < 1024 || m.pageSize > 1<<24 || m.pageSize&(m.pageSize-1) != 0:
+		return m, fmt.Errorf("page size %d", m.pageSize)
+	}
+	return m, nil
 }
 
 // view runs fn in a read transaction. A missing file reads as empty.
@@ -188,13 +330,15 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	})
 }
 
-// guard turns a panic inside bbolt (a damaged page) into an error.
+// guard turns a panic inside bbolt (a damaged page), or a memory fault on
+// the mapped file, into an error.
 func guard(path string, fn func() error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = &DamagedError{Path: path, Reason: fmt.Sprint(r)}
 		}
 	}()
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	return fn()
 }
 

@@ -1,0 +1,199 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"charm.land/fang/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/cxo-dev/cxo/assets"
+	"github.com/cxo-dev/cxo/model"
+	"github.com/cxo-dev/cxo/store"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = ""
+
+func cxoVersion() string {
+	if version != "" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "dev"
+}
+
+// usageError marks errors that exit with status 2.
+type usageError struct{ error }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+
+// exitError carries a status after its message has already been printed.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+// globals are the flags every command shares.
+type globals struct {
+	db         string
+	bank       string
+	theme      string
+	accessible bool
+
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+func (g *globals) dbPath() string {
+	if g.db != "" {
+		return g.db
+	}
+	if env := os.Getenv("CXO_DB"); env != "" {
+		return env
+	}
+	return store.DefaultPath()
+}
+
+func (g *globals) store() *store.Store { return store.New(g.dbPath(), cxoVersion()) }
+
+// loadBank is the embedded bank, or the --bank file checked by the same
+// validator.
+func (g *globals) loadBank() (*model.Bank, error) {
+	if g.bank == "" {
+		return assets.DefaultBank()
+	}
+	data, err := os.ReadFile(g.bank)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read bank: %w", err)
+	}
+	b, err := assets.LoadBank(g.bank, data)
+	if err != nil {
+		return nil, fmt.Errorf("bank %s is not valid: %w (cxo bank check %s lists every problem)", g.bank, err, g.bank)
+	}
+	return b, nil
+}
+
+func (g *globals) themeName() (string, error) {
+	t := g.theme
+	if t == "" {
+		t = os.Getenv("CXO_THEME")
+	}
+	switch t {
+	case "", "dark", "light":
+		return t, nil
+	}
+	return "", usagef("--theme must be dark or light, not %q", t)
+}
+
+func (g *globals) isAccessible() bool {
+	if g.accessible {
+		return true
+	}
+	v := os.Getenv("CXO_ACCESSIBLE")
+	return v != "" && v != "0" && !strings.EqualFold(v, "false")
+}
+
+// run executes the command line and returns the exit status.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	g := &globals{stdin: stdin, stdout: stdout, stderr: stderr}
+	root := rootCommand(g)
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	bankVersion := "unknown"
+	if b, err := assets.DefaultBank(); err == nil {
+		bankVersion = b.Version
+	}
+	err := fang.Execute(ctx, root,
+		fang.WithVersion(cxoVersion()+" (question bank "+bankVersion+")"),
+		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
+			var exit exitError
+			if errors.As(err, &exit) {
+				return
+			}
+			fmt.Fprintln(w, "cxo: "+oneLine(err.Error()))
+		}))
+	if err == nil {
+		return 0
+	}
+	var exit exitError
+	var usage usageError
+	switch {
+	case errors.As(err, &exit):
+		return exit.code
+	case errors.As(err, &usage), isCobraUsage(err):
+		return 2
+	}
+	return 1
+}
+
+// oneLine keeps an error to a single line.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// isCobraUsage spots the usage errors cobra reports as plain errors.
+func isCobraUsage(err error) bool {
+	s := err.Error()
+	for _, prefix := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument", "invalid argument", "accepts ", "requires ", "bad flag syntax"} {
+		if strings.HasPrefix(s, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+func rootCommand(g *globals) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "cxo",
+		Short: "A private terminal coach: do you lean CTO or CIO, and how ready are you?",
+		Long: "cxo guides you through an assessment of whether you lean toward the CTO role (revenue, external customers, product engineering) " +
+			"or the CIO role (profitability, internal users, IT operations), rates your readiness, shows its reasoning and builds a development plan. " +
+			"Everything stays on this machine.",
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return launch(g, startHome())
+		},
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	f := root.PersistentFlags()
+	f.StringVar(&g.db, "db", "", "database file (env CXO_DB; default $XDG_DATA_HOME/cxo/cxo.db)")
+	f.StringVar(&g.bank, "bank", "", "use a custom question bank file")
+	f.StringVar(&g.theme, "theme", "", "dark or light (env CXO_THEME; default: ask the terminal)")
+	f.BoolVar(&g.accessible, "accessible", false, "line mode for screen readers and pipes (env CXO_ACCESSIBLE=1)")
+	root.AddCommand(newCommand(g), resumeCommand(g), listCommand(g), exportCommand(g), guideCommand(g), deleteCommand(g), bankCommand(g))
+	return root
+}
+
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usagef("%s takes no arguments, got %q", cmd.CommandPath(), args[0])
+	}
+	return nil
+}
+
+func maxArgs(n int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) > n {
+			return usagef("%s takes at most %d argument(s), got %d", cmd.CommandPath(), n, len(args))
+		}
+		return nil
+	}
+}
+
+func exactArgs(n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usagef("%s needs %s", cmd.CommandPath(), what)
+		}
+		return nil
+	}
+}

@@ -1,0 +1,360 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/glamour/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"github.com/cxo-dev/cxo/assets"
+	"github.com/cxo-dev/cxo/model"
+	"github.com/cxo-dev/cxo/store"
+	"github.com/cxo-dev/cxo/ui"
+)
+
+func startHome() ui.Start { return ui.Start{} }
+
+// isTerminal reports whether both ends of the session are a terminal.
+func isTerminal(g *globals) bool {
+	in, ok1 := g.stdin.(*os.File)
+	out, ok2 := g.stdout.(*os.File)
+	return ok1 && ok2 && term.IsTerminal(in.Fd()) && term.IsTerminal(out.Fd())
+}
+
+// launch runs the full-screen TUI, or the line mode with --accessible.
+func launch(g *globals, start ui.Start) error {
+	theme, err := g.themeName()
+	if err != nil {
+		return err
+	}
+	start.Theme = theme
+	b, err := g.loadBank()
+	if err != nil {
+		return err
+	}
+	s := g.store()
+	if g.isAccessible() {
+		line := &ui.Line{Store: s, Bank: b, In: bufio.NewReader(g.stdin), Out: colorprofile.NewWriter(g.stdout, os.Environ())}
+		return line.Run(start)
+	}
+	if !isTerminal(g) {
+		return errors.New("the full-screen interface needs a terminal, and stdin or stdout is not one; use the line mode instead: cxo --accessible" + commandSuffix(start))
+	}
+	p := tea.NewProgram(ui.New(s, b, cxoVersion(), start))
+	_, err = p.Run()
+	return err
+}
+
+func commandSuffix(start ui.Start) string {
+	switch start.Action {
+	case "new":
+		return " new"
+	case "resume":
+		return " resume"
+	}
+	return ""
+}
+
+func newCommand(g *globals) *cobra.Command {
+	var quick bool
+	var target string
+	cmd := &cobra.Command{
+		Use:   "new",
+		Short: "Start a new assessment straight away",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			role, ok := model.ParseRole(target)
+			if !ok {
+				return usagef("--target must be cto or cio, not %q", target)
+			}
+			length := model.LengthFull
+			if quick {
+				length = model.LengthQuick
+			}
+			return launch(g, ui.Start{Action: "new", Length: length, Target: role})
+		},
+	}
+	cmd.Flags().BoolVar(&quick, "quick", false, "the quick assessment (about 24 items, 5 minutes) instead of the full one (about 60, 12 minutes)")
+	cmd.Flags().StringVar(&target, "target", "", "measure strengths and gaps against cto or cio (default: the role you lean to)")
+	return cmd
+}
+
+func resumeCommand(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "resume [ID]",
+		Short: "Resume the newest unfinished assessment (or ID) on the exact item",
+		Args:  maxArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			start := ui.Start{Action: "resume"}
+			if len(args) == 1 {
+				id, err := g.store().Resolve(args[0])
+				if err != nil {
+					return err
+				}
+				start.ResumeID = id
+			}
+			return launch(g, start)
+		},
+	}
+}
+
+func listCommand(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "list",
+		Short: "List saved assessments: id, started, status, progress, lean",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			list, skipped, err := g.store().List()
+			if err != nil {
+				return err
+			}
+			for _, e := range skipped {
+				fmt.Fprintln(g.stderr, "cxo: skipped "+e.Error())
+			}
+			if len(list) == 0 {
+				fmt.Fprintln(g.stdout, "No assessments yet. Start one with: cxo new --quick")
+				return nil
+			}
+			w := tabwriter.NewWriter(g.stdout, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(w, "ID\tSTARTED\tSTATUS\tPROGRESS\tLENGTH\tLEAN")
+			for _, s := range list {
+				lean := s.Lean
+				if lean == "" {
+					lean = "-"
+				}
+				fmt.Fprintf(w, "%s\t%s\t%s\t%d/%d\t%s\t%s\n", s.ID, s.Started.Local().Format("2006-01-02 15:04"), s.Status, s.Answered, s.Total, s.Length, lean)
+			}
+			return w.Flush()
+		},
+	}
+}
+
+func exportCommand(g *globals) *cobra.Command {
+	var out, format string
+	var force bool
+	cmd := &cobra.Command{
+		Use:   "export [ID]",
+		Short: "Export the newest finished assessment (or ID) as Markdown or JSON",
+		Args:  maxArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format == "" && strings.EqualFold(filepath.Ext(out), ".json") {
+				format = "json"
+			}
+			switch format {
+			case "", "md", "markdown":
+				format = "md"
+			case "json":
+			default:
+				return usagef("--format must be md or json, not %q", format)
+			}
+			b, err := g.loadBank()
+			if err != nil {
+				return err
+			}
+			s := g.store()
+			id := ""
+			if len(args) == 1 {
+				if id, err = s.Resolve(args[0]); err != nil {
+					return err
+				}
+			} else {
+				list, _, err := s.List()
+				if err != nil {
+					return err
+				}
+				for _, x := range list {
+					if x.Status == model.StatusFinished {
+						id = x.ID
+						break
+					}
+				}
+				if id == "" {
+					return errors.New("no finished assessment to export; finish one, or name an unfinished one by id (cxo list shows them)")
+				}
+			}
+			a, _, err := s.Load(id)
+			if err != nil {
+				return err
+			}
+			res, ok, err := s.Result(id)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				res = model.Compute(b, a)
+			}
+			rep := model.BuildReport(b, a, res)
+			data := []byte(model.Markdown(b, rep))
+			if format == "json" {
+				data = model.JSON(rep)
+			}
+			if out == "" || out == "-" {
+				_, err := g.stdout.Write(data)
+				return err
+			}
+			if err := store.WriteExport(out, data, force); err != nil {
+				if errors.Is(err, store.ErrExists) {
+					return fmt.Errorf("%s already exists; add --force to overwrite it", out)
+				}
+				return err
+			}
+			fmt.Fprintf(g.stderr, "exported %s to %s\n", id, out)
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write to FILE instead of stdout (created 0600)")
+	cmd.Flags().StringVar(&format, "format", "", "md or json (default md, or json for a .json file)")
+	cmd.Flags().BoolVar(&force, "force", false, "overwrite FILE if it exists")
+	return cmd
+}
+
+func guideCommand(g *globals) *cobra.Command {
+	var style string
+	var width int
+	cmd := &cobra.Command{
+		Use:   "guide [NAME]",
+		Short: "Print a guide: styled on a terminal, Markdown when piped",
+		Args:  maxArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			guides := assets.Guides()
+			if len(args) == 0 {
+				for _, gd := range guides {
+					fmt.Fprintf(g.stdout, "%-20s %s\n", gd.Name, gd.Title)
+				}
+				return nil
+			}
+			var gd *model.Guide
+			var names []string
+			for i := range guides {
+				names = append(names, guides[i].Name)
+				if guides[i].Name == args[0] {
+					gd = &guides[i]
+				}
+			}
+			if gd == nil {
+				return usagef("no guide %q; the guides are %s", args[0], strings.Join(names, ", "))
+			}
+			switch style {
+			case "", "dark", "light", "markdown":
+			default:
+				return usagef("--style must be dark, light or markdown, not %q", style)
+			}
+			out, isFile := g.stdout.(*os.File)
+			tty := isFile && term.IsTerminal(out.Fd())
+			if style == "markdown" || (style == "" && !tty) {
+				_, err := fmt.Fprint(g.stdout, gd.Markdown)
+				return err
+			}
+			if style == "" {
+				style = "dark"
+				if t, _ := g.themeName(); t == "light" {
+					style = "light"
+				}
+			}
+			if width <= 0 {
+				width = 80
+				if tty {
+					if w, _, err := term.GetSize(out.Fd()); err == nil && w > 0 {
+						width = min(w, 100)
+					}
+				}
+			}
+			r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width))
+			if err != nil {
+				return err
+			}
+			text, err := r.Render(gd.Markdown)
+			if err != nil {
+				return err
+			}
+			_, err = fmt.Fprint(colorprofile.NewWriter(g.stdout, os.Environ()), text)
+			return err
+		},
+	}
+	cmd.Flags().StringVar(&style, "style", "", "dark, light or markdown (default: styled on a terminal, Markdown when piped)")
+	cmd.Flags().IntVar(&width, "width", 0, "wrap at N columns (default: the terminal's width, at most 100)")
+	return cmd
+}
+
+func deleteCommand(g *globals) *cobra.Command {
+	var yes bool
+	cmd := &cobra.Command{
+		Use:   "delete ID",
+		Short: "Delete an assessment and all its answers",
+		Args:  exactArgs(1, "the id of the assessment to delete (cxo list shows them)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s := g.store()
+			id, err := s.Resolve(args[0])
+			if err != nil {
+				return err
+			}
+			if !yes {
+				in, ok := g.stdin.(*os.File)
+				if !ok || !term.IsTerminal(in.Fd()) {
+					return usagef("not deleting %s without confirmation: add --yes", id)
+				}
+				fmt.Fprintf(g.stderr, "Delete %s and all its answers? [y/N] ", id)
+				answer, _ := bufio.NewReader(g.stdin).ReadString('\n')
+				if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" {
+					fmt.Fprintln(g.stderr, "kept "+id)
+					return nil
+				}
+			}
+			if err := s.Delete(id); err != nil {
+				return err
+			}
+			fmt.Fprintln(g.stderr, "deleted "+id)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&yes, "yes", false, "delete without asking")
+	return cmd
+}
+
+func bankCommand(g *globals) *cobra.Command {
+	bank := &cobra.Command{
+		Use:   "bank",
+		Short: "Work with question banks",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return usagef("cxo bank needs a subcommand: cxo bank check FILE")
+		},
+	}
+	bank.AddCommand(&cobra.Command{
+		Use:   "check FILE",
+		Short: "Validate a custom question bank: every problem as file:line: message",
+		Args:  exactArgs(1, "the bank FILE to check"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			data, err := os.ReadFile(args[0])
+			if err != nil {
+				return fmt.Errorf("cannot read bank: %w", err)
+			}
+			b, err := assets.LoadBank(args[0], data)
+			var problems model.Problems
+			if errors.As(err, &problems) {
+				for _, p := range problems {
+					fmt.Fprintln(g.stdout, p.String())
+				}
+				fmt.Fprintf(g.stderr, "cxo: %s has %d problem(s)\n", args[0], len(problems))
+				return exitError{code: 1}
+			}
+			if err != nil {
+				return err
+			}
+			full, _ := model.Estimate(b, model.LengthFull)
+			quick, _ := model.Estimate(b, model.LengthQuick)
+			fmt.Fprintf(g.stdout, "%s: ok - bank %s, %d facets, %d items (%d quick)\n", args[0], b.Version, len(b.Facets), full, quick)
+			return nil
+		},
+	})
+	return bank
+}

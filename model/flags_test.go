@@ -1,0 +1,297 @@
+package model
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+// inBankOrder answers the items of b in bank order with vals (0 leaves an
+// item unanswered) and gives each answer the time took(item).
+func inBankOrder(b *Bank, vals []int, took func(Item) time.Duration) *Assessment {
+	i := -1
+	return assess(b, nil, func(it Item) (Answer, bool) {
+		i++
+		if vals[i] == 0 {
+			return Answer{}, false
+		}
+		return Answer{Value: vals[i], Took: took(it)}, true
+	})
+}
+
+func slow(it Item) time.Duration { return ReadingTime(it) + 3*time.Second }
+func hasty(Item) time.Duration   { return 500 * time.Millisecond }
+func untimed(Item) time.Duration { return 0 }
+
+func repeat(n, k int) []int {
+	out := make([]int, k)
+	for i := range out {
+		out[i] = n
+	}
+	return out
+}
+
+// careful is a varied, considered respondent for the test bank (bank
+// order: b-like-1 b-like-2 b-choice-1 b-choice-2 b-scen-1 b-scen-2 ops-1
+// ops-2 ops-3 ax-1 ax-2 ld-1 ld-2 ld-3): no run longer than two, the
+// reverse-keyed pairs answered opposite ways, one middle answer.
+var careful = []int{4, 2, 1, 2, 3, 3, 4, 2, 5, 3, 4, 5, 1, 4}
+
+func TestFlags(t *testing.T) {
+	b := testBank(t)
+	with := func(changes map[int]int) []int {
+		vals := append([]int{}, careful...)
+		for i, n := range changes {
+			vals[i] = n
+		}
+		return vals
+	}
+	cases := []struct {
+		name string
+		vals []int
+		took func(Item) time.Duration
+		want []string
+	}{
+		{"careful varied respondent", careful, slow, nil},
+		{"careful, no timings recorded", careful, untimed, nil},
+		// 2 is a valid answer to every item; both pairs are then
+		// "disagree" twice.
+		{"one answer everywhere", repeat(2, 14), slow, []string{"longstring", "contradiction"}},
+		{"agrees with both statements of a pair", with(map[int]int{1: 4}), slow, []string{"contradiction"}},
+		{"disagrees with both statements of a pair", with(map[int]int{11: 2}), slow, []string{"contradiction"}},
+		{"a neutral answer in a pair is no contradiction", with(map[int]int{0: 3, 1: 3}), slow, nil},
+		// six of the ten likert and rating answers are 3.
+		{"mostly neutral", with(map[int]int{0: 3, 1: 3, 6: 3, 7: 3, 11: 3}), slow, []string{"neutral"}},
+		{"faster than reading", careful, hasty, []string{"fast"}},
+		{"nothing answered", repeat(0, 14), slow, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a := inBankOrder(b, c.vals, c.took)
+			got := Flags(b, a)
+			if !reflect.DeepEqual(codes(got), c.want) {
+				t.Errorf("flags %v, want %v (%+v)", codes(got), c.want, got)
+			}
+			for _, f := range got {
+				if f.Message == "" || len(f.Items) == 0 {
+					t.Errorf("flag %s has no message or no items: %+v", f.Code, f)
+				}
+			}
+			// Compute reports the same flags.
+			if r := Compute(b, a); !reflect.DeepEqual(r.Flags, got) {
+				t.Errorf("Compute flags %+v, want %+v", r.Flags, got)
+			}
+		})
+	}
+}
+
+func TestFlagDetails(t *testing.T) {
+	b := testBank(t)
+	a := inBankOrder(b, repeat(2, 14), hasty)
+	got := map[string]Flag{}
+	for _, f := range Flags(b, a) {
+		got[f.Code] = f
+	}
+	if f := got["longstring"]; len(f.Items) != 14 || f.Message != "You gave the same answer 14 times in a row. That can happen, but it often means the items were answered on autopilot; look at them again." {
+		t.Errorf("longstring %+v", f)
+	}
+	if f := got["contradiction"]; !reflect.DeepEqual(f.Items, []string{"b-like-1", "b-like-2", "ld-1", "ld-2"}) ||
+		!strings.HasPrefix(f.Message, "In 2 of 2 pairs of opposite statements you agreed (or disagreed) with both.") {
+		t.Errorf("contradiction %+v", f)
+	}
+	if f := got["fast"]; len(f.Items) != 14 || !strings.HasPrefix(f.Message, "14 answers came faster than the item can be read.") {
+		t.Errorf("fast %+v", f)
+	}
+	a = inBankOrder(b, []int{3, 3, 1, 2, 3, 3, 3, 3, 5, 3, 4, 3, 1, 4}, slow)
+	f, ok := neutral(b, a)
+	if !ok || !reflect.DeepEqual(f.Items, []string{"b-like-1", "b-like-2", "ops-1", "ops-2", "ax-1", "ld-1"}) ||
+		!strings.HasPrefix(f.Message, "6 of your 10 scaled answers sit in the middle.") {
+		t.Errorf("neutral %+v %v", f, ok)
+	}
+}
+
+func TestLongstringThreshold(t *testing.T) {
+	// A run of `run` 4s, then 1 2 1 2 ... so the run ends where it should.
+	vals := func(n, run int) []int {
+		out := make([]int, n)
+		for i := range out {
+			switch {
+			case i < run:
+				out[i] = 4
+			default:
+				out[i] = 1 + (i-run)%2
+			}
+		}
+		return out
+	}
+	cases := []struct {
+		n, run int
+		want   bool
+	}{
+		{8, 5, false}, // need max(6, 8/2) = 6
+		{8, 6, true},
+		{14, 6, false}, // need 14/2 = 7
+		{14, 7, true},
+		{30, 9, false}, // need min(10, 15) = 10
+		{30, 10, true},
+		{40, 10, true},
+	}
+	for _, c := range cases {
+		b := genBank(t, 1, c.n)
+		a := inBankOrder(b, vals(c.n, c.run), slow)
+		f, ok := longstring(b, a)
+		if ok != c.want {
+			t.Errorf("%d answers, run of %d: flagged %v, want %v", c.n, c.run, ok, c.want)
+		}
+		if ok && (len(f.Items) != c.run || f.Items[0] != "f0-0" || f.Items[c.run-1] != "f0-"+itoa(c.run-1)) {
+			t.Errorf("%d answers, run of %d: items %v", c.n, c.run, f.Items)
+		}
+	}
+	// Skips and "not applicable" do not break a run: only real answers count.
+	b := genBank(t, 1, 8)
+	a := inBankOrder(b, []int{4, 4, 4, 0, 4, 4, 4, 1}, slow)
+	a.Answers["f0-3"] = Answer{NA: true}
+	if f, ok := longstring(b, a); !ok || len(f.Items) != 6 {
+		t.Errorf("run across a skip: %+v %v, want a run of 6", f, ok)
+	}
+}
+
+// genPairBank is a lean facet with n reverse-keyed likert pairs pN-a
+// (forward) and pN-b (reverse), in that order.
+func genPairBank(t *testing.T, n int) *Bank {
+	t.Helper()
+	var sb strings.Builder
+	sb.WriteString("version: pairs\nfacets:\n  - {id: p, name: P, layer: lean, group: orientation, cto: Yes, cio: No, guide: g}\nitems:\n")
+	for i := range n {
+		id := "p" + itoa(i)
+		sb.WriteString("  - {id: " + id + "-a, facet: p, format: likert, text: Forward., pair: " + id + "-b, quick: true, guide: g}\n")
+		sb.WriteString("  - {id: " + id + "-b, facet: p, format: likert, text: Reverse., reverse: true, pair: " + id + "-a, guide: g}\n")
+	}
+	return load(t, sb.String(), "")
+}
+
+func TestContradictionThreshold(t *testing.T) {
+	cases := []struct {
+		name string
+		vals []int // a b a b ...
+		want bool
+	}{
+		{"one pair, one clash", []int{5, 4}, true},
+		{"two pairs, one clash is half", []int{5, 4, 4, 2}, true},
+		{"three pairs, one clash", []int{5, 4, 4, 2, 5, 1}, false},
+		{"three pairs, two clashes", []int{5, 4, 2, 1, 5, 1}, true},
+		{"a half-answered pair does not count", []int{5, 4, 4, 2, 5, 0}, true},
+		{"neutral on one side", []int{3, 4, 3, 5, 3, 1}, false},
+		{"consistent", []int{5, 1, 4, 2, 1, 5}, false},
+	}
+	for _, c := range cases {
+		b := genPairBank(t, len(c.vals)/2)
+		a := inBankOrder(b, c.vals, slow)
+		if _, ok := contradiction(b, a); ok != c.want {
+			t.Errorf("%s: flagged %v, want %v", c.name, ok, c.want)
+		}
+	}
+	// Each pair is visited once however the order runs.
+	b := genPairBank(t, 1)
+	a := inBankOrder(b, []int{5, 5}, slow)
+	a.Order = []string{"p0-b", "p0-a"}
+	if f, ok := contradiction(b, a); !ok || !reflect.DeepEqual(f.Items, []string{"p0-a", "p0-b"}) {
+		t.Errorf("reversed order: %+v %v", f, ok)
+	}
+}
+
+func TestNeutralThreshold(t *testing.T) {
+	// `middle` 3s then answers alternating 4 and 2.
+	vals := func(n, middle int) []int {
+		out := make([]int, n)
+		for i := range out {
+			out[i] = 3
+			if i >= middle {
+				out[i] = 4 - 2*(i%2)
+			}
+		}
+		return out
+	}
+	cases := []struct {
+		n, middle int
+		want      bool
+	}{
+		{10, 5, false}, // half, but fewer than NeutralMin
+		{10, 6, true},
+		{20, 9, false}, // six or more, but under half
+		{20, 10, true},
+	}
+	for _, c := range cases {
+		b := genBank(t, 1, c.n)
+		if _, ok := neutral(b, inBankOrder(b, vals(c.n, c.middle), slow)); ok != c.want {
+			t.Errorf("%d of %d neutral: flagged %v, want %v", c.middle, c.n, ok, c.want)
+		}
+	}
+	// Choice and scenario answers are not on a scale; "not applicable" is
+	// not a middle answer.
+	b := testBank(t)
+	a := inBankOrder(b, []int{3, 3, 1, 2, 3, 3, 3, 3, 5, 3, 4, 3, 1, 4}, slow)
+	a.Answers["ops-1"] = Answer{NA: true}
+	if f, ok := neutral(b, a); ok {
+		t.Errorf("5 of 9 neutral flagged: %+v", f)
+	}
+}
+
+func TestFastThreshold(t *testing.T) {
+	// genBank items read "Rate it.": 1s + 2 words / 6 per second.
+	took := func(fast, untimedN int) func(Item) time.Duration {
+		i := 0
+		return func(Item) time.Duration {
+			i++
+			switch {
+			case i <= untimedN:
+				return 0
+			case i <= untimedN+fast:
+				return time.Second
+			}
+			return 5 * time.Second
+		}
+	}
+	cases := []struct {
+		n, fast, untimed int
+		want             bool
+	}{
+		{12, 3, 0, true},  // 3 of 12 is a quarter
+		{12, 2, 0, false}, // fewer than FastMin
+		{13, 3, 0, false}, // under a quarter
+		{13, 3, 1, true},  // untimed answers are left out: 3 of 12
+	}
+	for _, c := range cases {
+		b := genBank(t, 1, c.n)
+		f, ok := fast(b, inBankOrder(b, repeat(4, c.n), took(c.fast, c.untimed)))
+		if ok != c.want {
+			t.Errorf("%d fast, %d untimed of %d: flagged %v, want %v", c.fast, c.untimed, c.n, ok, c.want)
+		}
+		if ok && len(f.Items) != c.fast {
+			t.Errorf("fast items %v, want %d", f.Items, c.fast)
+		}
+	}
+}
+
+func TestReadingTime(t *testing.T) {
+	b := testBank(t)
+	item := func(id string) Item { it, _ := b.Item(id); return it }
+	cases := []struct {
+		id   string
+		want time.Duration
+	}{
+		// "I like shaping the product people buy.": 7 words.
+		{"b-like-1", time.Second + 7*time.Second/6},
+		// 5 words of question and 3 + 3 of options.
+		{"b-choice-1", time.Second + 11*time.Second/6},
+	}
+	for _, c := range cases {
+		if got := ReadingTime(item(c.id)); got != c.want {
+			t.Errorf("ReadingTime(%s) = %v, want %v", c.id, got, c.want)
+		}
+	}
+	if got := ReadingTime(Item{}); got != MinReadingTime {
+		t.Errorf("ReadingTime of nothing = %v, want %v", got, MinReadingTime)
+	}
+}

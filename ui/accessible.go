@@ -1,0 +1,281 @@
+package ui
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/cxo-dev/cxo/model"
+	"github.com/cxo-dev/cxo/store"
+)
+
+// Line is the accessible line mode: no alternate screen and no redraws;
+// every item is printed with numbered options and answered with one line.
+// It uses the same store, scoring and export as the full-screen mode.
+type Line struct {
+	Store *store.Store
+	Bank  *model.Bank
+	In    *bufio.Reader // one reader for the whole run
+	Out   io.Writer
+}
+
+// errEOF ends the run quietly: input closed, everything is saved.
+var errEOF = errors.New("end of input")
+
+func (l *Line) printf(format string, args ...any) { fmt.Fprintf(l.Out, format, args...) }
+
+// readLine reads one answer; io.EOF at the end of input.
+func (l *Line) readLine(prompt string) (string, error) {
+	l.printf("%s", prompt)
+	s, err := l.In.ReadString('\n')
+	if err != nil && s == "" {
+		l.printf("\n")
+		return "", errEOF
+	}
+	return strings.TrimSpace(stripControl(s)), nil
+}
+
+// Run starts as asked: a home menu, a new assessment or a resume.
+func (l *Line) Run(start Start) error {
+	var err error
+	switch start.Action {
+	case "new":
+		err = l.startNew(start.Length, start.Target)
+	case "resume":
+		err = l.resume(start.ResumeID)
+	default:
+		err = l.home()
+	}
+	if errors.Is(err, errEOF) {
+		l.printf("Input ended; every answer so far is saved. Resume with: cxo --accessible resume\n")
+		return nil
+	}
+	return err
+}
+
+func (l *Line) home() error {
+	list, _, err := l.Store.List()
+	if err != nil {
+		return err
+	}
+	open := ""
+	for _, s := range list {
+		if s.Status != model.StatusFinished {
+			open = s.ID
+			break
+		}
+	}
+	qn, qd := model.Estimate(l.Bank, model.LengthQuick)
+	fn, fd := model.Estimate(l.Bank, model.LengthFull)
+	l.printf("cxo - CTO or CIO? a private career coach\n\n")
+	for {
+		l.printf("1. New quick assessment (%d items, %s)\n", qn, minutes(qd))
+		l.printf("2. New full assessment (%d items, %s)\n", fn, minutes(fd))
+		if open != "" {
+			l.printf("3. Resume %s\n", open)
+		}
+		l.printf("q. Quit\n")
+		s, err := l.readLine("Choose: ")
+		if err != nil {
+			return err
+		}
+		switch {
+		case s == "1":
+			return l.startNew(model.LengthQuick, "")
+		case s == "2":
+			return l.startNew(model.LengthFull, "")
+		case s == "3" && open != "":
+			return l.resume(open)
+		case s == "q":
+			return nil
+		}
+		l.printf("Please type 1, 2%s or q.\n", map[bool]string{true: ", 3", false: ""}[open != ""])
+	}
+}
+
+func (l *Line) startNew(length model.Length, target model.Role) error {
+	now := time.Now()
+	a := model.NewAssessment(l.Bank, model.NewID(now), now.UTC(), length, target)
+	if err := l.Store.Create(a); err != nil {
+		return err
+	}
+	n, d := model.Estimate(l.Bank, length)
+	l.printf("Started assessment %s: %d items, %s. Every answer is saved as you go.\n", a.ID, n, minutes(d))
+	return l.run(a)
+}
+
+func (l *Line) resume(id string) error {
+	if id == "" {
+		list, _, err := l.Store.List()
+		if err != nil {
+			return err
+		}
+		for _, s := range list {
+			if s.Status != model.StatusFinished {
+				id = s.ID
+				break
+			}
+		}
+		if id == "" {
+			return errors.New("nothing to resume: every assessment is finished; start one with cxo --accessible new")
+		}
+	}
+	a, _, err := l.Store.Load(id)
+	if err != nil {
+		return err
+	}
+	if a.Reconcile(l.Bank) {
+		if err := l.Store.SaveOrder(a); err != nil {
+			return err
+		}
+	}
+	answered, total := a.Progress()
+	l.printf("Resuming %s: %d of %d answered.\n", a.ID, answered, total)
+	return l.run(a)
+}
+
+// run asks the items from the cursor on. An item is printed only after the
+// previous answer is committed.
+func (l *Line) run(a *model.Assessment) error {
+	i := min(max(a.Cursor, 0), len(a.Order))
+	section := model.Layer("")
+	for i < len(a.Order) {
+		it, _ := l.Bank.Item(a.Order[i])
+		f, _ := l.Bank.Facet(it.Facet)
+		if f.Layer != section {
+			section = f.Layer
+			intro := sectionIntro[section]
+			l.printf("\n%s\n%s\n", intro.title, intro.text)
+		}
+		l.printItem(a, i, it, f)
+		shown := time.Now()
+		next, err := l.ask(a, i, it, shown)
+		if err != nil {
+			return err
+		}
+		i = next
+	}
+	res := model.Compute(l.Bank, a)
+	if err := l.Store.Finish(a, res); err != nil {
+		return err
+	}
+	l.printSummary(a, res)
+	return nil
+}
+
+func (l *Line) printItem(a *model.Assessment, i int, it model.Item, f model.Facet) {
+	l.printf("\nItem %d of %d · %s\n%s\n", i+1, len(a.Order), f.Name, it.Text)
+	for n, label := range optionLabels(it) {
+		l.printf("  %d. %s\n", n+1, label)
+	}
+	extra := "s skip, b back, g guide, q quit"
+	if it.NA {
+		extra = "x not applicable, " + extra
+	}
+	if prev := a.Answers[it.ID]; prev.Given() {
+		l.printf("  (current answer: %s)\n", model.AnswerText(it, prev))
+	}
+	l.printf("  Answer 1-%d, or %s.\n", it.Levels(), extra)
+}
+
+// ask reads lines until one is a valid answer or command; it returns the
+// index to show next.
+func (l *Line) ask(a *model.Assessment, i int, it model.Item, shown time.Time) (int, error) {
+	for {
+		s, err := l.readLine("> ")
+		if err != nil {
+			return i, err
+		}
+		ans := model.Answer{}
+		switch s = strings.ToLower(s); {
+		case s == "q":
+			return i, errEOF
+		case s == "b":
+			if i == 0 {
+				l.printf("This is the first item.\n")
+				continue
+			}
+			return i - 1, l.Store.SaveCursor(a.ID, i-1)
+		case s == "g":
+			name, slug := model.SplitRef(it.Guide)
+			if g, ok := l.Bank.Guide(name); ok {
+				if text, ok := g.SectionText(slug); ok {
+					l.printf("\n%s\n", text)
+				}
+			}
+			continue
+		case s == "s":
+			ans.Skipped = true
+		case s == "x":
+			if !it.NA {
+				l.printf("This item has no \"not applicable\"; answer 1-%d or s to skip.\n", it.Levels())
+				continue
+			}
+			ans.NA = true
+		default:
+			v := answerValue(s)
+			if v < 1 || v > it.Levels() {
+				allowed := "x, "
+				if !it.NA {
+					allowed = ""
+				}
+				l.printf("Please type a number from 1 to %d, or %ss, b, g or q.\n", it.Levels(), allowed)
+				continue
+			}
+			ans.Value = v
+		}
+		now := time.Now()
+		ans.At, ans.Took = now.UTC(), now.Sub(shown).Round(time.Millisecond)
+		ans.Note = a.Answers[it.ID].Note
+		if ans.Skipped && a.Answers[it.ID].Given() {
+			ans = a.Answers[it.ID] // skipping an answered item keeps its answer
+		}
+		if err := l.Store.SaveAnswer(a.ID, it.ID, ans, i+1); err != nil {
+			return i, fmt.Errorf("not saved (%w); your earlier answers are safe, run cxo --accessible resume to continue", err)
+		}
+		a.Answers[it.ID] = ans
+		a.Cursor = i + 1
+		return i + 1, nil
+	}
+}
+
+func (l *Line) printSummary(a *model.Assessment, r model.Result) {
+	l.printf("\nResults for %s\n", a.ID)
+	l.printf("Lean: %s, %s on a scale from -100 (CIO) to +100 (CTO); band %s to %s from the spread of your answers.\n",
+		r.Lean.Verdict, signed(r.Lean.Score), signed(r.Lean.Low), signed(r.Lean.High))
+	for _, s := range r.Facets {
+		f, _ := l.Bank.Facet(s.ID)
+		l.printf("  %s: %d of 100 toward the CTO side (%s) rather than the CIO side (%s)\n", s.Name, s.Score, f.CTO, f.CIO)
+	}
+	l.printf("Readiness, against %s:\n", r.TargetLabel())
+	for _, s := range append(append([]model.Score{}, r.Readiness...), r.Foundations...) {
+		if s.N == 0 {
+			l.printf("  %s: not rated\n", s.Name)
+			continue
+		}
+		l.printf("  %s: %d\n", s.Name, s.Score)
+	}
+	if len(r.Gaps) > 0 {
+		l.printf("Gaps:\n")
+		for _, g := range r.Gaps {
+			l.printf("  %s: %s\n", g.Name, g.Why)
+		}
+	}
+	if len(r.Plan) > 0 {
+		l.printf("Plan:\n")
+		for _, p := range r.Plan {
+			l.printf("  %s\n", p.Name)
+			for _, act := range p.Actions {
+				l.printf("    - %s\n", act)
+			}
+		}
+	}
+	for _, f := range r.Flags {
+		l.printf("Answer quality (%s): %s\n", f.Code, f.Message)
+	}
+	l.printf("%s\n", model.HonestSentence)
+	l.printf("Assessment id: %s (export it with: cxo export %s)\n", a.ID, a.ID)
+}

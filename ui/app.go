@@ -1,0 +1,429 @@
+// Package ui is cxo's full-screen interface: one Bubble Tea root model that
+// routes to a sub-model per screen. Update only changes state and returns
+// commands; all disk work and Markdown rendering happen in commands.
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/cxo-dev/cxo/model"
+	"github.com/cxo-dev/cxo/store"
+)
+
+// MinWidth and MinHeight are the smallest window the screens are laid out
+// for; below it the user is asked to make the window larger.
+const (
+	MinWidth  = 60
+	MinHeight = 20
+)
+
+type state int
+
+const (
+	stateHome state = iota
+	stateNew
+	stateIntro
+	stateQuestion
+	stateReview
+	stateResults
+	stateExport
+	stateGuides
+	stateReader
+	stateHistory
+)
+
+var stateNames = map[state]string{
+	stateHome: "home", stateNew: "new assessment", stateIntro: "section", stateQuestion: "question",
+	stateReview: "review", stateResults: "results", stateExport: "export", stateGuides: "guides",
+	stateReader: "guide", stateHistory: "history",
+}
+
+// Start says what the program does first.
+type Start struct {
+	// Action is "", "new" or "resume".
+	Action string
+	Length model.Length
+	Target model.Role
+	// ResumeID is the assessment to resume ("" for the newest unfinished).
+	ResumeID string
+	// Theme forces "dark" or "light"; "" asks the terminal.
+	Theme string
+}
+
+// App is the root model.
+type App struct {
+	store   *store.Store
+	bank    *model.Bank
+	version string
+	start   Start
+
+	state  state
+	width  int
+	height int
+	theme  Theme
+	themed bool // the theme was forced; ignore the terminal's answer
+	keys   keyMap
+	help   help.Model
+	full   bool // ? pressed: full help shown
+	// quitting waits for the answer being written before quitting.
+	quitting bool
+
+	status   string // one-line message under the screen
+	statusOK bool
+
+	list []store.Summary // assessments, newest first
+
+	home     homeModel
+	newScr   newModel
+	question questionModel
+	review   reviewModel
+	results  resultsModel
+	export   exportModel
+	guides   guidesModel
+	history  historyModel
+
+	// the assessment being answered or shown
+	a   *model.Assessment
+	res model.Result
+	// back is where esc from the guides returns to.
+	back state
+}
+
+// New builds the root model.
+func New(s *store.Store, b *model.Bank, version string, start Start) *App {
+	app := &App{store: s, bank: b, version: version, start: start, keys: newKeyMap(), help: help.New(),
+		width: 80, height: 24}
+	dark := true
+	if start.Theme != "" {
+		app.themed = true
+		dark = start.Theme != "light"
+	}
+	app.setTheme(dark)
+	app.guides = newGuidesModel(b)
+	return app
+}
+
+func (m *App) setTheme(dark bool) {
+	m.theme = NewTheme(dark)
+	m.help.Styles = m.theme.Help
+}
+
+// Init asks for the background colour (the answer arrives as a message,
+// start-up never waits for it) and reads the list of assessments once.
+func (m *App) Init() tea.Cmd {
+	cmds := []tea.Cmd{loadListCmd(m.store)}
+	if !m.themed {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	switch m.start.Action {
+	case "new":
+		m.state = stateHome
+		cmds = append(cmds, createCmd(m.store, m.bank, m.start.Length, m.start.Target))
+	case "resume":
+		if m.start.ResumeID != "" {
+			cmds = append(cmds, loadCmd(m.store, m.bank, m.start.ResumeID))
+		}
+	}
+	return tea.Batch(cmds...)
+}
+
+// Update routes a message to the screen that owns it.
+func (m *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.help.SetWidth(msg.Width - 2)
+		return m, m.resized()
+	case tea.BackgroundColorMsg:
+		if !m.themed {
+			m.setTheme(msg.IsDark())
+			return m, m.guides.restyle(m)
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		return m, m.key(msg)
+	case tea.MouseWheelMsg:
+		return m, m.wheel(msg)
+	case listLoadedMsg:
+		return m, m.listLoaded(msg)
+	}
+	return m, m.route(msg)
+}
+
+// key handles the keys every screen shares, then the screen's own.
+func (m *App) key(msg tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(msg, m.keys.ForceQuit) {
+		return m.quit()
+	}
+	if m.textInput() {
+		return m.routeKey(msg)
+	}
+	if key.Matches(msg, m.keys.Help) {
+		m.full = !m.full
+		return nil
+	}
+	if m.full && key.Matches(msg, m.keys.Back) {
+		m.full = false
+		return nil
+	}
+	if key.Matches(msg, m.keys.Quit) {
+		return m.quit()
+	}
+	return m.routeKey(msg)
+}
+
+// textInput reports whether a text field has the keys (q and ? are text).
+func (m *App) textInput() bool {
+	return (m.state == stateExport) || (m.state == stateQuestion && m.question.noting) ||
+		(m.state == stateReader && m.guides.searching)
+}
+
+// quit ends the program, but never while an answer is being written: the
+// write finishes first, so an answer on screen is an answer on disk.
+func (m *App) quit() tea.Cmd {
+	if m.question.saving {
+		m.quitting = true
+		m.ok("saving the last answer, then quitting...")
+		return nil
+	}
+	return tea.Quit
+}
+
+func (m *App) routeKey(msg tea.KeyPressMsg) tea.Cmd {
+	m.status = ""
+	switch m.state {
+	case stateHome:
+		return m.home.key(m, msg)
+	case stateNew:
+		return m.newScr.key(m, msg)
+	case stateIntro, stateQuestion:
+		return m.question.key(m, msg)
+	case stateReview:
+		return m.review.key(m, msg)
+	case stateResults:
+		return m.results.key(m, msg)
+	case stateExport:
+		return m.export.key(m, msg)
+	case stateGuides, stateReader:
+		return m.guides.key(m, msg)
+	case stateHistory:
+		return m.history.key(m, msg)
+	}
+	return nil
+}
+
+func (m *App) wheel(msg tea.MouseWheelMsg) tea.Cmd {
+	switch m.state {
+	case stateReader:
+		return m.guides.wheel(msg)
+	case stateResults:
+		return m.results.wheel(msg)
+	}
+	return nil
+}
+
+// route passes command results to the screens.
+func (m *App) route(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case createdMsg:
+		if msg.err != nil {
+			m.fail("could not start the assessment: " + msg.err.Error())
+			return nil
+		}
+		return m.begin(msg.a)
+	case loadedMsg:
+		if msg.err != nil {
+			m.fail("could not open the assessment: " + msg.err.Error())
+			return nil
+		}
+		if msg.a.Status == model.StatusFinished {
+			m.a, m.res = msg.a, model.Compute(m.bank, msg.a)
+			return m.showResults()
+		}
+		return m.begin(msg.a)
+	case savedMsg:
+		if m.quitting && msg.seq == m.question.seq {
+			m.quitting = false
+			if msg.err == nil {
+				return tea.Quit
+			}
+		}
+		return m.question.saved(m, msg)
+	case finishedMsg:
+		if msg.err != nil {
+			m.fail("could not save the result: " + msg.err.Error() + " - press f on the review to try again")
+			m.state = stateReview
+			m.review.finishing = false
+			return nil
+		}
+		m.a, m.res = msg.a, msg.res
+		return tea.Batch(m.showResults(), loadListCmd(m.store))
+	case resultLoadedMsg:
+		if msg.err != nil {
+			m.fail("could not open the result: " + msg.err.Error())
+			return nil
+		}
+		m.a, m.res = msg.a, msg.res
+		return m.showResults()
+	case exportedMsg:
+		return m.export.done(m, msg)
+	case deletedMsg:
+		if msg.err != nil {
+			m.fail("could not delete: " + msg.err.Error())
+			return nil
+		}
+		m.ok("deleted " + msg.id)
+		return loadListCmd(m.store)
+	case renderedMsg:
+		return m.guides.rendered(m, msg)
+	}
+	return nil
+}
+
+func (m *App) listLoaded(msg listLoadedMsg) tea.Cmd {
+	if msg.err != nil {
+		m.fail(msg.err.Error())
+		return nil
+	}
+	m.list = msg.list
+	m.home.refresh(m)
+	if m.start.Action == "resume" && m.start.ResumeID == "" {
+		m.start.Action = ""
+		if id := m.newestOpen(); id != "" {
+			return loadCmd(m.store, m.bank, id)
+		}
+		m.fail("nothing to resume: every assessment is finished - press n for a new one")
+	}
+	return nil
+}
+
+// newestOpen is the newest unfinished assessment, if any.
+func (m *App) newestOpen() string {
+	for _, s := range m.list {
+		if s.Status != model.StatusFinished {
+			return s.ID
+		}
+	}
+	return ""
+}
+
+// begin shows an assessment at its saved item.
+func (m *App) begin(a *model.Assessment) tea.Cmd {
+	m.a = a
+	m.question.open(m, a.Cursor, true)
+	return nil
+}
+
+func (m *App) showResults() tea.Cmd {
+	m.state = stateResults
+	m.results.open(m)
+	return nil
+}
+
+func (m *App) resized() tea.Cmd {
+	m.results.layout(m)
+	return m.guides.resize(m)
+}
+
+func (m *App) fail(s string) { m.status, m.statusOK = s, false }
+func (m *App) ok(s string)   { m.status, m.statusOK = s, true }
+
+// View draws the current screen with its help line, or a request for a
+// larger window when it does not fit.
+func (m *App) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "cxo - " + stateNames[m.state]
+	return v
+}
+
+func (m *App) render() string {
+	if m.width < MinWidth || m.height < MinHeight {
+		return m.tooSmall()
+	}
+	helpView := m.helpView()
+	status := ""
+	if m.status != "" {
+		style := m.theme.Error
+		if m.statusOK {
+			style = m.theme.Good
+		}
+		status = style.Width(m.width - 2).Render(m.status)
+	}
+	bodyHeight := m.height - lipgloss.Height(helpView) - 1
+	if status != "" {
+		bodyHeight -= lipgloss.Height(status)
+	}
+	body := m.screen(m.width-2, max(bodyHeight, 1))
+	body = fit(body, m.width-2, max(bodyHeight, 1))
+	parts := []string{body}
+	if status != "" {
+		parts = append(parts, status)
+	}
+	parts = append(parts, helpView)
+	out := lipgloss.NewStyle().Padding(0, 1).Render(lipgloss.JoinVertical(lipgloss.Left, parts...))
+	return fit(out, m.width, m.height)
+}
+
+func (m *App) tooSmall() string {
+	msg := "Make the window larger"
+	detail := "cxo needs at least 60×20; this one is " + itoa(m.width) + "×" + itoa(m.height) + ". ctrl+c quits; answers are saved."
+	w := max(m.width, 1)
+	text := m.theme.Strong.Render(msg) + "\n" + m.theme.Text.Render(detail)
+	text = lipgloss.NewStyle().Width(w).Render(text)
+	return fit(lipgloss.Place(w, max(m.height, 1), lipgloss.Center, lipgloss.Center, text), m.width, m.height)
+}
+
+func (m *App) screen(w, h int) string {
+	switch m.state {
+	case stateHome:
+		return m.home.view(m, w, h)
+	case stateNew:
+		return m.newScr.view(m, w, h)
+	case stateIntro, stateQuestion:
+		return m.question.view(m, w, h)
+	case stateReview:
+		return m.review.view(m, w, h)
+	case stateResults:
+		return m.results.view(m, w, h)
+	case stateExport:
+		return m.export.view(m, w, h)
+	case stateGuides, stateReader:
+		return m.guides.view(m, w, h)
+	case stateHistory:
+		return m.history.view(m, w, h)
+	}
+	return ""
+}
+
+func (m *App) helpView() string {
+	k := m.screenKeys()
+	if m.full {
+		return m.help.FullHelpView(k.FullHelp())
+	}
+	return m.help.ShortHelpView(k.ShortHelp())
+}
+
+// fit clips or pads s to exactly w×h cells so a frame never overflows the
+// window, whatever a screen drew.
+func fit(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		if lipgloss.Width(l) > w {
+			lines[i] = truncate(l, w)
+		}
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}

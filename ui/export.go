@@ -1,0 +1,105 @@
+package ui
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/cxo-dev/cxo/model"
+	"github.com/cxo-dev/cxo/store"
+)
+
+// exportModel asks where to write the export and warns before overwriting.
+type exportModel struct {
+	input   textinput.Model
+	confirm string // the path the user agreed to overwrite
+	busy    bool
+}
+
+func (e *exportModel) open(m *App) {
+	e.input = textinput.New()
+	e.input.Prompt = "File: "
+	e.input.CharLimit = 4096
+	e.input.SetWidth(max(m.width-12, 20))
+	e.input.SetValue("cxo-" + m.a.ID + ".md")
+	e.input.CursorEnd()
+	e.confirm = ""
+	e.busy = false
+	e.input.Focus()
+	m.state = stateExport
+}
+
+func (e *exportModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
+	if e.busy {
+		return nil
+	}
+	switch msg.String() {
+	case "esc":
+		m.state = stateResults
+		return nil
+	case "enter":
+		path := strings.TrimSpace(e.input.Value())
+		if path == "" {
+			m.fail("type a file name")
+			return nil
+		}
+		overwrite := e.confirm == path
+		if _, err := os.Stat(path); err == nil && !overwrite {
+			e.confirm = path
+			m.fail(path + " exists - press enter again to overwrite it, or change the name")
+			return nil
+		}
+		e.busy = true
+		return exportCmd(m.bank, m.a, m.res, path, overwrite)
+	}
+	e.confirm = ""
+	var cmd tea.Cmd
+	e.input, cmd = e.input.Update(msg)
+	return cmd
+}
+
+func exportCmd(b *model.Bank, a *model.Assessment, res model.Result, path string, overwrite bool) tea.Cmd {
+	snapshot := *a
+	return func() tea.Msg {
+		rep := model.BuildReport(b, &snapshot, res)
+		data := []byte(model.Markdown(b, rep))
+		if strings.EqualFold(filepath.Ext(path), ".json") {
+			data = model.JSON(rep)
+		}
+		return exportedMsg{path: path, err: store.WriteExport(path, data, overwrite)}
+	}
+}
+
+func (e *exportModel) done(m *App, msg exportedMsg) tea.Cmd {
+	e.busy = false
+	if msg.err != nil {
+		if errors.Is(msg.err, store.ErrExists) {
+			e.confirm = msg.path
+			m.fail(msg.path + " exists - press enter again to overwrite it")
+			return nil
+		}
+		m.fail("export failed: " + msg.err.Error())
+		return nil
+	}
+	abs, _ := filepath.Abs(msg.path)
+	m.state = stateResults
+	m.ok("exported to " + abs)
+	return nil
+}
+
+func (e *exportModel) view(m *App, w, _ int) string {
+	t := m.theme
+	var b strings.Builder
+	b.WriteString(t.Title.Render("Export") + "\n\n")
+	b.WriteString(wrap(t.Text.Render("Write the results, the plan and every answer to a file. A name ending in .json gives JSON for scripts; anything else gives Markdown. The file is readable only by you."), w) + "\n\n")
+	b.WriteString(e.input.View() + "\n\n")
+	b.WriteString(t.Subtle.Render("enter write · esc back"))
+	if e.busy {
+		b.WriteString("\n" + t.Subtle.Render("writing..."))
+	}
+	return b.String()
+}

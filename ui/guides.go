@@ -1,0 +1,255 @@
+package ui
+
+import (
+	"regexp"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/cxo-dev/cxo/model"
+)
+
+// guidesModel is the list of guides and the reader: a glamour-rendered
+// viewport with search. Rendering happens in a command and is cached per
+// (guide, width, style), so the reader never stalls input.
+type guidesModel struct {
+	guides  []model.Guide
+	cursor  int
+	current int // guide open in the reader
+	section string
+	vp      viewport.Model
+	cache   *markdownCache
+	want    renderKey // the rendering the reader is waiting for
+	ready   bool
+	back    state
+
+	searching bool
+	search    textinput.Model
+	query     string
+	hits      int
+}
+
+func newGuidesModel(b *model.Bank) guidesModel {
+	return guidesModel{guides: b.Guides, cache: newMarkdownCache(), vp: viewport.New()}
+}
+
+// open shows the guides; with a ref ("guide#section") it opens the reader
+// at that section.
+func (g *guidesModel) open(m *App, from state, ref string) tea.Cmd {
+	g.back = from
+	if ref == "" {
+		m.state = stateGuides
+		return nil
+	}
+	name, slug := model.SplitRef(ref)
+	for i, gd := range g.guides {
+		if gd.Name == name {
+			g.cursor = i
+			return g.read(m, i, slug)
+		}
+	}
+	m.state = stateGuides
+	return nil
+}
+
+func (g *guidesModel) read(m *App, i int, section string) tea.Cmd {
+	g.current, g.section = i, section
+	g.query, g.hits = "", 0
+	g.vp.ClearHighlights()
+	m.state = stateReader
+	return g.resize(m)
+}
+
+func (g *guidesModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
+	if m.state == stateGuides {
+		switch {
+		case key.Matches(msg, m.keys.Back):
+			m.state = g.back
+		case key.Matches(msg, m.keys.Up):
+			g.cursor = (g.cursor + len(g.guides) - 1) % len(g.guides)
+		case key.Matches(msg, m.keys.Down):
+			g.cursor = (g.cursor + 1) % len(g.guides)
+		case key.Matches(msg, m.keys.Open):
+			return g.read(m, g.cursor, "")
+		case msg.String() >= "1" && msg.String() <= "9" && len(msg.String()) == 1:
+			if i := int(msg.String()[0] - '1'); i < len(g.guides) {
+				g.cursor = i
+				return g.read(m, i, "")
+			}
+		}
+		return nil
+	}
+	if g.searching {
+		switch msg.String() {
+		case "esc":
+			g.searching = false
+		case "enter":
+			g.searching = false
+			g.query = g.search.Value()
+			g.highlight(m)
+		default:
+			var cmd tea.Cmd
+			g.search, cmd = g.search.Update(msg)
+			return cmd
+		}
+		return nil
+	}
+	switch {
+	case key.Matches(msg, m.keys.Back):
+		if g.query != "" {
+			g.query, g.hits = "", 0
+			g.vp.ClearHighlights()
+			return nil
+		}
+		m.state = stateGuides
+	case key.Matches(msg, m.keys.Search):
+		g.searching = true
+		g.search = textinput.New()
+		g.search.Prompt = "/"
+		g.search.SetValue(g.query)
+		g.search.CursorEnd()
+		return g.search.Focus()
+	case key.Matches(msg, m.keys.NextHit):
+		g.vp.HighlightNext()
+	case key.Matches(msg, m.keys.PrevHit):
+		g.vp.HighlightPrevious()
+	default:
+		var cmd tea.Cmd
+		g.vp, cmd = g.vp.Update(msg)
+		return cmd
+	}
+	return nil
+}
+
+func (g *guidesModel) wheel(msg tea.MouseWheelMsg) tea.Cmd {
+	var cmd tea.Cmd
+	g.vp, cmd = g.vp.Update(msg)
+	return cmd
+}
+
+// highlight marks every hit of the query in the rendered guide.
+func (g *guidesModel) highlight(m *App) {
+	g.vp.ClearHighlights()
+	g.hits = 0
+	if g.query == "" || !g.ready {
+		return
+	}
+	re, err := regexp.Compile("(?i)" + regexp.QuoteMeta(g.query))
+	if err != nil {
+		return
+	}
+	matches := re.FindAllStringIndex(ansi.Strip(g.vp.GetContent()), -1)
+	g.hits = len(matches)
+	if g.hits == 0 {
+		m.fail("no match for \"" + g.query + "\"")
+		return
+	}
+	g.vp.SetHighlights(matches)
+}
+
+// resize asks for the rendering that fits the window now.
+func (g *guidesModel) resize(m *App) tea.Cmd {
+	if m.state != stateReader {
+		return nil
+	}
+	w := max(m.width-2, 20)
+	g.vp.SetWidth(w)
+	g.vp.SetHeight(max(m.height-4, 1))
+	k := renderKey{guide: g.guides[g.current].Name, width: min(w, 100), style: m.theme.Glamour}
+	g.want = k
+	if s, ok := g.cache.cached(k); ok {
+		g.show(m, s)
+		return nil
+	}
+	g.ready = false
+	return g.cache.renderCmd(k, g.guides[g.current].Markdown)
+}
+
+// restyle re-renders after the theme changed.
+func (g *guidesModel) restyle(m *App) tea.Cmd { return g.resize(m) }
+
+func (g *guidesModel) rendered(m *App, msg renderedMsg) tea.Cmd {
+	if msg.key != g.want {
+		return nil // an older size or style; a newer rendering is on its way
+	}
+	if msg.err != nil {
+		g.show(m, g.guides[g.current].Markdown)
+		m.fail("could not style the guide: " + msg.err.Error())
+		return nil
+	}
+	g.show(m, msg.content)
+	return nil
+}
+
+func (g *guidesModel) show(m *App, content string) {
+	first := !g.ready
+	g.ready = true
+	offset := g.vp.YOffset()
+	g.vp.SetContent(content)
+	if first && g.section != "" {
+		g.vp.SetYOffset(sectionLine(content, g.guides[g.current], g.section))
+	} else if !first {
+		g.vp.SetYOffset(offset)
+	}
+	if g.query != "" {
+		g.highlight(m)
+	}
+}
+
+// sectionLine finds the rendered line where a section's heading starts.
+func sectionLine(rendered string, gd model.Guide, slug string) int {
+	s, ok := gd.Section(slug)
+	if !ok {
+		return 0
+	}
+	for i, line := range strings.Split(ansi.Strip(rendered), "\n") {
+		if strings.Contains(line, s.Title) && strings.Contains(line, "##") || strings.TrimSpace(line) == s.Title {
+			return i
+		}
+	}
+	for i, line := range strings.Split(ansi.Strip(rendered), "\n") {
+		if strings.Contains(line, s.Title) {
+			return i
+		}
+	}
+	return 0
+}
+
+func (g *guidesModel) view(m *App, w, h int) string {
+	t := m.theme
+	if m.state == stateGuides {
+		var b strings.Builder
+		b.WriteString(t.Title.Render("Guides") + "\n\n")
+		for i, gd := range g.guides {
+			mark := "  "
+			style := t.Text
+			if i == g.cursor {
+				mark, style = t.Selected.Render("▸ "), t.Selected
+			}
+			b.WriteString(mark + t.Key.Render(itoa(i+1)) + "  " + style.Render(gd.Title) + t.Subtle.Render("  cxo guide "+gd.Name) + "\n")
+		}
+		b.WriteString("\n" + wrap(t.Subtle.Render("Written for cxo from two sources: a general description of the CTO role and a short 2015 essay comparing the CIO and the CTO. Where they disagree, the guides say so."), w))
+		return b.String()
+	}
+	gd := g.guides[g.current]
+	pct := int(g.vp.ScrollPercent() * 100)
+	info := itoa(pct) + "%"
+	if g.query != "" {
+		info = itoa(g.hits) + " hits for \"" + g.query + "\" · " + info
+	}
+	head := spread(t.Title.Render(gd.Title), t.Subtle.Render(info), w)
+	g.vp.SetHeight(max(h-2, 1))
+	body := g.vp.View()
+	if !g.ready {
+		body = t.Subtle.Render("rendering...")
+	}
+	foot := ""
+	if g.searching {
+		foot = g.search.View()
+	}
+	return head + "\n" + body + "\n" + foot
+}

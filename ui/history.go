@@ -1,0 +1,86 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/cxo-dev/cxo/model"
+)
+
+// historyModel lists saved assessments: open one, or delete it after a
+// confirmation.
+type historyModel struct {
+	cursor  int
+	offset  int
+	confirm string // id waiting for a second d
+}
+
+func (h *historyModel) open(m *App) {
+	h.cursor, h.offset, h.confirm = 0, 0, ""
+	m.state = stateHistory
+}
+
+func (h *historyModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
+	n := len(m.list)
+	confirm := h.confirm
+	h.confirm = ""
+	switch {
+	case key.Matches(msg, m.keys.Back):
+		m.state = stateHome
+	case n == 0:
+		return nil
+	case key.Matches(msg, m.keys.Up):
+		h.cursor = max(h.cursor-1, 0)
+	case key.Matches(msg, m.keys.Down):
+		h.cursor = min(h.cursor+1, n-1)
+	case key.Matches(msg, m.keys.Open):
+		s := m.list[min(h.cursor, n-1)]
+		if s.Status == model.StatusFinished {
+			return openResultCmd(m.store, m.bank, s.ID)
+		}
+		return loadCmd(m.store, m.bank, s.ID)
+	case key.Matches(msg, m.keys.Delete):
+		id := m.list[min(h.cursor, n-1)].ID
+		if confirm == id {
+			h.cursor = max(min(h.cursor, n-2), 0)
+			return deleteCmd(m.store, id)
+		}
+		h.confirm = id
+		m.fail("delete " + id + " and all its answers? press d again to delete, any other key to keep it")
+	}
+	return nil
+}
+
+func (h *historyModel) view(m *App, w, height int) string {
+	t := m.theme
+	var b strings.Builder
+	b.WriteString(t.Title.Render("History") + t.Subtle.Render("  "+itoa(len(m.list))+" saved") + "\n\n")
+	if len(m.list) == 0 {
+		b.WriteString(t.Subtle.Render("Nothing saved yet. Press esc, then n to start an assessment."))
+		return b.String()
+	}
+	rows := max(height-3, 1)
+	h.cursor = min(h.cursor, len(m.list)-1)
+	if h.cursor < h.offset {
+		h.offset = h.cursor
+	}
+	if h.cursor >= h.offset+rows {
+		h.offset = h.cursor - rows + 1
+	}
+	for i := h.offset; i < min(len(m.list), h.offset+rows); i++ {
+		s := m.list[i]
+		lean := s.Lean
+		if s.Status != model.StatusFinished {
+			lean = "in progress"
+		}
+		line := s.ID + "  " + s.Started.Local().Format("2006-01-02 15:04") + "  " + pad(itoa(s.Answered)+"/"+itoa(s.Total), 5) + "  " + string(s.Length) + "  " + lean
+		if i == h.cursor {
+			b.WriteString(t.Selected.Render(truncate("▸ "+line, w)) + "\n")
+		} else {
+			b.WriteString(t.Text.Render(truncate("  "+line, w)) + "\n")
+		}
+	}
+	return b.String()
+}

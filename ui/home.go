@@ -1,0 +1,123 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/cxo-dev/cxo/model"
+)
+
+// homeModel is the menu the TUI opens on.
+type homeModel struct {
+	items  []string // menu entries: new, resume, history, guides, quit
+	cursor int
+}
+
+var homeLabels = map[string]string{
+	"new": "New assessment", "resume": "Resume", "history": "History",
+	"guides": "Guides", "quit": "Quit",
+}
+
+func (h *homeModel) refresh(m *App) {
+	current := ""
+	if h.cursor < len(h.items) {
+		current = h.items[h.cursor]
+	}
+	h.items = []string{"new"}
+	if m.newestOpen() != "" {
+		h.items = append(h.items, "resume")
+	}
+	h.items = append(h.items, "history", "guides", "quit")
+	h.cursor = 0
+	for i, it := range h.items {
+		if it == current {
+			h.cursor = i
+		}
+	}
+}
+
+func (h *homeModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
+	if h.items == nil {
+		h.refresh(m)
+	}
+	switch {
+	case key.Matches(msg, m.keys.Up):
+		h.cursor = (h.cursor + len(h.items) - 1) % len(h.items)
+	case key.Matches(msg, m.keys.Down):
+		h.cursor = (h.cursor + 1) % len(h.items)
+	case key.Matches(msg, m.keys.Enter):
+		return h.choose(m, h.items[h.cursor])
+	case key.Matches(msg, m.keys.New):
+		return h.choose(m, "new")
+	case key.Matches(msg, m.keys.Resume):
+		return h.choose(m, "resume")
+	case key.Matches(msg, m.keys.History):
+		return h.choose(m, "history")
+	case key.Matches(msg, m.keys.Guides):
+		return h.choose(m, "guides")
+	}
+	return nil
+}
+
+func (h *homeModel) choose(m *App, item string) tea.Cmd {
+	switch item {
+	case "new":
+		m.newScr.open(m)
+	case "resume":
+		id := m.newestOpen()
+		if id == "" {
+			m.fail("nothing to resume - press n to start an assessment")
+			return nil
+		}
+		return loadCmd(m.store, m.bank, id)
+	case "history":
+		m.history.open(m)
+	case "guides":
+		return m.guides.open(m, stateHome, "")
+	case "quit":
+		return tea.Quit
+	}
+	return nil
+}
+
+func (h *homeModel) view(m *App, w, _ int) string {
+	if h.items == nil {
+		h.refresh(m)
+	}
+	t := m.theme
+	var b strings.Builder
+	b.WriteString(t.Title.Render("cxo") + t.Subtle.Render("  ·  CTO or CIO? a private career coach") + "\n\n")
+	b.WriteString(wrap(t.Text.Render("Find out which way you lean between the CTO role (revenue, customers, product engineering) and the CIO role (profitability, internal users, IT operations), how ready you are, and what to work on next. Everything stays on this machine."), w) + "\n\n")
+	for i, it := range h.items {
+		label := homeLabels[it]
+		hint := ""
+		switch it {
+		case "new":
+			n, d := model.Estimate(m.bank, model.LengthQuick)
+			nf, df := model.Estimate(m.bank, model.LengthFull)
+			hint = "quick " + itoa(n) + " items (" + minutes(d) + ") or full " + itoa(nf) + " (" + minutes(df) + ")"
+		case "resume":
+			for _, s := range m.list {
+				if s.ID == m.newestOpen() {
+					hint = s.ID + " · " + itoa(s.Answered) + "/" + itoa(s.Total) + " answered"
+				}
+			}
+		case "history":
+			hint = itoa(len(m.list)) + " saved"
+		case "guides":
+			hint = "the CTO role, CIO vs CTO, operational skills, where sources disagree"
+		}
+		keyHint := map[string]string{"new": "n", "resume": "r", "history": "h", "guides": "g", "quit": "q"}[it]
+		line := "  " + t.Key.Render(keyHint) + "  " + t.Text.Render(label)
+		if i == h.cursor {
+			line = t.Selected.Render("▸ ") + t.Key.Render(keyHint) + "  " + t.Selected.Render(label)
+		}
+		if hint != "" {
+			line += t.Subtle.Render("  " + hint)
+		}
+		b.WriteString(truncate(line, w) + "\n")
+	}
+	return b.String()
+}

@@ -1,0 +1,94 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/cxo-dev/cxo/model"
+)
+
+// newModel picks the length and the optional target role.
+type newModel struct {
+	row    int // 0 length, 1 target, 2 start
+	length int // 0 quick, 1 full
+	target int // 0 none, 1 cto, 2 cio
+	busy   bool
+}
+
+var targets = []model.Role{"", model.RoleCTO, model.RoleCIO}
+
+func (n *newModel) open(m *App) {
+	*n = newModel{row: 2}
+	m.state = stateNew
+}
+
+func (n *newModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, m.keys.Back):
+		m.state = stateHome
+	case key.Matches(msg, m.keys.Up):
+		n.row = (n.row + 2) % 3
+	case key.Matches(msg, m.keys.Down), msg.String() == "tab":
+		n.row = (n.row + 1) % 3
+	case key.Matches(msg, m.keys.Prev):
+		n.change(-1)
+	case key.Matches(msg, m.keys.Next):
+		n.change(1)
+	case key.Matches(msg, m.keys.Enter):
+		if n.row != 2 {
+			n.row = 2
+			return nil
+		}
+		if n.busy {
+			return nil
+		}
+		n.busy = true
+		length := model.LengthQuick
+		if n.length == 1 {
+			length = model.LengthFull
+		}
+		return createCmd(m.store, m.bank, length, targets[n.target])
+	}
+	return nil
+}
+
+func (n *newModel) change(d int) {
+	switch n.row {
+	case 0:
+		n.length = (n.length + 2 + d) % 2
+	case 1:
+		n.target = (n.target + 3 + d) % 3
+	}
+}
+
+func (n *newModel) view(m *App, w, _ int) string {
+	t := m.theme
+	var b strings.Builder
+	b.WriteString(t.Title.Render("New assessment") + "\n\n")
+	qn, qd := model.Estimate(m.bank, model.LengthQuick)
+	fn, fd := model.Estimate(m.bank, model.LengthFull)
+	opt := func(on bool, s string) string {
+		if on {
+			return t.Selected.Render("[" + s + "]")
+		}
+		return t.Subtle.Render(" " + s + " ")
+	}
+	row := func(i int, label, values string) {
+		mark := "  "
+		if n.row == i {
+			mark = t.Selected.Render("▸ ")
+		}
+		b.WriteString(truncate(mark+t.Strong.Render(label)+"  "+values, w) + "\n")
+	}
+	row(0, "Length ", opt(n.length == 0, "Quick · "+itoa(qn)+" items · "+minutes(qd))+" "+opt(n.length == 1, "Full · "+itoa(fn)+" items · "+minutes(fd)))
+	row(1, "Target ", opt(n.target == 0, "Let my answers decide")+" "+opt(n.target == 1, "CTO")+" "+opt(n.target == 2, "CIO"))
+	b.WriteString("\n")
+	row(2, "Start", t.Subtle.Render("press enter"))
+	b.WriteString("\n" + wrap(t.Subtle.Render("The target only changes what counts as a strength or a gap; the lean is always measured the same way. Every answer is saved as you go: quit at any time and resume later."), w))
+	if n.busy {
+		b.WriteString("\n\n" + t.Subtle.Render("starting..."))
+	}
+	return b.String()
+}

@@ -1,0 +1,393 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/progress"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/cxo-dev/cxo/model"
+)
+
+// questionModel shows one item at a time, with the section intros. An
+// answer is written to the store first; the next item shows only once the
+// write is committed. Keys typed meanwhile are queued, never dropped.
+type questionModel struct {
+	index     int
+	intro     bool
+	shownAt   time.Time
+	highlight int
+
+	saving  bool
+	seq     int
+	pending *pendingSave
+	queued  []tea.KeyPressMsg
+
+	noting bool
+	note   textinput.Model
+	bar    progress.Model
+}
+
+// pendingSave is an answer (or a cursor move) not yet committed.
+type pendingSave struct {
+	item   string // "" for a cursor-only save
+	answer model.Answer
+	next   int // index to show once committed
+	err    error
+}
+
+var sectionIntro = map[model.Layer]struct{ title, text string }{
+	model.LayerLean: {"Part 1 of 3 · Which way do you lean?",
+		"Statements and trade-offs between the outward side of technology leadership (revenue, external customers, product engineering) and the inward side (profitability, internal users, IT operations). There are no right answers: say what you actually prefer and do, not what sounds best."},
+	model.LayerReadiness: {"Part 2 of 3 · How ready are you?",
+		"Rate where you are today on the areas the roles are responsible for, operational skills first. The descriptions under 1, 3 and 5 show what each level looks like; pick the one nearest your usual week, not your best day. Press x when an item does not apply to you, and e to add a one-line note of evidence."},
+	model.LayerFoundation: {"Part 3 of 3 · Shared foundations",
+		"What both roles need: bridging business and technology, strategic thinking and leadership. These are reported on their own and do not move your lean."},
+}
+
+// open shows the item at index; resumed means the user came back to it, so
+// the section intro shows only when they are at the start of a section.
+func (q *questionModel) open(m *App, index int, resumed bool) {
+	a := m.a
+	q.noting = false
+	q.queued = nil
+	q.pending = nil
+	q.saving = false
+	if index >= len(a.Order) {
+		m.review.open(m)
+		return
+	}
+	q.index = max(index, 0)
+	m.state = stateQuestion
+	q.intro = q.startsSection(m, q.index) && !a.Answers[a.Order[q.index]].Given()
+	if resumed && q.index > 0 && !q.startsSection(m, q.index) {
+		q.intro = false
+	}
+	if q.intro {
+		m.state = stateIntro
+	}
+	q.show(m)
+}
+
+func (q *questionModel) startsSection(m *App, i int) bool {
+	return i == 0 || m.a.SectionOf(m.bank, i) != m.a.SectionOf(m.bank, i-1)
+}
+
+// show resets the per-item state when an item comes on screen.
+func (q *questionModel) show(m *App) {
+	q.shownAt = time.Now()
+	q.highlight = 0
+	if ans, ok := m.a.Answers[q.item(m).ID]; ok && ans.Value > 0 {
+		q.highlight = ans.Value - 1
+	}
+}
+
+func (q *questionModel) item(m *App) model.Item {
+	if q.index < 0 || q.index >= len(m.a.Order) {
+		return model.Item{}
+	}
+	it, _ := m.bank.Item(m.a.Order[q.index])
+	return it
+}
+
+func (q *questionModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
+	if q.noting {
+		return q.noteKey(m, msg)
+	}
+	if q.pending != nil && q.pending.err != nil {
+		// A save failed: the answer is kept; enter retries, esc goes back.
+		switch {
+		case key.Matches(msg, m.keys.Retry):
+			q.pending.err = nil
+			return q.write(m)
+		case key.Matches(msg, m.keys.Back):
+			m.state = stateHome
+			return loadListCmd(m.store)
+		}
+		return nil
+	}
+	if q.saving {
+		q.queued = append(q.queued, msg)
+		return nil
+	}
+	if m.state == stateIntro {
+		switch {
+		case key.Matches(msg, m.keys.Back):
+			return q.leave(m)
+		case key.Matches(msg, m.keys.Prev):
+			if q.index > 0 {
+				return q.move(m, q.index-1)
+			}
+		case key.Matches(msg, m.keys.Guide):
+			return m.guides.open(m, stateIntro, q.item(m).Guide)
+		case key.Matches(msg, m.keys.Review):
+			m.review.open(m)
+		default:
+			m.state = stateQuestion
+			q.show(m)
+			// A number typed on the intro answers the first item at once.
+			if isAnswerKey(msg) {
+				return q.key(m, msg)
+			}
+		}
+		return nil
+	}
+	it := q.item(m)
+	n := it.Levels()
+	switch {
+	case key.Matches(msg, m.keys.Back):
+		return q.leave(m)
+	case key.Matches(msg, m.keys.Answer), key.Matches(msg, m.keys.Letter) && n < 5:
+		v := answerValue(msg.String())
+		if v < 1 || v > n {
+			m.fail("this item takes 1-" + itoa(n) + optionLetters(it))
+			return nil
+		}
+		return q.answer(m, model.Answer{Value: v})
+	case key.Matches(msg, m.keys.Up):
+		q.highlight = (q.highlight + n - 1) % n
+	case key.Matches(msg, m.keys.Down):
+		q.highlight = (q.highlight + 1) % n
+	case key.Matches(msg, m.keys.Enter):
+		return q.answer(m, model.Answer{Value: q.highlight + 1})
+	case key.Matches(msg, m.keys.Skip):
+		if m.a.Answers[it.ID].Given() {
+			return q.move(m, q.index+1)
+		}
+		return q.answer(m, model.Answer{Skipped: true})
+	case key.Matches(msg, m.keys.NA):
+		if !it.NA {
+			m.fail("this item has no \"not applicable\": answer it or press s to skip")
+			return nil
+		}
+		return q.answer(m, model.Answer{NA: true})
+	case key.Matches(msg, m.keys.Prev):
+		if q.index > 0 {
+			return q.move(m, q.index-1)
+		}
+	case key.Matches(msg, m.keys.Next):
+		return q.move(m, q.index+1)
+	case key.Matches(msg, m.keys.Guide):
+		return m.guides.open(m, stateQuestion, it.Guide)
+	case key.Matches(msg, m.keys.Review):
+		m.review.open(m)
+	case key.Matches(msg, m.keys.Note):
+		q.noting = true
+		q.note = textinput.New()
+		q.note.Placeholder = "one line of evidence: what you did, where, when"
+		q.note.CharLimit = 200
+		q.note.SetWidth(max(m.width-8, 10))
+		q.note.SetValue(m.a.Answers[it.ID].Note)
+		return q.note.Focus()
+	}
+	return nil
+}
+
+func isAnswerKey(msg tea.KeyPressMsg) bool { return answerValue(msg.String()) > 0 }
+
+// answerValue maps 1-5 and a-d to a 1-based answer.
+func answerValue(s string) int {
+	switch s {
+	case "1", "2", "3", "4", "5":
+		return int(s[0] - '0')
+	case "a", "b", "c", "d":
+		return int(s[0]-'a') + 1
+	}
+	return 0
+}
+
+func optionLetters(it model.Item) string {
+	if it.Format == model.FormatChoice || it.Format == model.FormatScenario {
+		return " (or a-" + string(rune('a'+len(it.Options)-1)) + ")"
+	}
+	return ""
+}
+
+func (q *questionModel) noteKey(m *App, msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "esc":
+		q.noting = false
+		return nil
+	case "enter":
+		q.noting = false
+		it := q.item(m)
+		ans := m.a.Answers[it.ID]
+		ans.Note = stripControl(strings.TrimSpace(q.note.Value()))
+		return q.commit(m, it.ID, ans, q.index)
+	}
+	var cmd tea.Cmd
+	q.note, cmd = q.note.Update(msg)
+	return cmd
+}
+
+// leave goes back to the home screen; everything is already saved.
+func (q *questionModel) leave(m *App) tea.Cmd {
+	m.state = stateHome
+	m.home.refresh(m)
+	return loadListCmd(m.store)
+}
+
+// answer records an answer for the current item and moves on once saved.
+func (q *questionModel) answer(m *App, ans model.Answer) tea.Cmd {
+	it := q.item(m)
+	now := time.Now()
+	ans.At = now.UTC()
+	ans.Took = now.Sub(q.shownAt).Round(time.Millisecond)
+	ans.Note = m.a.Answers[it.ID].Note
+	return q.commit(m, it.ID, ans, q.index+1)
+}
+
+func (q *questionModel) commit(m *App, item string, ans model.Answer, next int) tea.Cmd {
+	m.a.Answers[item] = ans
+	q.pending = &pendingSave{item: item, answer: ans, next: next}
+	return q.write(m)
+}
+
+// move shows another item and records it as the place to resume.
+func (q *questionModel) move(m *App, next int) tea.Cmd {
+	q.pending = &pendingSave{next: next}
+	return q.write(m)
+}
+
+func (q *questionModel) write(m *App) tea.Cmd {
+	q.saving = true
+	q.seq++
+	p := q.pending
+	cursor := min(p.next, len(m.a.Order))
+	if p.item == "" {
+		return saveCursorCmd(m.store, q.seq, m.a.ID, cursor)
+	}
+	return saveAnswerCmd(m.store, q.seq, m.a.ID, p.item, p.answer, cursor)
+}
+
+// saved moves on after a commit, then replays keys typed meanwhile.
+func (q *questionModel) saved(m *App, msg savedMsg) tea.Cmd {
+	if msg.seq != q.seq || q.pending == nil {
+		return nil
+	}
+	q.saving = false
+	if msg.err != nil {
+		q.pending.err = msg.err
+		q.queued = nil
+		m.fail("not saved: " + msg.err.Error() + " - the answer is kept; enter retries")
+		return nil
+	}
+	next := q.pending.next
+	q.pending = nil
+	m.a.Cursor = next
+	queued := q.queued
+	if next != q.index {
+		q.open(m, next, false)
+	}
+	var cmds []tea.Cmd
+	for len(queued) > 0 && !q.saving && (m.state == stateQuestion || m.state == stateIntro) {
+		k := queued[0]
+		queued = queued[1:]
+		cmds = append(cmds, q.key(m, k))
+	}
+	if q.saving {
+		q.queued = append(q.queued, queued...)
+	}
+	return tea.Batch(cmds...)
+}
+
+func (q *questionModel) view(m *App, w, h int) string {
+	t := m.theme
+	a := m.a
+	answered, total := a.Progress()
+	section := a.SectionOf(m.bank, q.index)
+	intro := sectionIntro[section]
+	var b strings.Builder
+	head := t.Title.Render(intro.title)
+	right := t.Subtle.Render("item " + itoa(q.index+1) + " of " + itoa(total) + " · " + minutes(a.Remaining()) + " left")
+	b.WriteString(spread(head, right, w) + "\n")
+	if q.bar.Width() != w {
+		q.bar = progress.New(progress.WithWidth(w), progress.WithoutPercentage(), progress.WithColors(t.BarFill), progress.WithFillCharacters('━', '─'))
+	}
+	b.WriteString(q.bar.ViewAs(float64(answered)/float64(max(total, 1))) + "\n\n")
+	if m.state == stateIntro {
+		b.WriteString(wrap(t.Text.Render(intro.text), w) + "\n\n")
+		b.WriteString(t.Subtle.Render("Press any key to begin, or a number to answer the first item."))
+		return b.String()
+	}
+	it := q.item(m)
+	f, _ := m.bank.Facet(it.Facet)
+	b.WriteString(t.Subtle.Render(f.Name) + "\n")
+	b.WriteString(wrap(t.Strong.Render(it.Text), w) + "\n\n")
+	ans := a.Answers[it.ID]
+	for i, label := range optionLabels(it) {
+		mark, style := "  ", t.Text
+		if i == q.highlight {
+			mark, style = t.Selected.Render("▸ "), t.Selected
+		}
+		chosen := ans.Value == i+1 && !ans.NA && !ans.Skipped
+		if chosen {
+			style = t.Chosen
+		}
+		num := t.Key.Render(itoa(i+1)) + " "
+		if it.Format == model.FormatChoice || it.Format == model.FormatScenario {
+			num = t.Key.Render(itoa(i+1)+"/"+string(rune('a'+i))) + " "
+		}
+		tick := "  "
+		if chosen {
+			tick = t.Chosen.Render("✓ ")
+		}
+		body := wrap(style.Render(label), max(w-12, 10))
+		body = strings.ReplaceAll(body, "\n", "\n"+strings.Repeat(" ", 10))
+		b.WriteString(mark + tick + num + " " + body + "\n")
+	}
+	b.WriteString("\n")
+	switch {
+	case ans.NA:
+		b.WriteString(t.Chosen.Render("✓ marked not applicable") + "\n")
+	case ans.Skipped:
+		b.WriteString(t.Subtle.Render("skipped - answer it now or come back from the review") + "\n")
+	}
+	if it.NA && !ans.NA {
+		b.WriteString(t.Subtle.Render("x  not applicable to me") + "\n")
+	}
+	if q.noting {
+		b.WriteString(t.Strong.Render("Evidence: ") + q.note.View() + "\n")
+	} else if ans.Note != "" {
+		b.WriteString(t.Subtle.Render("Evidence: "+ans.Note) + "\n")
+	}
+	if q.saving {
+		b.WriteString(t.Subtle.Render("saving..."))
+	}
+	return b.String()
+}
+
+// optionLabels are the choices shown for an item.
+func optionLabels(it model.Item) []string {
+	switch it.Format {
+	case model.FormatChoice, model.FormatScenario:
+		out := make([]string, len(it.Options))
+		for i, o := range it.Options {
+			out[i] = o.Text
+		}
+		return out
+	case model.FormatRating:
+		out := make([]string, 5)
+		for i := range out {
+			if a := it.Anchors[i+1]; a != "" {
+				out[i] = a
+			} else {
+				out[i] = "(between " + itoa(i) + " and " + itoa(i+2) + ")"
+			}
+		}
+		return out
+	}
+	return model.LikertLabels
+}
+
+// spread puts left and right on one line of width w.
+func spread(left, right string, w int) string {
+	gap := w - lipglossWidth(left) - lipglossWidth(right)
+	if gap < 1 {
+		return truncate(left, w)
+	}
+	return left + strings.Repeat(" ", gap) + right
+}

@@ -1,0 +1,327 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/progress"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/cxo-dev/cxo/model"
+)
+
+var panels = []string{"Lean", "Readiness", "Plan", "Quality"}
+
+// resultsModel shows a result in panels: the lean, readiness, the plan and
+// answer quality. Panel text is plain string building, cheap enough for
+// Update; it is rebuilt only on open, resize, panel change or selection.
+type resultsModel struct {
+	panel int
+	gap   int // selected gap on the plan panel
+	why   bool
+	vp    viewport.Model
+	// gapLines are the content lines where each gap starts.
+	gapLines []int
+}
+
+func (r *resultsModel) open(m *App) {
+	r.panel, r.gap = 0, 0
+	r.vp = viewport.New()
+	r.layout(m)
+}
+
+func (r *resultsModel) layout(m *App) {
+	if m.a == nil {
+		return
+	}
+	r.vp.SetWidth(max(m.width-2, 1))
+	r.vp.SetHeight(max(m.height-5, 1))
+	r.vp.SetContent(r.content(m, max(m.width-2, 20)))
+}
+
+func (r *resultsModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, m.keys.Back):
+		m.state = stateHome
+		m.home.refresh(m)
+		return loadListCmd(m.store)
+	case key.Matches(msg, m.keys.Tab):
+		r.panel = (r.panel + 1) % len(panels)
+		r.vp.GotoTop()
+	case key.Matches(msg, m.keys.ShiftTab):
+		r.panel = (r.panel + len(panels) - 1) % len(panels)
+		r.vp.GotoTop()
+	case msg.String() >= "1" && msg.String() <= "4" && len(msg.String()) == 1:
+		r.panel = int(msg.String()[0] - '1')
+		r.vp.GotoTop()
+	case key.Matches(msg, m.keys.Export):
+		m.export.open(m)
+		return nil
+	case key.Matches(msg, m.keys.Guides):
+		ref := ""
+		if r.panel == 2 && r.gap < len(m.res.Gaps) {
+			ref = m.res.Gaps[r.gap].Guide
+		}
+		return m.guides.open(m, stateResults, ref)
+	case msg.String() == "w":
+		r.why = !r.why
+	case key.Matches(msg, m.keys.Review) && r.panel == 3:
+		m.review.open(m)
+		return nil
+	case key.Matches(msg, m.keys.Enter) && r.panel == 2 && r.gap < len(m.res.Gaps):
+		return m.guides.open(m, stateResults, m.res.Gaps[r.gap].Guide)
+	case key.Matches(msg, m.keys.Up) && r.panel == 2 && len(m.res.Gaps) > 0:
+		r.gap = max(r.gap-1, 0)
+	case key.Matches(msg, m.keys.Down) && r.panel == 2 && len(m.res.Gaps) > 0:
+		r.gap = min(r.gap+1, len(m.res.Gaps)-1)
+	default:
+		var cmd tea.Cmd
+		r.vp, cmd = r.vp.Update(msg)
+		return cmd
+	}
+	r.layout(m)
+	if r.panel == 2 && r.gap < len(r.gapLines) {
+		r.vp.EnsureVisible(r.gapLines[r.gap], 0, 0)
+	}
+	return nil
+}
+
+func (r *resultsModel) wheel(msg tea.MouseWheelMsg) tea.Cmd {
+	var cmd tea.Cmd
+	r.vp, cmd = r.vp.Update(msg)
+	return cmd
+}
+
+func (r *resultsModel) view(m *App, w, h int) string {
+	t := m.theme
+	var tabs []string
+	for i, p := range panels {
+		style := t.TabOff
+		if i == r.panel {
+			style = t.TabOn
+		}
+		tabs = append(tabs, style.Render(itoa(i+1)+" "+p))
+	}
+	head := spread(t.Title.Render("Results"), t.Subtle.Render(m.a.ID+" · bank "+m.res.BankVersion), w)
+	r.vp.SetHeight(max(h-3, 1))
+	return head + "\n" + strings.Join(tabs, " ") + "\n\n" + r.vp.View()
+}
+
+func (r *resultsModel) content(m *App, w int) string {
+	switch r.panel {
+	case 1:
+		return r.readiness(m, w)
+	case 2:
+		return r.plan(m, w)
+	case 3:
+		return r.quality(m, w)
+	}
+	return r.lean(m, w)
+}
+
+func (r *resultsModel) lean(m *App, w int) string {
+	t := m.theme
+	res := m.res
+	var b strings.Builder
+	l := res.Lean
+	b.WriteString(t.Strong.Render(capitalise(l.Verdict)) + "\n")
+	b.WriteString(wrap(t.Subtle.Render(signed(l.Score)+" on a scale from CTO +100 to CIO -100; band "+signed(l.Low)+" to "+signed(l.High)+" from the spread of your answers"), w) + "\n\n")
+	b.WriteString(leanBar(t, l.Score, l.Low, l.High, w) + "\n")
+	b.WriteString(wrap(t.Subtle.Render("The band shows the spread of your own answers: the wider it is, the more your answers pulled both ways. A verdict is given only when the whole band sits on one side."), w) + "\n\n")
+	for _, s := range res.Facets {
+		f, _ := m.bank.Facet(s.ID)
+		b.WriteString(t.Strong.Render(s.Name) + t.Subtle.Render("  ("+itoa(s.N)+" answers; the ones that moved it most below)") + "\n")
+		if s.N == 0 {
+			b.WriteString(t.Subtle.Render("  no answers") + "\n\n")
+			continue
+		}
+		b.WriteString(leanBar(t, 2*s.Score-100, 2*s.Low-100, 2*s.High-100, w) + "\n")
+		b.WriteString(spread(t.Subtle.Render("CTO: "+f.CTO), t.Subtle.Render("CIO: "+f.CIO), w) + "\n")
+		b.WriteString(movers(t, s, w, 2))
+		b.WriteString("\n")
+	}
+	b.WriteString(wrap(t.Subtle.Render(model.HonestSentence), w) + "\n")
+	return b.String()
+}
+
+// leanBar draws the -100..+100 lean as a bar with CTO on the left, the band
+// as a heavy line and the position as a dot.
+func leanBar(t Theme, score, low, high, w int) string {
+	inner := max(w-8, 10)
+	pos := func(v int) int { return min(max((100-v)*(inner-1)/200, 0), inner-1) }
+	p, lo, hi := pos(score), pos(high), pos(low)
+	mid := pos(0)
+	var b strings.Builder
+	for i := 0; i < inner; i++ {
+		switch {
+		case i == p:
+			b.WriteString(t.Strong.Render("●"))
+		case i >= lo && i <= hi:
+			b.WriteString(t.Accent.Render("━"))
+		case i == mid:
+			b.WriteString(t.Subtle.Render("┼"))
+		default:
+			b.WriteString(t.Subtle.Render("─"))
+		}
+	}
+	return lipgloss.NewStyle().Foreground(t.CTO).Bold(true).Render("CTO ") + b.String() + lipgloss.NewStyle().Foreground(t.CIO).Bold(true).Render(" CIO")
+}
+
+// movers lists the answers that moved a score most.
+func movers(t Theme, s model.Score, w, n int) string {
+	var b strings.Builder
+	for i, mv := range s.Movers {
+		if i == n {
+			break
+		}
+		line := "  " + pad(signed(mv.Effect), 4) + "  " + mv.Answer + " ← " + mv.Text
+		b.WriteString(t.Subtle.Render(truncate(line, w)) + "\n")
+	}
+	return b.String()
+}
+
+func (r *resultsModel) readiness(m *App, w int) string {
+	t := m.theme
+	res := m.res
+	var b strings.Builder
+	b.WriteString(wrap(t.Subtle.Render("Scores run 0-100 from your anchored ratings; ▲ marks the level expected for "+res.TargetLabel()+" and ! a score below it. Press w to show or hide the answers behind each score."), w) + "\n\n")
+	nameW := min(36, w/3)
+	barW := max(w-nameW-14, 10)
+	bar := progress.New(progress.WithWidth(barW), progress.WithoutPercentage(), progress.WithColors(t.BarFill), progress.WithFillCharacters('█', '░'))
+	group := ""
+	for _, s := range append(append([]model.Score{}, res.Readiness...), res.Foundations...) {
+		g := map[string]string{"operational": "Operational skills", "area": "The twelve CTO areas", "foundation": "Shared foundations"}[s.Group]
+		if g != group {
+			group = g
+			b.WriteString(t.Title.Render(g) + "\n")
+		}
+		f, _ := m.bank.Facet(s.ID)
+		expect := f.Expect[res.Target]
+		if res.Target == "" {
+			expect = max(f.Expect[model.RoleCTO], f.Expect[model.RoleCIO])
+		}
+		name := truncate(s.Name, nameW)
+		name += strings.Repeat(" ", max(nameW-lipgloss.Width(name), 0))
+		if s.N == 0 {
+			b.WriteString(t.Text.Render(name) + "  " + t.Subtle.Render("not rated") + "\n")
+			continue
+		}
+		score := itoa(s.Score)
+		mark := t.Good.Render(" ")
+		if s.Score < expect {
+			mark = t.Warn.Render("!")
+		}
+		b.WriteString(t.Text.Render(name) + "  " + bar.ViewAs(float64(s.Score)/100) + " " + mark + t.Strong.Render(pad(score, 3)) + t.Subtle.Render(" ▲"+itoa(expect)) + "\n")
+		if r.why {
+			b.WriteString(movers(t, s, w, 2))
+		}
+	}
+	return b.String()
+}
+
+func (r *resultsModel) plan(m *App, w int) string {
+	t := m.theme
+	res := m.res
+	var b strings.Builder
+	lines := 0
+	write := func(s string) {
+		b.WriteString(s)
+		lines += strings.Count(s, "\n")
+	}
+	write(t.Title.Render("Strengths") + t.Subtle.Render("  against "+res.TargetLabel()) + "\n")
+	if len(res.Strengths) == 0 {
+		write(t.Subtle.Render("  none stands clearly above what the role calls for yet") + "\n")
+	}
+	for _, s := range res.Strengths {
+		write(truncate("  "+t.Good.Render("+ "+s.Name)+t.Subtle.Render("  "+s.Why), w) + "\n")
+	}
+	write("\n" + t.Title.Render("Gaps and plan") + t.Subtle.Render("  ↑/↓ choose · enter reads the guide section") + "\n")
+	if len(res.Gaps) == 0 {
+		write(t.Subtle.Render("  no gaps against "+res.TargetLabel()) + "\n")
+	}
+	r.gapLines = r.gapLines[:0]
+	planFor := map[string]model.PlanStep{}
+	for _, p := range res.Plan {
+		planFor[p.FacetID] = p
+	}
+	for i, g := range res.Gaps {
+		r.gapLines = append(r.gapLines, lines)
+		mark := "  "
+		name := t.Warn.Render("- " + g.Name)
+		if i == r.gap {
+			mark = t.Selected.Render("▸ ")
+			name = t.Selected.Render("- " + g.Name)
+		}
+		write(mark + name + "\n")
+		write(indent(wrap(t.Subtle.Render(g.Why), w-4), 4) + "\n")
+		if p, ok := planFor[g.FacetID]; ok {
+			for _, a := range p.Actions {
+				write(indent(wrap(t.Text.Render("• "+a), w-6), 6) + "\n")
+			}
+			write(indent(t.Accent.Render("read: "+guideTitle(m.bank, g.Guide)), 6) + "\n")
+		}
+	}
+	return b.String()
+}
+
+func (r *resultsModel) quality(m *App, w int) string {
+	t := m.theme
+	res := m.res
+	var b strings.Builder
+	b.WriteString(t.Title.Render("Answer quality") + "\n")
+	if len(res.Flags) == 0 {
+		b.WriteString(t.Good.Render("  No answer-quality flags were raised.") + "\n")
+	}
+	for _, f := range res.Flags {
+		b.WriteString("  " + t.Warn.Render(f.Code) + "\n" + indent(wrap(t.Text.Render(f.Message), w-4), 4) + "\n")
+	}
+	if len(res.Flags) > 0 {
+		b.WriteString("\n" + t.Subtle.Render("  Press v to review your answers; finish again to update the result.") + "\n")
+	}
+	b.WriteString("\n" + t.Subtle.Render("  "+itoa(res.Answered)+" answered · "+itoa(res.Skipped)+" skipped · "+itoa(res.NA)+" not applicable · "+itoa(res.Total)+" items") + "\n")
+	if res.Unscored > 0 {
+		b.WriteString(t.Subtle.Render("  "+itoa(res.Unscored)+" answers kept for items no longer in the bank (not scored)") + "\n")
+	}
+	b.WriteString("\n" + wrap(t.Strong.Render(model.HonestSentence), w) + "\n")
+	return b.String()
+}
+
+func guideTitle(b *model.Bank, ref string) string {
+	name, slug := model.SplitRef(ref)
+	g, ok := b.Guide(name)
+	if !ok {
+		return ref
+	}
+	if s, ok := g.Section(slug); ok {
+		return g.Title + " › " + s.Title
+	}
+	return g.Title
+}
+
+func indent(s string, n int) string {
+	pad := strings.Repeat(" ", n)
+	return pad + strings.ReplaceAll(s, "\n", "\n"+pad)
+}
+
+func pad(s string, n int) string {
+	for len(s) < n {
+		s = " " + s
+	}
+	return s
+}
+
+func signed(n int) string {
+	if n > 0 {
+		return "+" + itoa(n)
+	}
+	return itoa(n)
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

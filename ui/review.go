@@ -1,0 +1,119 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/cxo-dev/cxo/model"
+)
+
+// reviewModel lists every item with its answer: jump to any, or finish.
+type reviewModel struct {
+	cursor    int
+	offset    int
+	finishing bool
+}
+
+func (r *reviewModel) open(m *App) {
+	m.state = stateReview
+	r.finishing = false
+	// Start on the first item still open, else on the first.
+	r.cursor = 0
+	if i := m.a.FirstOpen(); i < len(m.a.Order) {
+		r.cursor = i
+	}
+}
+
+func (r *reviewModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
+	n := len(m.a.Order)
+	switch {
+	case key.Matches(msg, m.keys.Back):
+		m.question.open(m, min(m.a.Cursor, n-1), true)
+	case key.Matches(msg, m.keys.Up):
+		r.cursor = max(r.cursor-1, 0)
+	case key.Matches(msg, m.keys.Down):
+		r.cursor = min(r.cursor+1, n-1)
+	case key.Matches(msg, m.keys.PageUp):
+		r.cursor = max(r.cursor-10, 0)
+	case key.Matches(msg, m.keys.PageDown):
+		r.cursor = min(r.cursor+10, n-1)
+	case key.Matches(msg, m.keys.Enter):
+		m.question.open(m, r.cursor, true)
+		m.state = stateQuestion
+		m.question.intro = false
+		return saveCursorCmd(m.store, -1, m.a.ID, r.cursor)
+	case key.Matches(msg, m.keys.Finish):
+		if r.finishing {
+			return nil
+		}
+		r.finishing = true
+		return finishCmd(m.store, m.bank, m.a)
+	}
+	return nil
+}
+
+func (r *reviewModel) view(m *App, w, h int) string {
+	t := m.theme
+	a := m.a
+	answered, total := a.Progress()
+	skipped := 0
+	for _, id := range a.Order {
+		if a.Answers[id].Skipped {
+			skipped++
+		}
+	}
+	var b strings.Builder
+	b.WriteString(t.Title.Render("Review") + t.Subtle.Render("  "+itoa(answered)+" of "+itoa(total)+" answered · "+itoa(skipped)+" skipped · "+itoa(total-answered-skipped)+" not seen") + "\n")
+	hint := "Press f to finish and see your results."
+	if answered < total {
+		hint = "Open items are scored as missing, never as neutral. Press enter to answer one, or f to finish anyway."
+	}
+	b.WriteString(wrap(t.Subtle.Render(hint), w) + "\n\n")
+	rows := max(h-5, 3)
+	if r.cursor < r.offset {
+		r.offset = r.cursor
+	}
+	if r.cursor >= r.offset+rows {
+		r.offset = r.cursor - rows + 1
+	}
+	for i := r.offset; i < min(total, r.offset+rows); i++ {
+		it, ok := m.bank.Item(a.Order[i])
+		ans := a.Answers[a.Order[i]]
+		state := t.Subtle.Render("·  open    ")
+		switch {
+		case ans.NA:
+			state = t.Good.Render("✓  n/a     ")
+		case ans.Skipped:
+			state = t.Warn.Render("→  skipped ")
+		case ans.Given():
+			state = t.Good.Render("✓  " + shortAnswer(it, ans))
+		}
+		text := it.Text
+		if !ok {
+			text = "(no longer in the bank)"
+		}
+		line := state + "  " + t.Subtle.Render(itoa(i+1)+".") + " " + t.Text.Render(text)
+		if i == r.cursor {
+			line = t.Selected.Render("▸ ") + line
+		} else {
+			line = "  " + line
+		}
+		b.WriteString(truncate(line, w) + "\n")
+	}
+	if r.finishing {
+		b.WriteString(t.Subtle.Render("scoring and saving..."))
+	}
+	return b.String()
+}
+
+// shortAnswer fits an answer into the review's narrow column.
+func shortAnswer(it model.Item, ans model.Answer) string {
+	s := itoa(ans.Value) + " of 5"
+	switch it.Format {
+	case model.FormatChoice, model.FormatScenario:
+		s = "option " + string(rune('a'+ans.Value-1))
+	}
+	return s + strings.Repeat(" ", max(8-len(s), 0))
+}

@@ -1,0 +1,41 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// truncate cuts a styled line to w cells.
+func truncate(s string, w int) string { return ansi.Truncate(s, w, "…") }
+
+// wrap word-wraps plain or styled text to w cells.
+func wrap(s string, w int) string { return lipgloss.Wrap(s, max(w, 1), "") }
+
+// minutes shows a duration as a rounded count of minutes.
+func minutes(d time.Duration) string {
+	n := int((d + 30*time.Second) / time.Minute)
+	if n <= 1 {
+		return "about a minute"
+	}
+	return "about " + itoa(n) + " minutes"
+}
+
+// stripControl removes control characters (escape sequences included)
+// from text the user typed before it reaches a terminal or an export.
+func stripControl(s string) string {
+	s = ansi.Strip(s)
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func lipglossWidth(s string) int { return lipgloss.Width(s) }
