@@ -132,7 +132,7 @@ func (r *resultsModel) lean(m *App, w int) string {
 	b.WriteString(wrap(t.Subtle.Render("The band shows the spread of your own answers: the wider it is, the more your answers pulled both ways. A verdict is given only when the whole band sits on one side."), w) + "\n\n")
 	for _, s := range res.Facets {
 		f, _ := m.bank.Facet(s.ID)
-		b.WriteString(t.Strong.Render(s.Name) + t.Subtle.Render("  ("+itoa(s.N)+" answers; the ones that moved it most below)") + "\n")
+		b.WriteString(t.Strong.Render(s.Name) + t.Subtle.Render("  ("+itoa(s.N)+" answers)") + "\n")
 		if s.N == 0 {
 			b.WriteString(t.Subtle.Render("  no answers") + "\n\n")
 			continue
