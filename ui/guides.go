@@ -31,6 +31,8 @@ type guidesModel struct {
 	search    textinput.Model
 	query     string
 	hits      int
+	hitLines  []int // rendered lines holding a hit, in order
+	hit       int   // the hit on show
 }
 
 func newGuidesModel(b *model.Bank) guidesModel {
@@ -58,8 +60,7 @@ func (g *guidesModel) open(m *App, from state, ref string) tea.Cmd {
 
 func (g *guidesModel) read(m *App, i int, section string) tea.Cmd {
 	g.current, g.section = i, section
-	g.query, g.hits = "", 0
-	g.vp.ClearHighlights()
+	g.query, g.hits, g.hitLines = "", 0, nil
 	m.state = stateReader
 	return g.resize(m)
 }
@@ -101,8 +102,7 @@ func (g *guidesModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.keys.Back):
 		if g.query != "" {
-			g.query, g.hits = "", 0
-			g.vp.ClearHighlights()
+			g.query, g.hits, g.hitLines = "", 0, nil
 			return nil
 		}
 		m.state = stateGuides
@@ -114,9 +114,9 @@ func (g *guidesModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
 		g.search.CursorEnd()
 		return g.search.Focus()
 	case key.Matches(msg, m.keys.NextHit):
-		g.vp.HighlightNext()
+		g.jump(g.hit + 1)
 	case key.Matches(msg, m.keys.PrevHit):
-		g.vp.HighlightPrevious()
+		g.jump(g.hit - 1)
 	default:
 		var cmd tea.Cmd
 		g.vp, cmd = g.vp.Update(msg)
@@ -131,10 +131,10 @@ func (g *guidesModel) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 	return cmd
 }
 
-// highlight marks every hit of the query in the rendered guide.
+// highlight finds every line of the rendered guide holding the query and
+// shows the first hit at or below the current position.
 func (g *guidesModel) highlight(m *App) {
-	g.vp.ClearHighlights()
-	g.hits = 0
+	g.hits, g.hitLines, g.hit = 0, nil, 0
 	if g.query == "" || !g.ready {
 		return
 	}
@@ -142,13 +142,33 @@ func (g *guidesModel) highlight(m *App) {
 	if err != nil {
 		return
 	}
-	matches := re.FindAllStringIndex(ansi.Strip(g.vp.GetContent()), -1)
-	g.hits = len(matches)
+	for i, line := range strings.Split(ansi.Strip(g.vp.GetContent()), "\n") {
+		if n := len(re.FindAllStringIndex(line, -1)); n > 0 {
+			g.hits += n
+			g.hitLines = append(g.hitLines, i)
+		}
+	}
 	if g.hits == 0 {
 		m.fail("no match for \"" + g.query + "\"")
 		return
 	}
-	g.vp.SetHighlights(matches)
+	first := 0
+	for i, l := range g.hitLines {
+		if l >= g.vp.YOffset() {
+			first = i
+			break
+		}
+	}
+	g.jump(first)
+}
+
+// jump scrolls to hit i (wrapping round), keeping two lines of context.
+func (g *guidesModel) jump(i int) {
+	if len(g.hitLines) == 0 {
+		return
+	}
+	g.hit = (i + len(g.hitLines)) % len(g.hitLines)
+	g.vp.SetYOffset(max(g.hitLines[g.hit]-2, 0))
 }
 
 // resize asks for the rendering that fits the window now.
@@ -239,7 +259,7 @@ func (g *guidesModel) view(m *App, w, h int) string {
 	pct := int(g.vp.ScrollPercent() * 100)
 	info := itoa(pct) + "%"
 	if g.query != "" {
-		info = itoa(g.hits) + " hits for \"" + g.query + "\" · " + info
+		info = itoa(g.hits) + " hits for \"" + g.query + "\" (line " + itoa(g.hit+1) + " of " + itoa(len(g.hitLines)) + ") · " + info
 	}
 	head := spread(t.Title.Render(gd.Title), t.Subtle.Render(info), w)
 	g.vp.SetHeight(max(h-2, 1))

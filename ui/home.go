@@ -97,7 +97,7 @@ func (h *homeModel) view(m *App, w, _ int) string {
 		case "new":
 			n, d := model.Estimate(m.bank, model.LengthQuick)
 			nf, df := model.Estimate(m.bank, model.LengthFull)
-			hint = "quick " + itoa(n) + " items (" + minutes(d) + ") or full " + itoa(nf) + " (" + minutes(df) + ")"
+			hint = "quick: " + itoa(n) + " items, " + shortMinutes(d) + " · full: " + itoa(nf) + ", " + shortMinutes(df)
 		case "resume":
 			for _, s := range m.list {
 				if s.ID == m.newestOpen() {
@@ -107,7 +107,7 @@ func (h *homeModel) view(m *App, w, _ int) string {
 		case "history":
 			hint = itoa(len(m.list)) + " saved"
 		case "guides":
-			hint = "the CTO role, CIO vs CTO, operational skills, where sources disagree"
+			hint = "the CTO role, CIO vs CTO, operations, disagreements"
 		}
 		keyHint := map[string]string{"new": "n", "resume": "r", "history": "h", "guides": "g", "quit": "q"}[it]
 		line := "  " + t.Key.Render(keyHint) + "  " + t.Text.Render(label)

@@ -82,7 +82,7 @@ func (n *newModel) view(m *App, w, _ int) string {
 		}
 		b.WriteString(truncate(mark+t.Strong.Render(label)+"  "+values, w) + "\n")
 	}
-	row(0, "Length ", opt(n.length == 0, "Quick · "+itoa(qn)+" items · "+minutes(qd))+" "+opt(n.length == 1, "Full · "+itoa(fn)+" items · "+minutes(fd)))
+	row(0, "Length ", opt(n.length == 0, "Quick · "+itoa(qn)+" items · "+shortMinutes(qd))+" "+opt(n.length == 1, "Full · "+itoa(fn)+" items · "+shortMinutes(fd)))
 	row(1, "Target ", opt(n.target == 0, "Let my answers decide")+" "+opt(n.target == 1, "CTO")+" "+opt(n.target == 2, "CIO"))
 	b.WriteString("\n")
 	row(2, "Start", t.Subtle.Render("press enter"))

@@ -26,6 +26,11 @@ func minutes(d time.Duration) string {
 	return "about " + itoa(n) + " minutes"
 }
 
+// shortMinutes is minutes for tight places: "~5 min".
+func shortMinutes(d time.Duration) string {
+	return "~" + itoa(max(int((d+30*time.Second)/time.Minute), 1)) + " min"
+}
+
 // stripControl removes control characters (escape sequences included)
 // from text the user typed before it reaches a terminal or an export.
 func stripControl(s string) string {

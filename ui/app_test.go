@@ -1,0 +1,319 @@
+package ui
+
+import (
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/cxo-dev/cxo/assets"
+	"github.com/cxo-dev/cxo/model"
+	"github.com/cxo-dev/cxo/store"
+)
+
+func testBank(t testing.TB) *model.Bank {
+	t.Helper()
+	b, err := assets.DefaultBank()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func testStore(t testing.TB) *store.Store {
+	t.Helper()
+	return store.New(filepath.Join(t.TempDir(), "cxo.db"), "test")
+}
+
+// driver runs an App the way Bubble Tea would, but synchronously: every
+// command is executed and its message fed back to Update. Commands that do
+// not answer quickly (cursor blinks, terminal queries) are dropped.
+type driver struct {
+	t    testing.TB
+	app  *App
+	quit bool
+}
+
+func newDriver(t testing.TB, s *store.Store, start Start, w, h int) *driver {
+	d := &driver{t: t, app: New(s, testBank(t), "test", start)}
+	d.send(tea.WindowSizeMsg{Width: w, Height: h})
+	d.run(d.app.Init())
+	return d
+}
+
+func (d *driver) run(cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	var msg tea.Msg
+	select {
+	case msg = <-done:
+	case <-time.After(2 * time.Second):
+		return
+	}
+	switch msg := msg.(type) {
+	case nil:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			d.run(c)
+		}
+	case tea.QuitMsg:
+		d.quit = true
+	default:
+		if reflect.TypeOf(msg).PkgPath() != "github.com/cxo-dev/cxo/ui" {
+			return // blinks, terminal queries: nothing this app waits for
+		}
+		d.send(msg)
+	}
+}
+
+func (d *driver) send(msg tea.Msg) {
+	_, cmd := d.app.Update(msg)
+	d.run(cmd)
+}
+
+// keys sends each key: "enter", "esc", "left" and the like by name, any
+// other string one rune at a time.
+func (d *driver) keys(keys ...string) {
+	for _, k := range keys {
+		d.send(keyMsg(k))
+	}
+}
+
+func keyMsg(k string) tea.KeyPressMsg {
+	named := map[string]rune{"enter": tea.KeyEnter, "esc": tea.KeyEscape, "left": tea.KeyLeft, "right": tea.KeyRight,
+		"up": tea.KeyUp, "down": tea.KeyDown, "tab": tea.KeyTab, "pgdown": tea.KeyPgDown, "space": tea.KeySpace}
+	if r, ok := named[k]; ok {
+		return tea.KeyPressMsg{Code: r}
+	}
+	if k == "ctrl+c" {
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	}
+	r := []rune(k)[0]
+	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+// screen is the frame as text, escape sequences removed.
+func (d *driver) screen() string { return ansi.Strip(d.app.View().Content) }
+
+func TestKeyNamesMatchTheContract(t *testing.T) {
+	for k, want := range map[string]string{"enter": "enter", "esc": "esc", "left": "left", "space": "space", "q": "q", "?": "?", "ctrl+c": "ctrl+c"} {
+		if got := keyMsg(k).String(); got != want {
+			t.Errorf("key %q reads as %q", k, got)
+		}
+	}
+}
+
+func TestHomeGolden80x24(t *testing.T) {
+	d := newDriver(t, testStore(t), Start{Theme: "dark"}, 80, 24)
+	golden.RequireEqual(t, []byte(d.screen()))
+}
+
+func TestFramesFitTheWindow(t *testing.T) {
+	d := newDriver(t, testStore(t), Start{}, 80, 24)
+	for _, size := range [][2]int{{80, 24}, {160, 48}, {60, 20}, {59, 20}, {60, 19}, {40, 10}, {1, 1}, {200, 60}} {
+		d.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		lines := strings.Split(d.app.View().Content, "\n")
+		if len(lines) != size[1] {
+			t.Errorf("%v: %d lines", size, len(lines))
+		}
+		for i, l := range lines {
+			if w := ansi.StringWidth(l); w > size[0] {
+				t.Errorf("%v: line %d is %d wide", size, i, w)
+			}
+		}
+	}
+}
+
+func TestTooSmallAsksForALargerWindow(t *testing.T) {
+	d := newDriver(t, testStore(t), Start{}, 40, 10)
+	if s := d.screen(); !strings.Contains(s, "Make the window larger") || !strings.Contains(s, "40×10") {
+		t.Fatalf("too-small screen:\n%s", s)
+	}
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if s := d.screen(); !strings.Contains(s, "New assessment") {
+		t.Fatalf("the home screen did not come back:\n%s", s)
+	}
+}
+
+func TestHelpToggles(t *testing.T) {
+	d := newDriver(t, testStore(t), Start{}, 100, 30)
+	if strings.Contains(d.screen(), "ctrl+c") {
+		t.Fatal("full help shown before ?")
+	}
+	d.keys("?")
+	if !strings.Contains(d.screen(), "ctrl+c") {
+		t.Fatalf("? did not show the full help:\n%s", d.screen())
+	}
+	d.keys("?")
+	if strings.Contains(d.screen(), "ctrl+c") {
+		t.Fatal("? did not hide the full help")
+	}
+}
+
+// The slice as a user lives it: start, answer three, quit, come back, land
+// on item four with the three answers kept, finish, see the results.
+func TestAnswerQuitResumeFinish(t *testing.T) {
+	s := testStore(t)
+	d := newDriver(t, s, Start{}, 80, 24)
+	d.keys("n", "enter") // quick, no target
+	if !strings.Contains(d.screen(), "Part 1 of 3") {
+		t.Fatalf("no section intro:\n%s", d.screen())
+	}
+	d.keys("enter") // begin
+	first := d.app.a.Order[:3]
+	d.keys("1", "2", "1")
+	if !strings.Contains(d.screen(), "item 4 of") {
+		t.Fatalf("not on item 4:\n%s", d.screen())
+	}
+	d.keys("q")
+	if !d.quit {
+		t.Fatal("q did not quit")
+	}
+
+	d2 := newDriver(t, s, Start{}, 80, 24)
+	d2.keys("r")
+	if !strings.Contains(d2.screen(), "item 4 of") {
+		t.Fatalf("resume did not land on item 4:\n%s", d2.screen())
+	}
+	for i, id := range first {
+		if got := d2.app.a.Answers[id].Value; got != []int{1, 2, 1}[i] {
+			t.Errorf("answer %d to %s is %d after resume", i+1, id, got)
+		}
+	}
+	d2.keys("left")
+	if !strings.Contains(d2.screen(), "item 3 of") || !strings.Contains(d2.screen(), "✓") {
+		t.Fatalf("going back does not show the kept answer:\n%s", d2.screen())
+	}
+	for i := 0; i < 60 && d2.app.state != stateReview; i++ {
+		d2.keys("1")
+		if d2.app.state == stateIntro {
+			d2.keys("enter")
+		}
+	}
+	if d2.app.state != stateReview {
+		t.Fatalf("did not reach the review:\n%s", d2.screen())
+	}
+	d2.keys("f")
+	if d2.app.state != stateResults || !strings.Contains(d2.screen(), "Results") {
+		t.Fatalf("finish did not show the results:\n%s", d2.screen())
+	}
+	list, _, _ := s.List()
+	if list[0].Status != model.StatusFinished || list[0].Answered != list[0].Total {
+		t.Errorf("stored after finish: %+v", list[0])
+	}
+	if _, ok, _ := s.Result(list[0].ID); !ok {
+		t.Error("no result snapshot stored")
+	}
+}
+
+// Keys typed while an answer is being written are kept and replayed in
+// order, never dropped.
+func TestKeysDuringASaveAreQueued(t *testing.T) {
+	s := testStore(t)
+	d := newDriver(t, s, Start{Action: "new", Length: model.LengthQuick}, 80, 24)
+	d.keys("enter")
+	a := d.app
+	// Deliver keys without running the save commands in between.
+	var cmds []tea.Cmd
+	for _, k := range []string{"1", "2", "1"} {
+		_, cmd := a.Update(keyMsg(k))
+		cmds = append(cmds, cmd)
+	}
+	if !a.question.saving || len(a.question.queued) != 2 {
+		t.Fatalf("saving=%v queued=%d, want a save in flight and two keys queued", a.question.saving, len(a.question.queued))
+	}
+	d.run(cmds[0])
+	if got := a.question.index; got != 3 {
+		t.Fatalf("after the queued keys the cursor is on %d, want 3", got)
+	}
+	stored, _, _ := s.Load(a.a.ID)
+	for i, want := range []int{1, 2, 1} {
+		if got := stored.Answers[stored.Order[i]].Value; got != want {
+			t.Errorf("stored answer %d = %d, want %d", i+1, got, want)
+		}
+	}
+}
+
+func TestSkipAndNotApplicable(t *testing.T) {
+	s := testStore(t)
+	d := newDriver(t, s, Start{Action: "new", Length: model.LengthFull}, 80, 24)
+	d.keys("enter", "s")
+	a := d.app.a
+	if !a.Answers[a.Order[0]].Skipped || d.app.question.index != 1 {
+		t.Fatalf("s did not skip: %+v", a.Answers[a.Order[0]])
+	}
+	// Find an item that offers "not applicable" and one that does not.
+	for i, id := range a.Order {
+		it, _ := d.app.bank.Item(id)
+		if !it.NA {
+			continue
+		}
+		d.app.question.open(d.app, i, true)
+		d.app.state = stateQuestion
+		d.keys("x")
+		if !a.Answers[id].NA {
+			t.Fatalf("x did not mark %s not applicable", id)
+		}
+		break
+	}
+	stored, _, _ := s.Load(a.ID)
+	if !stored.Answers[a.Order[0]].Skipped {
+		t.Error("the skip was not stored")
+	}
+}
+
+func TestGuideFromAQuestionOpensItsSection(t *testing.T) {
+	d := newDriver(t, testStore(t), Start{Action: "new", Length: model.LengthQuick}, 100, 30)
+	d.keys("enter")
+	it := d.app.question.item(d.app)
+	d.keys("g")
+	if d.app.state != stateReader {
+		t.Fatalf("g did not open the reader (state %v)", d.app.state)
+	}
+	name, slug := model.SplitRef(it.Guide)
+	gd, _ := d.app.bank.Guide(name)
+	sec, _ := gd.Section(slug)
+	if !strings.Contains(d.screen(), sec.Title) {
+		t.Fatalf("reader does not show section %q:\n%s", sec.Title, d.screen())
+	}
+	d.keys("esc", "esc")
+	if d.app.state != stateQuestion {
+		t.Fatalf("esc did not return to the question (state %v)", d.app.state)
+	}
+}
+
+func TestReaderSearch(t *testing.T) {
+	d := newDriver(t, testStore(t), Start{}, 100, 30)
+	d.keys("g", "enter")
+	if d.app.state != stateReader {
+		t.Fatal("enter did not open a guide")
+	}
+	d.keys("/")
+	for _, r := range "budget" {
+		d.keys(string(r))
+	}
+	d.keys("enter")
+	if d.app.guides.hits == 0 || !strings.Contains(d.screen(), "hits for \"budget\"") {
+		t.Fatalf("search found nothing:\n%s", d.screen())
+	}
+	seen := map[int]bool{d.app.guides.vp.YOffset(): true}
+	for i := 0; i < d.app.guides.hits; i++ {
+		d.keys("n")
+		seen[d.app.guides.vp.YOffset()] = true
+	}
+	for i := 0; i < d.app.guides.hits; i++ {
+		d.keys("N")
+		seen[d.app.guides.vp.YOffset()] = true
+	}
+	if len(seen) < 2 {
+		t.Error("n/N never scrolled to another hit")
+	}
+}
