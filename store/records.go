@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/cxo-dev/cxo/model"
@@ -68,7 +69,7 @@ func DecodeAnswer(key string, data []byte) (model.Answer, error) {
 	if r.V < 1 || r.V > recordVersion {
 		return model.Answer{}, &RecordError{Key: key, Reason: fmt.Sprintf("unknown record version %d", r.V)}
 	}
-	if r.Value < 0 || r.Value > 9 || r.TookMS < 0 {
+	if r.Value < 0 || r.Value > 9 || r.TookMS < 0 || r.TookMS > math.MaxInt64/int64(time.Millisecond) {
 		return model.Answer{}, &RecordError{Key: key, Reason: "value out of range"}
 	}
 	a := model.Answer{Value: r.Value, NA: r.NA, Skipped: r.Skipped, Note: r.Note, Took: time.Duration(r.TookMS) * time.Millisecond}

@@ -89,11 +89,18 @@ func (e *NewerError) Error() string {
 }
 
 // open opens the file for one transaction, retrying while another process
-// holds the lock. Read-only opens of a missing file report os.ErrNotExist.
+// holds the lock. Read-only opens of a missing or empty file report
+// os.ErrNotExist.
 func (s *Store) open(readOnly bool) (db *bolt.DB, err error) {
 	if readOnly {
-		if _, err := os.Stat(s.Path); err != nil {
+		fi, err := os.Stat(s.Path)
+		if err != nil {
 			return nil, err
+		}
+		if fi.Size() == 0 {
+			// Created but never written (bbolt would try to initialise it
+			// through a read-only handle): nothing is stored yet.
+			return nil, os.ErrNotExist
 		}
 	} else if err := os.MkdirAll(filepath.Dir(s.Path), 0o700); err != nil {
 		return nil, fmt.Errorf("cannot create the data folder: %w", err)
@@ -255,10 +262,11 @@ func precheckOnce(path string) error {
 	}
 	ne := binary.NativeEndian
 	flags, count, overflow := ne.Uint16(hdr[8:]), uint64(ne.Uint16(hdr[10:])), uint64(ne.Uint32(hdr[12:]))
+	room := ((overflow+1)*ps - boltPageHeader) / 8 // page ids the page can hold
 	if count == 0xFFFF {
-		count = ne.Uint64(hdr[boltPageHeader:]) + 1
+		count, room = ne.Uint64(hdr[boltPageHeader:]), room-1 // the first one holds the count
 	}
-	if flags != boltFreelistPage || m.freelist+overflow >= m.pgid || count > ((overflow+1)*ps-boltPageHeader)/8 {
+	if flags != boltFreelistPage || m.freelist+overflow >= m.pgid || count > room {
 		return damaged("freelist page is not a freelist")
 	}
 	return nil

@@ -330,3 +330,32 @@ func TestDefaultPath(t *testing.T) {
 		t.Errorf("data folder: %v, %v", fi, err)
 	}
 }
+
+// An empty file (created, never written: a crash before bbolt set it up,
+// or a touch) reads as an empty store and the first write sets it up.
+func TestEmptyFileReadsEmpty(t *testing.T) {
+	path := dbPath(t)
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := New(path, "")
+	if list, skipped, err := s.List(); err != nil || len(list) != 0 || len(skipped) != 0 {
+		t.Errorf("List on an empty file = %v, %v, %v", list, skipped, err)
+	}
+	if _, _, err := s.Load("x"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Load on an empty file = %v, want ErrNotFound", err)
+	}
+	if fi, err := os.Stat(path); err != nil || fi.Size() != 0 {
+		t.Fatalf("reading changed the empty file: %v, %v", fi, err)
+	}
+	a := newAssessment(t, testBank(t), "20261123-170811-a3f")
+	if err := s.Create(a); err != nil {
+		t.Fatalf("Create on an empty file: %v", err)
+	}
+	if list, _, err := s.List(); err != nil || len(list) != 1 {
+		t.Errorf("List after Create = %v, %v", list, err)
+	}
+}

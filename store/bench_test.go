@@ -1,0 +1,91 @@
+package store
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/cxo-dev/cxo/model"
+)
+
+// BenchmarkSaveAnswer is one answer as the TUI commits it: open the file,
+// lock it, one write transaction (fsynced), close. Compare it with
+// BenchmarkBareWriteSync/Fdatasync, the floor the disk sets.
+func BenchmarkSaveAnswer(b *testing.B) {
+	bank := testBank(b)
+	path := dbPath(b)
+	s := New(path, "bench")
+	const id = "20261123-170811-a3f"
+	a := newAssessment(b, bank, id)
+	if err := s.Create(a); err != nil {
+		b.Fatal(err)
+	}
+	at := time.Now()
+	for i := 0; b.Loop(); i++ {
+		ans := model.Answer{Value: i%5 + 1, Note: "a short note", Took: 4 * time.Second, At: at}
+		if err := s.SaveAnswer(id, fmt.Sprintf("item-%03d", i%200), ans, i%200); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func bareWrite(b *testing.B, sync func(f *os.File) error) {
+	path := filepath.Join(b.TempDir(), "bare")
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	buf := make([]byte, 4096)
+	for i := 0; b.Loop(); i++ {
+		buf[0] = byte(i)
+		if _, err := f.WriteAt(buf, int64(i%16)*4096); err != nil {
+			b.Fatal(err)
+		}
+		if err := sync(f); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBareWriteSync is a 4 KiB write and an fsync in the same kind of
+// temporary folder.
+func BenchmarkBareWriteSync(b *testing.B) { bareWrite(b, (*os.File).Sync) }
+
+// BenchmarkList10000 lists a store holding 10,000 assessments.
+func BenchmarkList10000(b *testing.B) {
+	bank := testBank(b)
+	s := New(dbPath(b), "bench")
+	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	var as []*model.Assessment
+	for i := range 10000 {
+		t := start.Add(time.Duration(i) * time.Minute)
+		as = append(as, model.NewAssessment(bank, model.NewID(t)[:16]+fmt.Sprintf("-%04d", i), t, model.LengthFull, model.RoleCIO))
+	}
+	createMany(b, s, as)
+	for b.Loop() {
+		list, skipped, err := s.List()
+		if err != nil || len(skipped) > 0 || len(list) != 10000 {
+			b.Fatalf("List: %d listed, %v skipped, %v", len(list), skipped, err)
+		}
+	}
+	if fi, err := os.Stat(s.Path); err == nil {
+		b.ReportMetric(float64(fi.Size())/(1<<20), "MiB-file")
+	}
+}
+
+// BenchmarkPrecheck is the check every transaction makes before bbolt
+// opens the file.
+func BenchmarkPrecheck(b *testing.B) {
+	path := dbPath(b)
+	if err := New(path, "bench").Create(newAssessment(b, testBank(b), "20261123-170811-a3f")); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if err := precheck(path); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
