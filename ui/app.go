@@ -160,6 +160,12 @@ func (m *App) key(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.ForceQuit) {
 		return m.quit()
 	}
+	// While an answer is being written every other key waits its turn, so
+	// "1 2 1 q" typed fast saves three answers and then quits.
+	if (m.state == stateQuestion || m.state == stateIntro) && m.question.saving {
+		m.question.queued = append(m.question.queued, msg)
+		return nil
+	}
 	if m.textInput() {
 		return m.routeKey(msg)
 	}
@@ -184,9 +190,11 @@ func (m *App) textInput() bool {
 }
 
 // quit ends the program, but never while an answer is being written: the
-// write finishes first, so an answer on screen is an answer on disk.
+// write finishes first, so an answer on screen is an answer on disk. Keys
+// queued behind that write are dropped: ctrl+c means stop now.
 func (m *App) quit() tea.Cmd {
 	if m.question.saving {
+		m.question.queued = nil
 		m.quitting = true
 		m.ok("saving the last answer, then quitting...")
 		return nil

@@ -286,7 +286,7 @@ func (q *questionModel) saved(m *App, msg savedMsg) tea.Cmd {
 	for len(queued) > 0 && !q.saving && (m.state == stateQuestion || m.state == stateIntro) {
 		k := queued[0]
 		queued = queued[1:]
-		cmds = append(cmds, q.key(m, k))
+		cmds = append(cmds, m.key(k))
 	}
 	if q.saving {
 		q.queued = append(q.queued, queued...)

@@ -149,7 +149,7 @@ func (r *resultsModel) lean(m *App, w int) string {
 // leanBar draws the -100..+100 lean as a bar with CTO on the left, the band
 // as a heavy line and the position as a dot.
 func leanBar(t Theme, score, low, high, w int) string {
-	inner := max(w-8, 10)
+	inner := min(max(w-8, 10), 72)
 	pos := func(v int) int { return min(max((100-v)*(inner-1)/200, 0), inner-1) }
 	p, lo, hi := pos(score), pos(high), pos(low)
 	mid := pos(0)
