@@ -434,7 +434,7 @@ func TestStrengthsGapsAndPlan(t *testing.T) {
 				{FacetID: "area-x", Name: "Area X", Score: 100, Expect: 40, Guide: "h#three", Why: "you rate 100, above the 40 the CIO role calls for"},
 			},
 			gaps: []Finding{
-				{FacetID: "build", Name: "What you build", Score: 100, Guide: "g#one", Why: "your answers lean to The product; the CIO role centres on The internal estate"},
+				{FacetID: "build", Name: "What you build", Score: 100, Guide: "g#one", Why: "your answers lean to The product, while the CIO role centres on The internal estate"},
 				{FacetID: "ops", Name: "Operations", Score: 42, Expect: 80, Guide: "g#two", Why: "you rate 42; the CIO role calls for about 80"},
 			},
 			plan: []PlanStep{
