@@ -33,6 +33,9 @@ func ReadingTime(it Item) time.Duration {
 	for _, o := range it.Options {
 		words += len(strings.Fields(o.Text))
 	}
+	for _, a := range it.Anchors {
+		words += len(strings.Fields(a))
+	}
 	return MinReadingTime + time.Duration(float64(words)/WordsPerSecond*float64(time.Second))
 }
 

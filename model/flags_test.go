@@ -165,8 +165,8 @@ func genPairBank(t *testing.T, n int) *Bank {
 	sb.WriteString("version: pairs\nfacets:\n  - {id: p, name: P, layer: lean, group: orientation, cto: Yes, cio: No, guide: g}\nitems:\n")
 	for i := range n {
 		id := "p" + itoa(i)
-		sb.WriteString("  - {id: " + id + "-a, facet: p, format: likert, text: Forward., pair: " + id + "-b, quick: true, guide: g}\n")
-		sb.WriteString("  - {id: " + id + "-b, facet: p, format: likert, text: Reverse., reverse: true, pair: " + id + "-a, guide: g}\n")
+		sb.WriteString("  - {id: " + id + "-a, facet: p, format: likert, text: Forward., pair: " + id + "-b, quick: true, guide: g#one}\n")
+		sb.WriteString("  - {id: " + id + "-b, facet: p, format: likert, text: Reverse., reverse: true, pair: " + id + "-a, guide: g#one}\n")
 	}
 	return load(t, sb.String(), "")
 }

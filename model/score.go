@@ -140,10 +140,6 @@ var LikertLabels = []string{"Strongly disagree", "Disagree", "Neither", "Agree",
 // Compute scores an assessment against a bank. It is pure and cheap.
 func Compute(b *Bank, a *Assessment) Result {
 	r := Result{BankVersion: a.BankVersion}
-	inOrder := map[string]bool{}
-	for _, id := range a.Order {
-		inOrder[id] = true
-	}
 	for id, ans := range a.Answers {
 		if _, ok := b.Item(id); !ok && ans.Given() {
 			r.Unscored++
@@ -202,7 +198,8 @@ func Compute(b *Bank, a *Assessment) Result {
 		}
 		if f.Layer == LayerLean {
 			l := leanOf(vals)
-			s.Score, s.Low, s.High = (l.Score+100)/2, (l.Low+100)/2, (l.High+100)/2
+			half := func(v int) int { return round(float64(v+100) / 2) }
+			s.Score, s.Low, s.High = half(l.Score), half(l.Low), half(l.High)
 		} else if len(vals) > 0 {
 			m := mean(vals)
 			sd := stddev(vals)

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -114,7 +115,8 @@ func TestLean(t *testing.T) {
 			if f.ID != "build" || f.N != c.want.N {
 				t.Fatalf("facet %s N=%d, want build N=%d", f.ID, f.N, c.want.N)
 			}
-			if f.Score != (c.want.Score+100)/2 || f.Low != (c.want.Low+100)/2 || f.High != (c.want.High+100)/2 {
+			half := func(v int) int { return int(math.Round(float64(v+100) / 2)) }
+			if f.Score != half(c.want.Score) || f.Low != half(c.want.Low) || f.High != half(c.want.High) {
 				t.Errorf("facet bar %d [%d, %d], want the lean mapped to 0..100", f.Score, f.Low, f.High)
 			}
 		})

@@ -1,6 +1,10 @@
 package model
 
-import "go.yaml.in/yaml/v3"
+import (
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
 
 var groupsOf = map[Layer][]string{
 	LayerLean:       {"orientation"},
@@ -186,6 +190,9 @@ func (l *loader) checkGuide(b *Bank, line int, what, ref string) {
 		return
 	}
 	if slug == "" {
+		if strings.HasPrefix(what, "item ") {
+			l.addf(line, "%s: guide %q needs a #section: every item names the section it draws on", what, ref)
+		}
 		return
 	}
 	if _, ok := g.Section(slug); !ok {
