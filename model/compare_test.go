@@ -1,0 +1,37 @@
+package model
+
+import "testing"
+
+func TestCompareCallsChangeOnlyBeyondTheBands(t *testing.T) {
+	a := Result{BankVersion: "2026.11-1",
+		Lean:      Lean{Score: 10, Low: -5, High: 25, N: 20},
+		Readiness: []Score{{ID: "risk", Name: "Risk", Score: 40, Low: 30, High: 50, N: 2}, {ID: "budget", Name: "Budget", Score: 40, Low: 30, High: 50, N: 2}},
+	}
+	b := Result{BankVersion: "2026.11-2",
+		Lean:      Lean{Score: 20, Low: 5, High: 35, N: 20},
+		Readiness: []Score{{ID: "risk", Name: "Risk", Score: 70, Low: 60, High: 80, N: 2}, {ID: "budget", Name: "Budget", Score: 55, Low: 45, High: 65, N: 2}},
+	}
+	c, err := Compare(a, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Lean.Changed || c.Lean.Delta != 10 {
+		t.Errorf("lean %+v: +10 inside overlapping bands is no change", c.Lean)
+	}
+	if !c.Readiness[0].Changed || c.Readiness[0].Delta != 30 {
+		t.Errorf("risk %+v: bands 30-50 and 60-80 do not overlap, so it changed", c.Readiness[0])
+	}
+	if c.Readiness[1].Changed {
+		t.Errorf("budget %+v: bands 30-50 and 45-65 overlap", c.Readiness[1])
+	}
+}
+
+func TestCompareRefusesOtherBankFamilies(t *testing.T) {
+	_, err := Compare(Result{BankVersion: "2026.11-1"}, Result{BankVersion: "2027.02-1"})
+	if err == nil {
+		t.Fatal("compared results from different bank families")
+	}
+	if !Compatible("2026.11-1", "2026.11-7") || Compatible("a-1", "b-1") {
+		t.Error("Compatible is wrong")
+	}
+}
