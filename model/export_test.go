@@ -1,0 +1,94 @@
+package model_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/cxo-dev/cxo/assets"
+	"github.com/cxo-dev/cxo/model"
+)
+
+// fixedAssessment is a finished full assessment with varied answers, a
+// skip, a "not applicable" and an evidence note holding escape sequences.
+func fixedAssessment(t *testing.T) (*model.Bank, *model.Assessment) {
+	t.Helper()
+	b, err := assets.DefaultBank()
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Date(2026, 11, 2, 9, 30, 0, 0, time.UTC)
+	a := model.NewAssessment(b, "20261102-093000-abc", start, model.LengthFull, model.RoleCIO)
+	for i, id := range a.Order {
+		it, _ := b.Item(id)
+		ans := model.Answer{Value: i%it.Levels() + 1, At: start.Add(time.Duration(i) * 20 * time.Second), Took: 9 * time.Second}
+		switch i {
+		case 3:
+			ans = model.Answer{Skipped: true, At: ans.At}
+		case 30:
+			if it.NA {
+				ans = model.Answer{NA: true, At: ans.At, Took: ans.Took}
+			}
+		case 31:
+			ans.Note = "ran the \x1b[31mDR test\x1b[0m | twice\x07 <b>bold</b>"
+		}
+		a.Answers[id] = ans
+	}
+	a.Status = model.StatusFinished
+	a.Finished = start.Add(25 * time.Minute)
+	return b, a
+}
+
+func TestMarkdownExportGolden(t *testing.T) {
+	b, a := fixedAssessment(t)
+	md := model.Markdown(b, model.BuildReport(b, a, model.Compute(b, a)))
+	if strings.ContainsRune(md, 0x1b) || strings.ContainsRune(md, 0x07) {
+		t.Fatal("control characters from a note reached the export")
+	}
+	if !strings.Contains(md, "ran the DR test \\| twice &lt;b&gt;bold&lt;/b&gt;") {
+		t.Error("the evidence note is not in the export, cleaned and escaped")
+	}
+	golden.RequireEqual(t, []byte(md))
+}
+
+func TestJSONExportGolden(t *testing.T) {
+	b, a := fixedAssessment(t)
+	data := model.JSON(model.BuildReport(b, a, model.Compute(b, a)))
+	var doc struct {
+		Schema      int    `json:"schema"`
+		ID          string `json:"id"`
+		BankVersion string `json:"bank_version"`
+		Status      string `json:"status"`
+		Lean        struct {
+			Score, Low, High int
+			Verdict          string
+		} `json:"lean"`
+		Facets []struct {
+			ID, Name string
+			Score    int
+		} `json:"facets"`
+		Readiness []struct {
+			ID, Name string
+			Score    int
+		} `json:"readiness"`
+		Flags   []struct{ Code, Message string }    `json:"flags"`
+		Plan    []any                               `json:"plan"`
+		Answers []struct{ ID, Text, Answer string } `json:"answers"`
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Schema != model.ExportSchema || doc.ID != a.ID || doc.BankVersion != b.Version || doc.Status != "finished" {
+		t.Errorf("header fields: %+v", doc)
+	}
+	if len(doc.Facets) != 4 || len(doc.Readiness) != 15 || len(doc.Answers) != len(a.Order) || doc.Lean.Verdict == "" {
+		t.Errorf("sections: %d facets, %d readiness, %d answers", len(doc.Facets), len(doc.Readiness), len(doc.Answers))
+	}
+	if strings.ContainsRune(string(data), 0x1b) {
+		t.Error("escape byte in the JSON export")
+	}
+	golden.RequireEqual(t, data)
+}
