@@ -35,12 +35,13 @@ const (
 	stateGuides
 	stateReader
 	stateHistory
+	stateCompare
 )
 
 var stateNames = map[state]string{
 	stateHome: "home", stateNew: "new assessment", stateIntro: "section", stateQuestion: "question",
 	stateReview: "review", stateResults: "results", stateExport: "export", stateGuides: "guides",
-	stateReader: "guide", stateHistory: "history",
+	stateReader: "guide", stateHistory: "history", stateCompare: "compare",
 }
 
 // Start says what the program does first.
@@ -86,6 +87,7 @@ type App struct {
 	export   exportModel
 	guides   guidesModel
 	history  historyModel
+	compare  compareModel
 
 	// the assessment being answered or shown
 	a   *model.Assessment
@@ -160,6 +162,9 @@ func (m *App) key(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.ForceQuit) {
 		return m.quit()
 	}
+	if key.Matches(msg, m.keys.Suspend) {
+		return tea.Suspend
+	}
 	// While an answer is being written every other key waits its turn, so
 	// "1 2 1 q" typed fast saves three answers and then quits.
 	if (m.state == stateQuestion || m.state == stateIntro) && m.question.saving {
@@ -221,6 +226,8 @@ func (m *App) routeKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.guides.key(m, msg)
 	case stateHistory:
 		return m.history.key(m, msg)
+	case stateCompare:
+		return m.compare.key(m, msg)
 	}
 	return nil
 }
@@ -231,6 +238,8 @@ func (m *App) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 		return m.guides.wheel(msg)
 	case stateResults:
 		return m.results.wheel(msg)
+	case stateCompare:
+		return m.compare.wheel(msg)
 	}
 	return nil
 }
@@ -289,6 +298,8 @@ func (m *App) route(msg tea.Msg) tea.Cmd {
 		return loadListCmd(m.store)
 	case renderedMsg:
 		return m.guides.rendered(m, msg)
+	case compareLoadedMsg:
+		return m.compare.loaded(m, msg)
 	}
 	return nil
 }
@@ -335,6 +346,9 @@ func (m *App) showResults() tea.Cmd {
 
 func (m *App) resized() tea.Cmd {
 	m.results.layout(m)
+	if m.state == stateCompare {
+		m.compare.layout(m)
+	}
 	return m.guides.resize(m)
 }
 
@@ -406,6 +420,8 @@ func (m *App) screen(w, h int) string {
 		return m.guides.view(m, w, h)
 	case stateHistory:
 		return m.history.view(m, w, h)
+	case stateCompare:
+		return m.compare.view(m, w, h)
 	}
 	return ""
 }

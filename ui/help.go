@@ -11,7 +11,7 @@ func (m *App) screenKeys() screenKeys {
 	case stateHome:
 		return screenKeys{
 			short: []key.Binding{k.Up, k.Down, k.Enter, k.New, k.Resume, k.History, k.Guides, k.Quit, k.Help},
-			full:  [][]key.Binding{{k.Up, k.Down, k.Enter}, {k.New, k.Resume, k.History, k.Guides}, {k.Help, k.Quit, k.ForceQuit}},
+			full:  [][]key.Binding{{k.Up, k.Down, k.Enter}, {k.New, k.Resume, k.History, k.Guides}, {k.Help, k.Quit, k.ForceQuit, k.Suspend}},
 		}
 	case stateNew:
 		change := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "change"))
@@ -60,7 +60,7 @@ func (m *App) screenKeys() screenKeys {
 		why := key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "why"))
 		panel := key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1-4", "panel"))
 		scroll := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "scroll"))
-		short := []key.Binding{k.Tab, k.Export, k.Guides, scroll}
+		short := []key.Binding{k.Tab, k.Export, k.Compare, k.Guides, scroll}
 		if m.results.panel == 1 {
 			short = append(short, why)
 		}
@@ -70,7 +70,7 @@ func (m *App) screenKeys() screenKeys {
 		short = append(short, k.Back, k.Help)
 		return screenKeys{
 			short: short,
-			full:  [][]key.Binding{{k.Tab, k.ShiftTab, panel, scroll}, {k.Export, k.Guides, why, k.Review}, {k.Back, k.Quit, k.ForceQuit}},
+			full:  [][]key.Binding{{k.Tab, k.ShiftTab, panel, scroll}, {k.Export, k.Compare, k.Guides, why, k.Review}, {k.Back, k.Quit, k.ForceQuit}},
 		}
 	case stateExport:
 		write := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "write"))
@@ -91,7 +91,13 @@ func (m *App) screenKeys() screenKeys {
 			short: []key.Binding{scroll, k.PageDown, k.Search, k.NextHit, k.Back, k.Help},
 			full:  [][]key.Binding{{scroll, k.PageUp, k.PageDown}, {k.Search, k.NextHit}, {k.Back, k.Quit, k.ForceQuit}},
 		}
+	case stateCompare:
+		scroll := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "scroll"))
+		return screenKeys{short: []key.Binding{scroll, k.Back, k.Quit, k.Help}, full: [][]key.Binding{{scroll, k.Back, k.Quit, k.ForceQuit}}}
 	case stateHistory:
+		if m.history.compareWith != "" {
+			return screenKeys{short: []key.Binding{k.Up, k.Down, k.Open, k.Back, k.Help}, full: [][]key.Binding{{k.Up, k.Down, k.Open}, {k.Back, k.Quit, k.ForceQuit}}}
+		}
 		return screenKeys{
 			short: []key.Binding{k.Up, k.Down, k.Open, k.Delete, k.Back, k.Help},
 			full:  [][]key.Binding{{k.Up, k.Down, k.Open, k.Delete}, {k.Back, k.Quit, k.ForceQuit}},

@@ -15,11 +15,27 @@ type historyModel struct {
 	cursor  int
 	offset  int
 	confirm string // id waiting for a second d
+	// compareWith is the result on show when the list was opened to pick
+	// a second one to compare with it.
+	compareWith string
 }
 
 func (h *historyModel) open(m *App) {
-	h.cursor, h.offset, h.confirm = 0, 0, ""
+	h.cursor, h.offset, h.confirm, h.compareWith = 0, 0, "", ""
 	m.state = stateHistory
+}
+
+// openCompare lists the assessments to pick one to compare with the result
+// on show.
+func (h *historyModel) openCompare(m *App) {
+	h.open(m)
+	h.compareWith = m.a.ID
+	for i, s := range m.list {
+		if s.Status == model.StatusFinished && s.ID != m.a.ID {
+			h.cursor = i
+			break
+		}
+	}
 }
 
 func (h *historyModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
@@ -29,6 +45,9 @@ func (h *historyModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.keys.Back):
 		m.state = stateHome
+		if h.compareWith != "" {
+			m.state = stateResults
+		}
 	case n == 0:
 		return nil
 	case key.Matches(msg, m.keys.Up):
@@ -37,11 +56,18 @@ func (h *historyModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
 		h.cursor = min(h.cursor+1, n-1)
 	case key.Matches(msg, m.keys.Open):
 		s := m.list[min(h.cursor, n-1)]
+		if h.compareWith != "" {
+			if s.ID == h.compareWith || s.Status != model.StatusFinished {
+				m.fail("pick another finished assessment to compare with " + h.compareWith)
+				return nil
+			}
+			return compareCmd(m, s.ID)
+		}
 		if s.Status == model.StatusFinished {
 			return openResultCmd(m.store, m.bank, s.ID)
 		}
 		return loadCmd(m.store, m.bank, s.ID)
-	case key.Matches(msg, m.keys.Delete):
+	case key.Matches(msg, m.keys.Delete) && h.compareWith == "":
 		id := m.list[min(h.cursor, n-1)].ID
 		if confirm == id {
 			h.cursor = max(min(h.cursor, n-2), 0)
@@ -56,7 +82,11 @@ func (h *historyModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
 func (h *historyModel) view(m *App, w, height int) string {
 	t := m.theme
 	var b strings.Builder
-	b.WriteString(t.Title.Render("History") + t.Subtle.Render("  "+itoa(len(m.list))+" saved") + "\n\n")
+	title := t.Title.Render("History") + t.Subtle.Render("  "+itoa(len(m.list))+" saved")
+	if h.compareWith != "" {
+		title = t.Title.Render("Compare with...") + t.Subtle.Render("  pick a finished assessment to set beside "+h.compareWith)
+	}
+	b.WriteString(truncate(title, w) + "\n\n")
 	if len(m.list) == 0 {
 		b.WriteString(t.Subtle.Render("Nothing saved yet. Press esc, then n to start an assessment."))
 		return b.String()

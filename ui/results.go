@@ -59,6 +59,19 @@ func (r *resultsModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Export):
 		m.export.open(m)
 		return nil
+	case key.Matches(msg, m.keys.Compare):
+		finished := 0
+		for _, s := range m.list {
+			if s.Status == model.StatusFinished && s.ID != m.a.ID {
+				finished++
+			}
+		}
+		if finished == 0 {
+			m.fail("nothing to compare with yet: finish another assessment first")
+			return nil
+		}
+		m.history.openCompare(m)
+		return nil
 	case key.Matches(msg, m.keys.Guides):
 		ref := ""
 		if r.panel == 2 && r.gap < len(m.res.Gaps) {

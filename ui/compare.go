@@ -1,0 +1,144 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/cxo-dev/cxo/model"
+)
+
+// compareModel shows two finished results side by side. A difference is
+// called a change only when the two bands do not overlap.
+type compareModel struct {
+	before, after     string // assessment ids, earlier first
+	beforeAt, afterAt string
+	cmp               model.Comparison
+	vp                viewport.Model
+}
+
+type compareLoadedMsg struct {
+	before, after *model.Assessment
+	a, b          model.Result
+	err           error
+}
+
+// compareCmd loads the other result and orders the two by date.
+func compareCmd(m *App, otherID string) tea.Cmd {
+	s, b := m.store, m.bank
+	cur, curRes := m.a, m.res
+	return func() tea.Msg {
+		other, _, err := s.Load(otherID)
+		if err != nil {
+			return compareLoadedMsg{err: err}
+		}
+		res, ok, err := s.Result(otherID)
+		if err != nil {
+			return compareLoadedMsg{err: err}
+		}
+		if !ok {
+			res = model.Compute(b, other)
+		}
+		if other.Started.After(cur.Started) {
+			return compareLoadedMsg{before: cur, after: other, a: curRes, b: res}
+		}
+		return compareLoadedMsg{before: other, after: cur, a: res, b: curRes}
+	}
+}
+
+func (c *compareModel) loaded(m *App, msg compareLoadedMsg) tea.Cmd {
+	if msg.err != nil {
+		m.fail("could not open that assessment: " + msg.err.Error())
+		return nil
+	}
+	cmp, err := model.Compare(msg.a, msg.b)
+	if err != nil {
+		m.fail(err.Error())
+		return nil
+	}
+	c.cmp = cmp
+	c.before, c.after = msg.before.ID, msg.after.ID
+	c.beforeAt = msg.before.Started.Local().Format("2 Jan 2006")
+	c.afterAt = msg.after.Started.Local().Format("2 Jan 2006")
+	c.vp = viewport.New()
+	m.state = stateCompare
+	c.layout(m)
+	return nil
+}
+
+func (c *compareModel) layout(m *App) {
+	c.vp.SetWidth(max(m.width-2, 1))
+	c.vp.SetHeight(max(m.height-6, 1))
+	c.vp.SetContent(c.content(m, max(m.width-2, 20)))
+}
+
+func (c *compareModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(msg, m.keys.Back) {
+		m.state = stateResults
+		return nil
+	}
+	var cmd tea.Cmd
+	c.vp, cmd = c.vp.Update(msg)
+	return cmd
+}
+
+func (c *compareModel) wheel(msg tea.MouseWheelMsg) tea.Cmd {
+	var cmd tea.Cmd
+	c.vp, cmd = c.vp.Update(msg)
+	return cmd
+}
+
+func (c *compareModel) content(m *App, w int) string {
+	t := m.theme
+	nameW := min(36, max(w-34, 12))
+	var b strings.Builder
+	row := func(ch model.Change, signedScale bool) {
+		name := truncate(ch.Name, nameW)
+		name += strings.Repeat(" ", max(nameW-lipgloss.Width(name), 0))
+		num := itoa
+		if signedScale {
+			num = signed
+		}
+		if ch.Before.N == 0 || ch.After.N == 0 {
+			b.WriteString(t.Text.Render(name) + t.Subtle.Render("  not rated in both") + "\n")
+			return
+		}
+		verdict := t.Subtle.Render("within the bands")
+		if ch.Changed {
+			word := "up"
+			if ch.Delta < 0 {
+				word = "down"
+			}
+			if signedScale {
+				word = "toward CTO"
+				if ch.Delta < 0 {
+					word = "toward CIO"
+				}
+			}
+			verdict = t.Warn.Render("changed, " + word)
+		}
+		b.WriteString(t.Text.Render(name) + "  " + pad(num(ch.Before.Score), 4) + " → " + t.Strong.Render(pad(num(ch.After.Score), 4)) + "  " + pad(signed(ch.Delta), 4) + "  " + verdict + "\n")
+	}
+	b.WriteString(t.Title.Render("Lean") + "\n")
+	row(c.cmp.Lean, true)
+	b.WriteString("\n" + t.Title.Render("Facets") + t.Subtle.Render("  0 CIO side, 100 CTO side") + "\n")
+	for _, ch := range c.cmp.Facets {
+		row(ch, false)
+	}
+	b.WriteString("\n" + t.Title.Render("Readiness and foundations") + "\n")
+	for _, ch := range c.cmp.Readiness {
+		row(ch, false)
+	}
+	return b.String()
+}
+
+func (c *compareModel) view(m *App, w, h int) string {
+	t := m.theme
+	head := t.Title.Render("Compare") + t.Subtle.Render("  "+c.before+" ("+c.beforeAt+") → "+c.after+" ("+c.afterAt+")")
+	note := wrap(t.Subtle.Render("A difference counts as a change only when the two bands, from the spread of each set of answers, do not overlap."), w)
+	c.vp.SetHeight(max(h-lipgloss.Height(note)-2, 1))
+	return truncate(head, w) + "\n" + note + "\n\n" + c.vp.View()
+}

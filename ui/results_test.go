@@ -1,0 +1,119 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/cxo-dev/cxo/model"
+)
+
+// finishedAssessment answers a full assessment with a fixed pattern.
+func finishedAssessment(t *testing.T, id string, shift int) (*model.Assessment, model.Result) {
+	t.Helper()
+	b := testBank(t)
+	start := time.Date(2026, 11, 2, 9, 30, 0, 0, time.UTC)
+	a := model.NewAssessment(b, id, start, model.LengthFull, "")
+	for i, oid := range a.Order {
+		it, _ := b.Item(oid)
+		a.Answers[oid] = model.Answer{Value: (i+shift)%it.Levels() + 1, Took: 8 * time.Second}
+	}
+	a.Status, a.Finished = model.StatusFinished, start.Add(20*time.Minute)
+	return a, model.Compute(b, a)
+}
+
+func showResults(t *testing.T, w, h int) *driver {
+	d := newDriver(t, testStore(t), Start{Theme: "dark"}, w, h)
+	a, res := finishedAssessment(t, "20261102-093000-abc", 0)
+	d.send(resultLoadedMsg{a: a, res: res})
+	if d.app.state != stateResults {
+		t.Fatalf("state %v", d.app.state)
+	}
+	return d
+}
+
+func TestResultsGolden80x24(t *testing.T) {
+	d := showResults(t, 80, 24)
+	golden.RequireEqual(t, []byte(d.screen()))
+}
+
+func TestResultsGolden160x48(t *testing.T) {
+	d := showResults(t, 160, 48)
+	golden.RequireEqual(t, []byte(d.screen()))
+}
+
+func TestResultsPanelsGolden80x24(t *testing.T) {
+	d := showResults(t, 80, 24)
+	var all strings.Builder
+	for i := 0; i < 3; i++ {
+		d.keys("tab")
+		all.WriteString(d.screen() + "\n----\n")
+	}
+	golden.RequireEqual(t, []byte(all.String()))
+}
+
+func TestResultsPlanEnterOpensTheGapsGuide(t *testing.T) {
+	d := showResults(t, 100, 30)
+	d.keys("3")
+	if len(d.app.res.Gaps) == 0 {
+		t.Skip("no gaps in this fixed result")
+	}
+	gap := d.app.res.Gaps[0]
+	d.keys("enter")
+	if d.app.state != stateReader {
+		t.Fatalf("enter on a gap did not open the reader (state %v)", d.app.state)
+	}
+	name, slug := model.SplitRef(gap.Guide)
+	gd, _ := d.app.bank.Guide(name)
+	sec, _ := gd.Section(slug)
+	if !strings.Contains(d.screen(), sec.Title) {
+		t.Fatalf("reader does not show %q:\n%s", sec.Title, d.screen())
+	}
+}
+
+func TestCompareMarksOnlyChangesBeyondTheBands(t *testing.T) {
+	s := testStore(t)
+	d := newDriver(t, s, Start{Theme: "dark"}, 120, 40)
+	a1, r1 := finishedAssessment(t, "20261001-090000-aaa", 0)
+	a2, r2 := finishedAssessment(t, "20261102-090000-bbb", 2)
+	a2.Started = a1.Started.Add(30 * 24 * time.Hour)
+	for _, x := range []struct {
+		a *model.Assessment
+		r model.Result
+	}{{a1, r1}, {a2, r2}} {
+		if err := s.Create(x.a); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Finish(x.a, x.r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d.run(loadListCmd(s))
+	d.send(resultLoadedMsg{a: a2, res: r2})
+	d.keys("c")
+	if d.app.state != stateHistory || d.app.history.compareWith != a2.ID {
+		t.Fatalf("c did not open the picker (state %v)", d.app.state)
+	}
+	d.keys("enter")
+	if d.app.state != stateCompare {
+		t.Fatalf("enter did not compare: state %v, status %q", d.app.state, d.app.status)
+	}
+	cmp, _ := model.Compare(r1, r2)
+	screen := d.screen()
+	changed := 0
+	for _, ch := range append(append([]model.Change{cmp.Lean}, cmp.Facets...), cmp.Readiness...) {
+		if ch.Changed {
+			changed++
+		}
+	}
+	if got := strings.Count(screen, "changed, "); got > changed {
+		t.Errorf("%d rows marked changed on screen, %d changes beyond the bands", got, changed)
+	}
+	if !strings.Contains(screen, "within the bands") {
+		t.Errorf("no row within the bands:\n%s", screen)
+	}
+	_ = tea.KeyPressMsg{}
+}
