@@ -369,6 +369,7 @@ func (m *App) render() string {
 	if m.width < MinWidth || m.height < MinHeight {
 		return m.tooSmall()
 	}
+	w := m.width - 2 // one column of margin each side
 	helpView := m.helpView()
 	status := ""
 	if m.status != "" {
@@ -376,21 +377,25 @@ func (m *App) render() string {
 		if m.statusOK {
 			style = m.theme.Good
 		}
-		status = style.Width(m.width - 2).Render(m.status)
+		status = style.Render(wrap(m.status, w))
 	}
-	bodyHeight := m.height - lipgloss.Height(helpView) - 1
+	bodyHeight := m.height - strings.Count(helpView, "\n") - 1
 	if status != "" {
-		bodyHeight -= lipgloss.Height(status)
+		bodyHeight -= strings.Count(status, "\n") + 1
 	}
-	body := m.screen(m.width-2, max(bodyHeight, 1))
-	body = fit(body, m.width-2, max(bodyHeight, 1))
-	parts := []string{body}
+	bodyHeight = max(bodyHeight, 1)
+	// Lines are assembled by hand: a lipgloss render of the whole frame
+	// would re-measure every cell on every keystroke.
+	lines := make([]string, 0, m.height)
+	lines = append(lines, strings.Split(fit(m.screen(w, bodyHeight), w, bodyHeight), "\n")...)
 	if status != "" {
-		parts = append(parts, status)
+		lines = append(lines, strings.Split(status, "\n")...)
 	}
-	parts = append(parts, helpView)
-	out := lipgloss.NewStyle().Padding(0, 1).Render(lipgloss.JoinVertical(lipgloss.Left, parts...))
-	return fit(out, m.width, m.height)
+	lines = append(lines, strings.Split(helpView, "\n")...)
+	for i, l := range lines {
+		lines[i] = " " + l
+	}
+	return fit(strings.Join(lines, "\n"), m.width, m.height)
 }
 
 func (m *App) tooSmall() string {

@@ -18,6 +18,7 @@ type compareModel struct {
 	beforeAt, afterAt string
 	cmp               model.Comparison
 	vp                viewport.Model
+	lines             []string
 }
 
 type compareLoadedMsg struct {
@@ -72,7 +73,9 @@ func (c *compareModel) loaded(m *App, msg compareLoadedMsg) tea.Cmd {
 func (c *compareModel) layout(m *App) {
 	c.vp.SetWidth(max(m.width-2, 1))
 	c.vp.SetHeight(max(m.height-6, 1))
-	c.vp.SetContent(c.content(m, max(m.width-2, 20)))
+	content := c.content(m, max(m.width-2, 20))
+	c.vp.SetContent(content)
+	c.lines = strings.Split(content, "\n")
 }
 
 func (c *compareModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
@@ -140,5 +143,5 @@ func (c *compareModel) view(m *App, w, h int) string {
 	head := t.Title.Render("Compare") + t.Subtle.Render("  "+c.before+" ("+c.beforeAt+") → "+c.after+" ("+c.afterAt+")")
 	note := wrap(t.Subtle.Render("A difference counts as a change only when the two bands, from the spread of each set of answers, do not overlap."), w)
 	c.vp.SetHeight(max(h-lipgloss.Height(note)-2, 1))
-	return truncate(head, w) + "\n" + note + "\n\n" + c.vp.View()
+	return truncate(head, w) + "\n" + note + "\n\n" + window(c.lines, c.vp.YOffset(), c.vp.Height())
 }

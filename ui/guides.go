@@ -33,6 +33,7 @@ type guidesModel struct {
 	hits      int
 	hitLines  []int // rendered lines holding a hit, in order
 	hit       int   // the hit on show
+	lines     []string
 }
 
 func newGuidesModel(b *model.Bank) guidesModel {
@@ -210,6 +211,7 @@ func (g *guidesModel) show(m *App, content string) {
 	g.ready = true
 	offset := g.vp.YOffset()
 	g.vp.SetContent(content)
+	g.lines = strings.Split(content, "\n")
 	if first && g.section != "" {
 		g.vp.SetYOffset(sectionLine(content, g.guides[g.current], g.section))
 	} else if !first {
@@ -263,7 +265,7 @@ func (g *guidesModel) view(m *App, w, h int) string {
 	}
 	head := spread(t.Title.Render(gd.Title), t.Subtle.Render(info), w)
 	g.vp.SetHeight(max(h-2, 1))
-	body := g.vp.View()
+	body := window(g.lines, g.vp.YOffset(), g.vp.Height())
 	if !g.ready {
 		body = t.Subtle.Render("rendering...")
 	}

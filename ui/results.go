@@ -24,6 +24,7 @@ type resultsModel struct {
 	vp    viewport.Model
 	// gapLines are the content lines where each gap starts.
 	gapLines []int
+	lines    []string
 }
 
 func (r *resultsModel) open(m *App) {
@@ -38,7 +39,9 @@ func (r *resultsModel) layout(m *App) {
 	}
 	r.vp.SetWidth(max(m.width-2, 1))
 	r.vp.SetHeight(max(m.height-5, 1))
-	r.vp.SetContent(r.content(m, max(m.width-2, 20)))
+	content := r.content(m, max(m.width-2, 20))
+	r.vp.SetContent(content)
+	r.lines = strings.Split(content, "\n")
 }
 
 func (r *resultsModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
@@ -119,7 +122,7 @@ func (r *resultsModel) view(m *App, w, h int) string {
 	}
 	head := spread(t.Title.Render("Results"), t.Subtle.Render(m.a.ID+" · bank "+m.res.BankVersion), w)
 	r.vp.SetHeight(max(h-3, 1))
-	return head + "\n" + strings.Join(tabs, " ") + "\n\n" + r.vp.View()
+	return head + "\n" + strings.Join(tabs, " ") + "\n\n" + window(r.lines, r.vp.YOffset(), r.vp.Height())
 }
 
 func (r *resultsModel) content(m *App, w int) string {

@@ -44,3 +44,12 @@ func stripControl(s string) string {
 }
 
 func lipglossWidth(s string) int { return lipgloss.Width(s) }
+
+// window returns the h lines of a scrolled text starting at offset. The
+// bubbles viewport keeps the scroll position; drawing the visible slice
+// here skips its per-cell restyling on every frame.
+func window(lines []string, offset, h int) string {
+	offset = min(max(offset, 0), len(lines))
+	end := min(offset+h, len(lines))
+	return strings.Join(lines[offset:end], "\n")
+}
