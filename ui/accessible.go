@@ -22,6 +22,10 @@ type Line struct {
 	Out   io.Writer
 }
 
+var sectionName = map[model.Layer]string{
+	model.LayerLean: "Orientation", model.LayerReadiness: "Readiness", model.LayerFoundation: "Shared foundations",
+}
+
 // errEOF ends the run quietly: input closed, everything is saved.
 var errEOF = errors.New("end of input")
 
@@ -167,7 +171,7 @@ func (l *Line) run(a *model.Assessment) error {
 }
 
 func (l *Line) printItem(a *model.Assessment, i int, it model.Item, f model.Facet) {
-	l.printf("\nItem %d of %d · %s\n%s\n", i+1, len(a.Order), f.Name, it.Text)
+	l.printf("\nItem %d of %d · %s · %s\n%s\n", i+1, len(a.Order), sectionName[f.Layer], f.Name, it.Text)
 	for n, label := range optionLabels(it) {
 		l.printf("  %d. %s\n", n+1, label)
 	}

@@ -240,6 +240,14 @@ func (m *App) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 		return m.results.wheel(msg)
 	case stateCompare:
 		return m.compare.wheel(msg)
+	case stateHome, stateReview, stateHistory, stateGuides:
+		// In lists the wheel moves the selection, like the arrow keys.
+		k := m.keys.Down.Keys()[0]
+		if msg.Button == tea.MouseWheelUp {
+			k = m.keys.Up.Keys()[0]
+		}
+		code := map[string]rune{"up": tea.KeyUp, "down": tea.KeyDown}[k]
+		return m.routeKey(tea.KeyPressMsg{Code: code})
 	}
 	return nil
 }

@@ -317,3 +317,15 @@ func TestReaderSearch(t *testing.T) {
 		t.Error("n/N never scrolled to another hit")
 	}
 }
+
+func TestMouseWheelMovesListSelection(t *testing.T) {
+	d := newDriver(t, testStore(t), Start{}, 80, 24)
+	d.send(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+	if d.app.home.cursor != 1 {
+		t.Fatalf("wheel down: cursor %d, want 1", d.app.home.cursor)
+	}
+	d.send(tea.MouseWheelMsg{Button: tea.MouseWheelUp})
+	if d.app.home.cursor != 0 {
+		t.Fatalf("wheel up: cursor %d, want 0", d.app.home.cursor)
+	}
+}
