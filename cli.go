@@ -108,12 +108,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	bankVersion := "unknown"
-	if b, err := assets.DefaultBank(); err == nil {
-		bankVersion = b.Version
-	}
 	err := fang.Execute(ctx, root,
-		fang.WithVersion(cxoVersion()+" (question bank "+bankVersion+")"),
+		fang.WithVersion(cxoVersion()+" (question bank "+assets.BankVersion()+")"),
 		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
 			var exit exitError
 			if errors.As(err, &exit) {

@@ -53,7 +53,7 @@ func TestMain(m *testing.M) {
 
 // cxoBinary builds cxo once per test binary, only when an end-to-end test
 // needs it, with the go command running the tests.
-func cxoBinary(t *testing.T) string {
+func cxoBinary(t testing.TB) string {
 	t.Helper()
 	e2eBuildOnce.Do(func() {
 		e2eBuildDir, e2eBuildErr = os.MkdirTemp("", "cxo-e2e-")

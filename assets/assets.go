@@ -38,6 +38,17 @@ func rank(order map[string]int, name string) int {
 	return len(order)
 }
 
+// BankVersion reads the embedded bank's version without parsing the bank,
+// so --version costs nothing on start-up.
+func BankVersion() string {
+	for _, line := range strings.Split(string(File("bank.yaml")), "\n") {
+		if v, ok := strings.CutPrefix(line, "version:"); ok {
+			return strings.Trim(strings.TrimSpace(v), `"'`)
+		}
+	}
+	return "unknown"
+}
+
 // File returns one embedded file (for tests and bank check).
 func File(name string) []byte {
 	data, _ := content.ReadFile(name)

@@ -60,3 +60,13 @@ func TestGuidesAreTheFourExpected(t *testing.T) {
 		}
 	}
 }
+
+func TestBankVersionMatchesTheParsedBank(t *testing.T) {
+	b, err := DefaultBank()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := BankVersion(); got != b.Version {
+		t.Errorf("BankVersion() = %q, parsed bank says %q", got, b.Version)
+	}
+}
