@@ -25,6 +25,8 @@ func testBank(t testing.TB) *model.Bank {
 	return b
 }
 
+func testBankErr() (*model.Bank, error) { return assets.DefaultBank() }
+
 func testStore(t testing.TB) *store.Store {
 	t.Helper()
 	return store.New(filepath.Join(t.TempDir(), "cxo.db"), "test")
