@@ -250,7 +250,8 @@ func guideCommand(g *globals) *cobra.Command {
 			}
 			out, isFile := g.stdout.(*os.File)
 			tty := isFile && term.IsTerminal(out.Fd())
-			if style == "markdown" || (style == "" && !tty) {
+			forced := os.Getenv("CLICOLOR_FORCE") != "" && os.Getenv("CLICOLOR_FORCE") != "0"
+			if style == "markdown" || (style == "" && !tty && !forced) {
 				_, err := fmt.Fprint(g.stdout, gd.Markdown)
 				return err
 			}

@@ -316,3 +316,50 @@ func mustRead(t *testing.T, p string) []byte {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// Piped output carries no escape sequences, NO_COLOR or not; CLICOLOR_FORCE
+// brings styling back for the guide.
+func TestPipedOutputHasNoEscapes(t *testing.T) {
+	dir := isolate(t)
+	t.Setenv("NO_COLOR", "")
+	db := filepath.Join(dir, "cxo.db")
+	runs := []result{
+		cxo(t, strings.Repeat("1\n", 40), "--db", db, "--accessible", "new", "--quick"),
+		cxo(t, "", "--db", db, "list"),
+		cxo(t, "", "guide", "cto-role"),
+		cxo(t, "", "guide"),
+		cxo(t, "", "--db", db, "export"),
+		cxo(t, "", "--nope"),
+		cxo(t, "", "--db", db, "resume", "no-such-id"),
+		cxo(t, "", "new"),
+	}
+	for i, r := range runs {
+		if strings.ContainsRune(r.stdout, 0x1b) || strings.ContainsRune(r.stderr, 0x1b) {
+			t.Errorf("run %d: escape byte in piped output: %q %q", i, r.stdout[:min(len(r.stdout), 80)], r.stderr)
+		}
+	}
+	t.Setenv("CLICOLOR_FORCE", "1")
+	if r := cxo(t, "", "guide", "cto-role"); !strings.ContainsRune(r.stdout, 0x1b) {
+		t.Error("CLICOLOR_FORCE=1 did not style the guide")
+	}
+}
+
+func TestFullAndQuickLengths(t *testing.T) {
+	dir := isolate(t)
+	full := cxo(t, "q\n", "--db", filepath.Join(dir, "a.db"), "--accessible", "new")
+	quick := cxo(t, "q\n", "--db", filepath.Join(dir, "b.db"), "--accessible", "new", "--quick")
+	n := func(out string) int {
+		var got int
+		for _, f := range strings.Fields(out[strings.Index(out, "Item 1 of ")+len("Item 1 of "):]) {
+			got, _ = strconv.Atoi(f)
+			break
+		}
+		return got
+	}
+	if got := n(full.stdout); got < 55 || got > 65 {
+		t.Errorf("cxo new presents %d items, want about 60", got)
+	}
+	if got := n(quick.stdout); got < 22 || got > 28 {
+		t.Errorf("cxo new --quick presents %d items, want about 24", got)
+	}
+}
