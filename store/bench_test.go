@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/cxo-dev/cxo/model"
+	bolt "go.etcd.io/bbolt"
 )
 
 // BenchmarkSaveAnswer is one answer as the TUI commits it: open the file,
@@ -54,8 +55,8 @@ func bareWrite(b *testing.B, sync func(f *os.File) error) {
 // temporary folder.
 func BenchmarkBareWriteSync(b *testing.B) { bareWrite(b, (*os.File).Sync) }
 
-// BenchmarkList10000 lists a store holding 10,000 assessments.
-func BenchmarkList10000(b *testing.B) {
+// tenThousand is a store holding 10,000 unanswered assessments.
+func tenThousand(b *testing.B) *Store {
 	bank := testBank(b)
 	s := New(dbPath(b), "bench")
 	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -65,6 +66,12 @@ func BenchmarkList10000(b *testing.B) {
 		as = append(as, model.NewAssessment(bank, model.NewID(t)[:16]+fmt.Sprintf("-%04d", i), t, model.LengthFull, model.RoleCIO))
 	}
 	createMany(b, s, as)
+	return s
+}
+
+// BenchmarkList10000 lists a store holding 10,000 assessments.
+func BenchmarkList10000(b *testing.B) {
+	s := tenThousand(b)
 	for b.Loop() {
 		list, skipped, err := s.List()
 		if err != nil || len(skipped) > 0 || len(list) != 10000 {
@@ -73,6 +80,17 @@ func BenchmarkList10000(b *testing.B) {
 	}
 	if fi, err := os.Stat(s.Path); err == nil {
 		b.ReportMetric(float64(fi.Size())/(1<<20), "MiB-file")
+	}
+}
+
+// BenchmarkCheck10000 is the consistency check on the same store: far
+// beyond what one person collects, to show how the check grows.
+func BenchmarkCheck10000(b *testing.B) {
+	s := tenThousand(b)
+	for b.Loop() {
+		if err := s.Check(); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 
@@ -88,4 +106,67 @@ func BenchmarkPrecheck(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// fiftyAssessments is a database as a regular user might have after a
+// couple of years: 50 assessments of 60 answered items each, half of them
+// with a note.
+func fiftyAssessments(b *testing.B) *Store {
+	bank := testBank(b)
+	s := New(dbPath(b), "bench")
+	var as []*model.Assessment
+	for i := range 50 {
+		t := testStart.Add(time.Duration(i) * 24 * time.Hour)
+		as = append(as, model.NewAssessment(bank, model.NewID(t)[:16]+fmt.Sprintf("-%03d", i), t, model.LengthFull, model.RoleCTO))
+	}
+	createMany(b, s, as)
+	err := s.update(func(tx *bolt.Tx) error {
+		for _, a := range as {
+			answers := tx.Bucket(bucketAssessments).Bucket([]byte(a.ID)).Bucket(bucketAnswers)
+			for j := range 60 {
+				ans := model.Answer{Value: j%5 + 1, Took: 7 * time.Second, At: a.Started.Add(time.Duration(j) * time.Minute)}
+				if j%2 == 0 {
+					ans.Note = "we do this for the big systems, not yet for the small ones"
+				}
+				if err := answers.Put(fmt.Appendf(nil, "item-%02d", j), encodeAnswer(ans)); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s
+}
+
+func reportFileSize(b *testing.B, path string) {
+	if fi, err := os.Stat(path); err == nil {
+		b.ReportMetric(float64(fi.Size())/1024, "KiB-file")
+	}
+}
+
+// BenchmarkCheck50 is the start-up consistency check on a file with 50
+// assessments.
+func BenchmarkCheck50(b *testing.B) {
+	s := fiftyAssessments(b)
+	for b.Loop() {
+		if err := s.Check(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportFileSize(b, s.Path)
+}
+
+// BenchmarkBackup50 is the check and the last-good copy (written and
+// fsynced) of the same file.
+func BenchmarkBackup50(b *testing.B) {
+	s := fiftyAssessments(b)
+	for b.Loop() {
+		if _, err := s.Backup(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportFileSize(b, s.Path)
 }

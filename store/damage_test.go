@@ -192,6 +192,9 @@ func TestDamagedFiles(t *testing.T) {
 				{"List", func() error { _, _, err := s.List(); return err }},
 				{"Load", func() error { _, _, err := s.Load(a.ID); return err }},
 				{"Resolve", func() error { _, err := s.Resolve("2026"); return err }},
+				{"Check", s.Check},
+				{"Backup", func() error { _, err := s.Backup(); return err }},
+				{"SaveSetting", func() error { return s.SaveSetting("length", "quick") }},
 				{"Create", func() error { return s.Create(a) }},
 				{"SaveAnswer", func() error { return s.SaveAnswer(a.ID, a.Order[0], model.Answer{Value: 3}, 1) }},
 				{"SaveCursor", func() error { return s.SaveCursor(a.ID, 1) }},
@@ -225,6 +228,11 @@ func TestDamagedFiles(t *testing.T) {
 			}
 			if after := fileSum(t, path); after != before {
 				t.Errorf("the file's bytes changed")
+			}
+			for _, p := range []string{BackupPath(path), PreMigrationPath(path, SchemaVersion)} {
+				if _, err := os.Stat(p); !errors.Is(err, os.ErrNotExist) {
+					t.Errorf("%s was written for a damaged file (%v)", p, err)
+				}
 			}
 		})
 	}

@@ -2,6 +2,11 @@
 // each transaction and closed straight after, so several cxo processes (a
 // second terminal, cxo list, cxo export) can share it; each answer lives
 // under its own key so two writers never overwrite each other.
+//
+// At start-up Backup runs the consistency check (Check) and keeps a
+// last-good copy; a damaged file is reported, never changed, and can be
+// moved aside with MoveAside. Older layouts are migrated (migrate.go) at
+// the first write, after a copy is taken; a newer one is refused.
 package store
 
 import (
@@ -20,8 +25,10 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// SchemaVersion is the layout this build writes.
-const SchemaVersion = 1
+// SchemaVersion is the layout this build writes. Older files are brought
+// up to it by the steps in migrations (migrate.go) at the first write;
+// reading never changes a file.
+const SchemaVersion = 2
 
 var (
 	bucketMeta        = []byte("meta")
@@ -34,6 +41,7 @@ var (
 	keyAnswered       = []byte("answered")
 	keyResult         = []byte("result")
 	bucketAnswers     = []byte("answers")
+	bucketSettings    = []byte("settings") // schema 2
 )
 
 // ErrNotFound means no assessment has the id.
@@ -48,6 +56,8 @@ type Store struct {
 	// is how many are made before the file is reported busy.
 	LockWait time.Duration
 	Attempts int
+
+	maxSize int // bbolt's MaxSize, for tests of a full disk
 }
 
 // DefaultPath is where the database lives unless --db or CXO_DB say
@@ -103,12 +113,15 @@ func (s *Store) open(readOnly bool) (db *bolt.DB, err error) {
 			return nil, os.ErrNotExist
 		}
 	} else if err := os.MkdirAll(filepath.Dir(s.Path), 0o700); err != nil {
-		return nil, fmt.Errorf("cannot create the data folder: %w", err)
+		if w := asWriteError(s.Path, err); w != nil {
+			return nil, w
+		}
+		return nil, fmt.Errorf("cannot create the data folder for %s: %w", s.Path, err)
 	}
 	if err := precheck(s.Path); err != nil {
 		return nil, err
 	}
-	opts := &bolt.Options{Timeout: s.LockWait, ReadOnly: readOnly}
+	opts := &bolt.Options{Timeout: s.LockWait, ReadOnly: readOnly, MaxSize: s.maxSize}
 	for attempt := 0; attempt < max(1, s.Attempts); attempt++ {
 		db, err = openRecovered(s.Path, opts)
 		if !errors.Is(err, bolt.ErrTimeout) {
@@ -122,6 +135,8 @@ func (s *Store) open(readOnly bool) (db *bolt.DB, err error) {
 		return nil, &BusyError{Path: s.Path}
 	case errors.Is(err, bolt.ErrInvalid), errors.Is(err, bolt.ErrVersionMismatch), errors.Is(err, bolt.ErrChecksum):
 		return nil, &DamagedError{Path: s.Path, Reason: err.Error()}
+	case !readOnly && asWriteError(s.Path, err) != nil:
+		return nil, asWriteError(s.Path, err)
 	case errors.Is(err, os.ErrPermission):
 		return nil, fmt.Errorf("database %s cannot be opened: permission denied", s.Path)
 	}
@@ -321,21 +336,34 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 }
 
 // update runs fn in one write transaction, committed (and fsynced) before
-// it returns.
+// it returns. An older file is first brought up to SchemaVersion (see
+// upgrade). A full disk or a read-only location is reported as a
+// *WriteError; nothing committed before is lost and the call can be
+// retried as it was.
 func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	db, err := s.open(false)
 	if err != nil {
+		if w := asWriteError(s.Path, err); w != nil {
+			return w
+		}
 		return err
 	}
 	defer db.Close()
-	return guard(s.Path, func() error {
+	err = guard(s.Path, func() error {
+		if err := s.upgrade(db); err != nil {
+			return err
+		}
 		return db.Update(func(tx *bolt.Tx) error {
-			if err := s.migrate(tx); err != nil {
+			if err := s.prepare(tx); err != nil {
 				return err
 			}
 			return fn(tx)
 		})
 	})
+	if w := asWriteError(s.Path, err); w != nil {
+		return w
+	}
+	return err
 }
 
 // guard turns a panic inside bbolt (a damaged page), or a memory fault on
@@ -351,21 +379,27 @@ func guard(path string, fn func() error) (err error) {
 }
 
 func checkSchema(path string, tx *bolt.Tx) error {
+	_, err := schemaOf(path, tx)
+	return err
+}
+
+// schemaOf reads the file's schema version: 0 for a new, empty file.
+func schemaOf(path string, tx *bolt.Tx) (int, error) {
 	meta := tx.Bucket(bucketMeta)
 	if meta == nil {
 		if tx.Bucket(bucketAssessments) == nil && isEmpty(tx) {
-			return nil
+			return 0, nil
 		}
-		return &DamagedError{Path: path, Reason: "not a cxo database: no meta bucket"}
+		return 0, &DamagedError{Path: path, Reason: "not a cxo database: no meta bucket"}
 	}
 	v, err := strconv.Atoi(string(meta.Get(keySchema)))
-	if err != nil {
-		return &DamagedError{Path: path, Reason: "unreadable schema version"}
+	if err != nil || v < 1 {
+		return 0, &DamagedError{Path: path, Reason: "unreadable schema version"}
 	}
 	if v > SchemaVersion {
-		return &NewerError{Path: path, Schema: v}
+		return v, &NewerError{Path: path, Schema: v}
 	}
-	return nil
+	return v, nil
 }
 
 func isEmpty(tx *bolt.Tx) bool {
@@ -374,17 +408,22 @@ func isEmpty(tx *bolt.Tx) bool {
 	return empty
 }
 
-// migrate brings the file up to SchemaVersion inside the caller's
-// transaction; a new file gets the current layout.
-func (s *Store) migrate(tx *bolt.Tx) error {
-	if err := checkSchema(s.Path, tx); err != nil {
+// prepare runs at the start of every write transaction, after upgrade: a
+// new file gets the current layout, and the meta bucket records which cxo
+// wrote last.
+func (s *Store) prepare(tx *bolt.Tx) error {
+	v, err := schemaOf(s.Path, tx)
+	if err != nil {
 		return err
+	}
+	if v != 0 && v != SchemaVersion {
+		return fmt.Errorf("database %s is at schema %d after upgrading to %d", s.Path, v, SchemaVersion)
 	}
 	meta, err := tx.CreateBucketIfNotExists(bucketMeta)
 	if err != nil {
 		return err
 	}
-	if meta.Get(keySchema) == nil {
+	if v == 0 {
 		if err := meta.Put(keySchema, []byte(strconv.Itoa(SchemaVersion))); err != nil {
 			return err
 		}
@@ -394,6 +433,10 @@ func (s *Store) migrate(tx *bolt.Tx) error {
 			return err
 		}
 	}
-	_, err = tx.CreateBucketIfNotExists(bucketAssessments)
-	return err
+	for _, name := range [][]byte{bucketAssessments, bucketSettings} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	return nil
 }
