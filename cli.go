@@ -115,7 +115,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			if errors.As(err, &exit) {
 				return
 			}
-			fmt.Fprintln(w, "cxo: "+oneLine(err.Error()))
+			msg := oneLine(err.Error())
+			var damaged *store.DamagedError
+			if errors.As(err, &damaged) {
+				msg += "; cxo check --move-aside sets it aside and starts fresh"
+			}
+			fmt.Fprintln(w, "cxo: "+msg)
 		}))
 	if err == nil {
 		return 0
@@ -165,7 +170,7 @@ func rootCommand(g *globals) *cobra.Command {
 	f.StringVar(&g.bank, "bank", "", "use a custom question bank file")
 	f.StringVar(&g.theme, "theme", "", "dark or light (env CXO_THEME; default: ask the terminal)")
 	f.BoolVar(&g.accessible, "accessible", false, "line mode for screen readers and pipes (env CXO_ACCESSIBLE=1)")
-	root.AddCommand(newCommand(g), resumeCommand(g), listCommand(g), exportCommand(g), guideCommand(g), deleteCommand(g), bankCommand(g))
+	root.AddCommand(newCommand(g), resumeCommand(g), listCommand(g), exportCommand(g), guideCommand(g), deleteCommand(g), bankCommand(g), checkCommand(g))
 	return root
 }
 

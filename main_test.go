@@ -363,3 +363,34 @@ func TestFullAndQuickLengths(t *testing.T) {
 		t.Errorf("cxo new --quick presents %d items, want about 24", got)
 	}
 }
+
+func TestCheckAndMoveAside(t *testing.T) {
+	dir := isolate(t)
+	db := filepath.Join(dir, "cxo.db")
+	cxo(t, "1\n", "--db", db, "--accessible", "new", "--quick")
+	if r := cxo(t, "", "--db", db, "check"); r.code != 0 || !strings.Contains(r.stdout, "ok") || !strings.Contains(r.stdout, ".bak") {
+		t.Errorf("check on a clean file: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	junk := []byte(strings.Repeat("garbage ", 1000))
+	os.WriteFile(db, junk, 0o600)
+	r := cxo(t, "", "--db", db, "list")
+	if r.code != 1 || !strings.Contains(r.stderr, db) || !strings.Contains(r.stderr, "check --move-aside") || strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 {
+		t.Errorf("list on a damaged file: %d %q", r.code, r.stderr)
+	}
+	if r := cxo(t, "", "--db", db, "check"); r.code != 1 {
+		t.Errorf("check on a damaged file: exit %d", r.code)
+	}
+	if got, _ := os.ReadFile(db); string(got) != string(junk) {
+		t.Fatal("the damaged file was changed without --move-aside")
+	}
+	r = cxo(t, "", "--db", db, "check", "--move-aside")
+	if r.code != 0 || !strings.Contains(r.stdout, ".corrupt-") {
+		t.Fatalf("check --move-aside: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Errorf("the damaged file is still in place")
+	}
+	if r := cxo(t, "1\n", "--db", db, "--accessible", "new", "--quick"); r.code != 0 {
+		t.Errorf("fresh start after moving aside: %d %q", r.code, r.stderr)
+	}
+}

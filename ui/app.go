@@ -36,12 +36,13 @@ const (
 	stateReader
 	stateHistory
 	stateCompare
+	stateDamaged
 )
 
 var stateNames = map[state]string{
 	stateHome: "home", stateNew: "new assessment", stateIntro: "section", stateQuestion: "question",
 	stateReview: "review", stateResults: "results", stateExport: "export", stateGuides: "guides",
-	stateReader: "guide", stateHistory: "history", stateCompare: "compare",
+	stateReader: "guide", stateHistory: "history", stateCompare: "compare", stateDamaged: "database problem",
 }
 
 // Start says what the program does first.
@@ -88,6 +89,7 @@ type App struct {
 	guides   guidesModel
 	history  historyModel
 	compare  compareModel
+	damaged  damagedModel
 
 	// the assessment being answered or shown
 	a   *model.Assessment
@@ -118,7 +120,7 @@ func (m *App) setTheme(dark bool) {
 // Init asks for the background colour (the answer arrives as a message,
 // start-up never waits for it) and reads the list of assessments once.
 func (m *App) Init() tea.Cmd {
-	cmds := []tea.Cmd{loadListCmd(m.store)}
+	cmds := []tea.Cmd{loadListCmd(m.store), checkCmd(m.store)}
 	if !m.themed {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
@@ -228,6 +230,8 @@ func (m *App) routeKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.history.key(m, msg)
 	case stateCompare:
 		return m.compare.key(m, msg)
+	case stateDamaged:
+		return m.damaged.key(m, msg)
 	}
 	return nil
 }
@@ -308,13 +312,21 @@ func (m *App) route(msg tea.Msg) tea.Cmd {
 		return m.guides.rendered(m, msg)
 	case compareLoadedMsg:
 		return m.compare.loaded(m, msg)
+	case checkedMsg:
+		return m.checked(msg)
+	case movedMsg:
+		return m.moved(msg)
 	}
 	return nil
 }
 
 func (m *App) listLoaded(msg listLoadedMsg) tea.Cmd {
 	if msg.err != nil {
-		m.fail(msg.err.Error())
+		if m.state == stateHome {
+			// A damaged file: the check that runs beside this read
+			// explains it and offers the way out.
+			m.fail(msg.err.Error())
+		}
 		return nil
 	}
 	m.list = msg.list
@@ -435,6 +447,8 @@ func (m *App) screen(w, h int) string {
 		return m.history.view(m, w, h)
 	case stateCompare:
 		return m.compare.view(m, w, h)
+	case stateDamaged:
+		return m.damaged.view(m, w, h)
 	}
 	return ""
 }

@@ -91,6 +91,12 @@ func (m *App) screenKeys() screenKeys {
 			short: []key.Binding{scroll, k.PageDown, k.Search, k.NextHit, k.Back, k.Help},
 			full:  [][]key.Binding{{scroll, k.PageUp, k.PageDown}, {k.Search, k.NextHit}, {k.Back, k.Quit, k.ForceQuit}},
 		}
+	case stateDamaged:
+		move := key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "move aside and start fresh"))
+		if m.damaged.canFix {
+			return screenKeys{short: []key.Binding{move, k.Quit}, full: [][]key.Binding{{move, k.Quit, k.ForceQuit}}}
+		}
+		return screenKeys{short: []key.Binding{k.Quit}, full: [][]key.Binding{{k.Quit, k.ForceQuit}}}
 	case stateCompare:
 		scroll := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "scroll"))
 		return screenKeys{short: []key.Binding{scroll, k.Back, k.Quit, k.Help}, full: [][]key.Binding{{scroll, k.Back, k.Quit, k.ForceQuit}}}

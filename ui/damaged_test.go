@@ -1,0 +1,55 @@
+package ui
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cxo-dev/cxo/store"
+)
+
+func TestDamagedDatabaseIsExplainedAndMovedAsideOnRequest(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cxo.db")
+	junk := bytes.Repeat([]byte("not a database "), 400)
+	if err := os.WriteFile(path, junk, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, store.New(path, "test"), Start{}, 80, 24)
+	if d.app.state != stateDamaged || !strings.Contains(d.screen(), path) {
+		t.Fatalf("no damaged-database screen naming the file:\n%s", d.screen())
+	}
+	if got, _ := os.ReadFile(path); !bytes.Equal(got, junk) {
+		t.Fatal("the damaged file was changed before the user agreed")
+	}
+	d.keys("n", "esc", "enter") // nothing but m acts here
+	if d.app.state != stateDamaged {
+		t.Fatal("left the damaged screen without a decision")
+	}
+	d.keys("m")
+	if d.app.state != stateHome || !strings.Contains(d.app.status, ".corrupt-") {
+		t.Fatalf("m did not move it aside: state %v status %q", d.app.state, d.app.status)
+	}
+	matches, _ := filepath.Glob(path + ".corrupt-*")
+	if len(matches) != 1 {
+		t.Fatalf("moved-aside files: %v", matches)
+	}
+	if got, _ := os.ReadFile(matches[0]); !bytes.Equal(got, junk) {
+		t.Fatal("the moved-aside file's bytes changed")
+	}
+	d.keys("n", "enter")
+	if d.app.a == nil {
+		t.Fatalf("could not start fresh after moving it aside: %q", d.app.status)
+	}
+}
+
+func TestCleanStartKeepsALastGoodCopy(t *testing.T) {
+	s := testStore(t)
+	d := newDriver(t, s, Start{Action: "new", Length: "quick"}, 80, 24)
+	d.keys("enter", "1")
+	newDriver(t, s, Start{}, 80, 24)
+	if _, err := os.Stat(store.BackupPath(s.Path)); err != nil {
+		t.Fatalf("no last-good copy after a clean start: %v", err)
+	}
+}
