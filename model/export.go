@@ -217,11 +217,9 @@ func escapeLen(s string) int {
 }
 
 // md escapes text for a Markdown paragraph or table cell.
-func md(s string) string {
-	s = Clean(s)
-	r := strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`, "#", `\#`)
-	return r.Replace(s)
-}
+func md(s string) string { return mdEscaper.Replace(Clean(s)) }
+
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`, "#", `\#`)
 
 func signed(n int) string {
 	if n > 0 {

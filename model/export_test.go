@@ -14,7 +14,7 @@ import (
 
 // fixedAssessment is a finished full assessment with varied answers, a
 // skip, a "not applicable" and an evidence note holding escape sequences.
-func fixedAssessment(t *testing.T) (*model.Bank, *model.Assessment) {
+func fixedAssessment(t testing.TB) (*model.Bank, *model.Assessment) {
 	t.Helper()
 	b, err := assets.DefaultBank()
 	if err != nil {
@@ -91,4 +91,14 @@ func TestJSONExportGolden(t *testing.T) {
 		t.Error("escape byte in the JSON export")
 	}
 	golden.RequireEqual(t, data)
+}
+
+// BenchmarkExport is scoring plus the Markdown of a finished full
+// assessment: what cxo export does beyond reading the store.
+func BenchmarkExport(b *testing.B) {
+	bank, a := fixedAssessment(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		_ = model.Markdown(bank, model.BuildReport(bank, a, model.Compute(bank, a)))
+	}
 }
