@@ -181,16 +181,9 @@ func exportCommand(g *globals) *cobra.Command {
 					return errors.New("no finished assessment to export; finish one, or name an unfinished one by id (cxo list shows them)")
 				}
 			}
-			a, _, err := s.Load(id)
+			a, res, err := s.LoadWithResult(b, id)
 			if err != nil {
 				return err
-			}
-			res, ok, err := s.Result(id)
-			if err != nil {
-				return err
-			}
-			if !ok {
-				res = model.Compute(b, a)
 			}
 			rep := model.BuildReport(b, a, res)
 			data := []byte(model.Markdown(b, rep))

@@ -289,3 +289,21 @@ func (s *Store) Delete(id string) error {
 		return err
 	})
 }
+
+// LoadWithResult reads an assessment with the result kept when it was
+// finished (so history stays readable after a bank change), or scores it
+// against b when there is no snapshot yet.
+func (s *Store) LoadWithResult(b *model.Bank, id string) (*model.Assessment, model.Result, error) {
+	a, _, err := s.Load(id)
+	if err != nil {
+		return nil, model.Result{}, err
+	}
+	res, ok, err := s.Result(id)
+	if err != nil {
+		return nil, model.Result{}, err
+	}
+	if !ok {
+		res = model.Compute(b, a)
+	}
+	return a, res, nil
+}

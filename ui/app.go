@@ -209,31 +209,40 @@ func (m *App) quit() tea.Cmd {
 	return tea.Quit
 }
 
+// screen is what every sub-model offers the root: its keys and its view.
+type screen interface {
+	key(m *App, msg tea.KeyPressMsg) tea.Cmd
+	view(m *App, w, h int) string
+}
+
+// current is the sub-model that owns the state on show.
+func (m *App) current() screen {
+	switch m.state {
+	case stateNew:
+		return &m.newScr
+	case stateIntro, stateQuestion:
+		return &m.question
+	case stateReview:
+		return &m.review
+	case stateResults:
+		return &m.results
+	case stateExport:
+		return &m.export
+	case stateGuides, stateReader:
+		return &m.guides
+	case stateHistory:
+		return &m.history
+	case stateCompare:
+		return &m.compare
+	case stateDamaged:
+		return &m.damaged
+	}
+	return &m.home
+}
+
 func (m *App) routeKey(msg tea.KeyPressMsg) tea.Cmd {
 	m.status = ""
-	switch m.state {
-	case stateHome:
-		return m.home.key(m, msg)
-	case stateNew:
-		return m.newScr.key(m, msg)
-	case stateIntro, stateQuestion:
-		return m.question.key(m, msg)
-	case stateReview:
-		return m.review.key(m, msg)
-	case stateResults:
-		return m.results.key(m, msg)
-	case stateExport:
-		return m.export.key(m, msg)
-	case stateGuides, stateReader:
-		return m.guides.key(m, msg)
-	case stateHistory:
-		return m.history.key(m, msg)
-	case stateCompare:
-		return m.compare.key(m, msg)
-	case stateDamaged:
-		return m.damaged.key(m, msg)
-	}
-	return nil
+	return m.current().key(m, msg)
 }
 
 func (m *App) wheel(msg tea.MouseWheelMsg) tea.Cmd {
@@ -427,31 +436,7 @@ func (m *App) tooSmall() string {
 	return fit(lipgloss.Place(w, max(m.height, 1), lipgloss.Center, lipgloss.Center, text), m.width, m.height)
 }
 
-func (m *App) screen(w, h int) string {
-	switch m.state {
-	case stateHome:
-		return m.home.view(m, w, h)
-	case stateNew:
-		return m.newScr.view(m, w, h)
-	case stateIntro, stateQuestion:
-		return m.question.view(m, w, h)
-	case stateReview:
-		return m.review.view(m, w, h)
-	case stateResults:
-		return m.results.view(m, w, h)
-	case stateExport:
-		return m.export.view(m, w, h)
-	case stateGuides, stateReader:
-		return m.guides.view(m, w, h)
-	case stateHistory:
-		return m.history.view(m, w, h)
-	case stateCompare:
-		return m.compare.view(m, w, h)
-	case stateDamaged:
-		return m.damaged.view(m, w, h)
-	}
-	return ""
-}
+func (m *App) screen(w, h int) string { return m.current().view(m, w, h) }
 
 func (m *App) helpView() string {
 	k := m.screenKeys()

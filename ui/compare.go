@@ -32,16 +32,9 @@ func compareCmd(m *App, otherID string) tea.Cmd {
 	s, b := m.store, m.bank
 	cur, curRes := m.a, m.res
 	return func() tea.Msg {
-		other, _, err := s.Load(otherID)
+		other, res, err := loadResult(s, b, otherID)
 		if err != nil {
 			return compareLoadedMsg{err: err}
-		}
-		res, ok, err := s.Result(otherID)
-		if err != nil {
-			return compareLoadedMsg{err: err}
-		}
-		if !ok {
-			res = model.Compute(b, other)
 		}
 		if other.Started.After(cur.Started) {
 			return compareLoadedMsg{before: cur, after: other, a: curRes, b: res}
