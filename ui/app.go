@@ -74,6 +74,10 @@ type App struct {
 	full   bool // ? pressed: full help shown
 	// quitting waits for the answer being written before quitting.
 	quitting bool
+	// waiting is set while an assessment is being created or opened; keys
+	// typed meanwhile wait in queue and are replayed when it is on screen.
+	waiting bool
+	queue   []tea.KeyPressMsg
 
 	status   string // one-line message under the screen
 	statusOK bool
@@ -127,10 +131,10 @@ func (m *App) Init() tea.Cmd {
 	switch m.start.Action {
 	case "new":
 		m.state = stateHome
-		cmds = append(cmds, createCmd(m.store, m.bank, m.start.Length, m.start.Target))
+		cmds = append(cmds, m.await(createCmd(m.store, m.bank, m.start.Length, m.start.Target)))
 	case "resume":
 		if m.start.ResumeID != "" {
-			cmds = append(cmds, loadCmd(m.store, m.bank, m.start.ResumeID))
+			cmds = append(cmds, m.await(loadCmd(m.store, m.bank, m.start.ResumeID)))
 		}
 	}
 	return tea.Batch(cmds...)
@@ -166,6 +170,10 @@ func (m *App) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if key.Matches(msg, m.keys.Suspend) {
 		return tea.Suspend
+	}
+	if m.waiting {
+		m.queue = append(m.queue, msg)
+		return nil
 	}
 	// While an answer is being written every other key waits its turn, so
 	// "1 2 1 q" typed fast saves three answers and then quits.
@@ -265,25 +273,32 @@ func (m *App) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 	return nil
 }
 
+// await marks an assessment as being created or opened (see waiting).
+func (m *App) await(cmd tea.Cmd) tea.Cmd {
+	m.waiting = true
+	return cmd
+}
+
+// arrived ends a wait and replays the keys typed during it.
+func (m *App) arrived(cmd tea.Cmd) tea.Cmd {
+	m.waiting = false
+	queue := m.queue
+	m.queue = nil
+	cmds := []tea.Cmd{cmd}
+	for _, k := range queue {
+		cmds = append(cmds, m.key(k))
+	}
+	return tea.Batch(cmds...)
+}
+
 // route passes command results to the screens.
 func (m *App) route(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case createdMsg:
-		if msg.err != nil {
-			m.fail("could not start the assessment: " + msg.err.Error())
-			return nil
+	case createdMsg, loadedMsg, resultLoadedMsg:
+		if m.waiting {
+			return m.arrived(m.opened(msg))
 		}
-		return m.begin(msg.a)
-	case loadedMsg:
-		if msg.err != nil {
-			m.fail("could not open the assessment: " + msg.err.Error())
-			return nil
-		}
-		if msg.a.Status == model.StatusFinished {
-			m.a, m.res = msg.a, model.Compute(m.bank, msg.a)
-			return m.showResults()
-		}
-		return m.begin(msg.a)
+		return m.opened(msg)
 	case savedMsg:
 		if m.quitting && msg.seq == m.question.seq {
 			m.quitting = false
@@ -301,13 +316,6 @@ func (m *App) route(msg tea.Msg) tea.Cmd {
 		}
 		m.a, m.res = msg.a, msg.res
 		return tea.Batch(m.showResults(), loadListCmd(m.store))
-	case resultLoadedMsg:
-		if msg.err != nil {
-			m.fail("could not open the result: " + msg.err.Error())
-			return nil
-		}
-		m.a, m.res = msg.a, msg.res
-		return m.showResults()
 	case exportedMsg:
 		return m.export.done(m, msg)
 	case deletedMsg:
@@ -329,6 +337,37 @@ func (m *App) route(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// opened shows an assessment that was created or loaded, or its result.
+func (m *App) opened(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case createdMsg:
+		if msg.err != nil {
+			m.fail("could not start the assessment: " + msg.err.Error())
+			m.newScr.busy = false
+			return nil
+		}
+		return m.begin(msg.a)
+	case loadedMsg:
+		if msg.err != nil {
+			m.fail("could not open the assessment: " + msg.err.Error())
+			return nil
+		}
+		if msg.a.Status == model.StatusFinished {
+			m.a, m.res = msg.a, model.Compute(m.bank, msg.a)
+			return m.showResults()
+		}
+		return m.begin(msg.a)
+	case resultLoadedMsg:
+		if msg.err != nil {
+			m.fail("could not open the result: " + msg.err.Error())
+			return nil
+		}
+		m.a, m.res = msg.a, msg.res
+		return m.showResults()
+	}
+	return nil
+}
+
 func (m *App) listLoaded(msg listLoadedMsg) tea.Cmd {
 	if msg.err != nil {
 		if m.state == stateHome {
@@ -343,8 +382,9 @@ func (m *App) listLoaded(msg listLoadedMsg) tea.Cmd {
 	if m.start.Action == "resume" && m.start.ResumeID == "" {
 		m.start.Action = ""
 		if id := m.newestOpen(); id != "" {
-			return loadCmd(m.store, m.bank, id)
+			return m.await(loadCmd(m.store, m.bank, id))
 		}
+		m.waiting = false
 		m.fail("nothing to resume: every assessment is finished - press n for a new one")
 	}
 	return nil

@@ -64,9 +64,9 @@ func (h *historyModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
 			return compareCmd(m, s.ID)
 		}
 		if s.Status == model.StatusFinished {
-			return openResultCmd(m.store, m.bank, s.ID)
+			return m.await(openResultCmd(m.store, m.bank, s.ID))
 		}
-		return loadCmd(m.store, m.bank, s.ID)
+		return m.await(loadCmd(m.store, m.bank, s.ID))
 	case key.Matches(msg, m.keys.Delete) && h.compareWith == "":
 		id := m.list[min(h.cursor, n-1)].ID
 		if confirm == id {

@@ -71,7 +71,7 @@ func (h *homeModel) choose(m *App, item string) tea.Cmd {
 			m.fail("nothing to resume - press n to start an assessment")
 			return nil
 		}
-		return loadCmd(m.store, m.bank, id)
+		return m.await(loadCmd(m.store, m.bank, id))
 	case "history":
 		m.history.open(m)
 	case "guides":

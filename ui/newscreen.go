@@ -49,7 +49,7 @@ func (n *newModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
 		if n.length == 1 {
 			length = model.LengthFull
 		}
-		return createCmd(m.store, m.bank, length, targets[n.target])
+		return m.await(createCmd(m.store, m.bank, length, targets[n.target]))
 	}
 	return nil
 }

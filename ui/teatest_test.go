@@ -2,11 +2,16 @@ package ui
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"github.com/cxo-dev/cxo/store"
 )
 
 // A whole program run through teatest: the real Bubble Tea loop, commands
@@ -43,4 +48,106 @@ func TestTeatestNewAnswerQuit(t *testing.T) {
 		t.Errorf("stored %d answers with cursor %d, want 3 and 3", answered, stored.Cursor)
 	}
 	var _ tea.Model = final
+}
+
+// teaFlow runs the real program on a store and offers a wait on its output.
+type teaFlow struct {
+	t  *testing.T
+	tm *teatest.TestModel
+}
+
+func newTeaFlow(t *testing.T, s *store.Store, w, h int) *teaFlow {
+	tm := teatest.NewTestModel(t, New(s, testBank(t), "test", Start{Theme: "dark"}), teatest.WithInitialTermSize(w, h))
+	f := &teaFlow{t: t, tm: tm}
+	f.wait("New assessment")
+	return f
+}
+
+func (f *teaFlow) wait(text string) {
+	f.t.Helper()
+	teatest.WaitFor(f.t, f.tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(text)) },
+		teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+}
+
+func (f *teaFlow) keys(keys ...string) {
+	for _, k := range keys {
+		f.tm.Send(keyMsg(k))
+	}
+}
+
+func (f *teaFlow) quit() *App {
+	f.keys("q")
+	return f.tm.FinalModel(f.t, teatest.WithFinalTimeout(10*time.Second)).(*App)
+}
+
+func TestTeatestGuidesReaderSearch(t *testing.T) {
+	f := newTeaFlow(t, testStore(t), 100, 30)
+	f.keys("g")
+	f.wait("cxo guide cto-role")
+	f.keys("down", "enter")
+	f.wait("Shared ground") // CIO and CTO, rendered by glamour in a command
+	f.keys("/")
+	for _, r := range "raci" {
+		f.keys(string(r))
+	}
+	f.keys("enter")
+	f.wait("hits for \"raci\"")
+	if app := f.quit(); app.guides.hits == 0 {
+		t.Error("no hits recorded")
+	}
+}
+
+func TestTeatestHistoryResultsExport(t *testing.T) {
+	s := testStore(t)
+	a, res := finishedAssessment(t, "20261102-093000-abc", 1)
+	if err := s.Create(a); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Finish(a, res); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "me.md")
+	f := newTeaFlow(t, s, 100, 30)
+	f.keys("h")
+	f.wait("20261102-093000-abc")
+	f.keys("enter")
+	f.wait("1 Lean")
+	f.keys("tab")
+	f.wait("Operational skills")
+	f.keys("tab")
+	f.wait("Gaps and plan")
+	f.keys("tab")
+	f.wait("Answer quality")
+	f.keys("e")
+	f.wait("File:")
+	for i := 0; i < 40; i++ {
+		f.tm.Send(tea.KeyPressMsg{Code: tea.KeyBackspace})
+	}
+	for _, r := range out {
+		f.keys(string(r))
+	}
+	f.keys("enter")
+	f.wait("exported to")
+	f.quit()
+	data, err := os.ReadFile(out)
+	if err != nil || !strings.Contains(string(data), "## Appendix") {
+		t.Fatalf("export: %v", err)
+	}
+	if fi, _ := os.Stat(out); fi.Mode().Perm() != 0o600 {
+		t.Errorf("export mode %v", fi.Mode().Perm())
+	}
+}
+
+func TestTeatestReviewJumpAndFinish(t *testing.T) {
+	s := testStore(t)
+	f := newTeaFlow(t, s, 100, 30)
+	f.keys("n", "enter", "enter", "1", "s", "v")
+	f.wait("Review")
+	f.keys("f")
+	f.wait("1 Lean")
+	app := f.quit()
+	if app.res.Answered != 1 || app.res.Skipped < 1 {
+		t.Errorf("finished with %d answered, %d skipped", app.res.Answered, app.res.Skipped)
+	}
 }
