@@ -302,7 +302,7 @@ func (q *questionModel) view(m *App, w, h int) string {
 	intro := sectionIntro[section]
 	var b strings.Builder
 	head := t.Title.Render(intro.title)
-	right := t.Subtle.Render("item " + itoa(q.index+1) + " of " + itoa(total) + " · " + minutes(a.Remaining()) + " left")
+	right := t.Subtle.Render("item " + itoa(q.index+1) + " of " + itoa(total) + " · " + shortMinutes(a.Remaining()) + " left")
 	b.WriteString(spread(head, right, w) + "\n")
 	if q.bar.Width() != w {
 		q.bar = progress.New(progress.WithWidth(w), progress.WithoutPercentage(), progress.WithColors(t.BarFill), progress.WithFillCharacters('━', '─'))
@@ -383,11 +383,12 @@ func optionLabels(it model.Item) []string {
 	return model.LikertLabels
 }
 
-// spread puts left and right on one line of width w.
+// spread puts left and right on one line of width w, or on two lines
+// (right aligned under left) when they do not fit side by side.
 func spread(left, right string, w int) string {
 	gap := w - lipglossWidth(left) - lipglossWidth(right)
 	if gap < 1 {
-		return truncate(left, w)
+		return truncate(left, w) + "\n" + strings.Repeat(" ", max(w-lipglossWidth(right), 0)) + truncate(right, w)
 	}
 	return left + strings.Repeat(" ", gap) + right
 }
