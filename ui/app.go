@@ -331,6 +331,8 @@ func (m *App) route(msg tea.Msg) tea.Cmd {
 		return m.compare.loaded(m, msg)
 	case checkedMsg:
 		return m.checked(msg)
+	case lastChoiceMsg:
+		m.newScr.remembered(msg)
 	case movedMsg:
 		return m.moved(msg)
 	}

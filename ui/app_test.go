@@ -331,3 +331,18 @@ func TestMouseWheelMovesListSelection(t *testing.T) {
 		t.Fatalf("wheel up: cursor %d, want 0", d.app.home.cursor)
 	}
 }
+
+func TestNewScreenRemembersTheLastChoice(t *testing.T) {
+	s := testStore(t)
+	d := newDriver(t, s, Start{}, 80, 24)
+	d.keys("n", "up", "up", "right", "down", "right", "enter") // full, CTO
+	d.keys("enter")                                           // start
+	if d.app.a == nil || d.app.a.Length != model.LengthFull || d.app.a.Target != model.RoleCTO {
+		t.Fatalf("started %+v", d.app.a)
+	}
+	d2 := newDriver(t, s, Start{}, 80, 24)
+	d2.keys("n")
+	if d2.app.newScr.length != 1 || d2.app.newScr.target != 1 {
+		t.Fatalf("new screen did not remember full/CTO: %+v", d2.app.newScr)
+	}
+}

@@ -69,7 +69,24 @@ func createCmd(s *store.Store, b *model.Bank, length model.Length, target model.
 		if err := s.Create(a); err != nil {
 			return createdMsg{err: err}
 		}
+		// Remembered for the next New screen; losing it costs nothing.
+		_ = s.SaveSetting("new.length", string(length))
+		_ = s.SaveSetting("new.target", string(target))
 		return createdMsg{a: a}
+	}
+}
+
+// lastChoiceMsg carries the length and target chosen last time.
+type lastChoiceMsg struct {
+	length model.Length
+	target model.Role
+}
+
+func lastChoiceCmd(s *store.Store) tea.Cmd {
+	return func() tea.Msg {
+		length, _ := s.Setting("new.length")
+		target, _ := s.Setting("new.target")
+		return lastChoiceMsg{length: model.Length(length), target: model.Role(target)}
 	}
 }
 

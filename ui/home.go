@@ -64,7 +64,7 @@ func (h *homeModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
 func (h *homeModel) choose(m *App, item string) tea.Cmd {
 	switch item {
 	case "new":
-		m.newScr.open(m)
+		return m.newScr.open(m)
 	case "resume":
 		id := m.newestOpen()
 		if id == "" {

@@ -15,13 +15,32 @@ type newModel struct {
 	length int // 0 quick, 1 full
 	target int // 0 none, 1 cto, 2 cio
 	busy   bool
+	// touched is set once the user changes a choice.
+	touched bool
 }
 
 var targets = []model.Role{"", model.RoleCTO, model.RoleCIO}
 
-func (n *newModel) open(m *App) {
+func (n *newModel) open(m *App) tea.Cmd {
 	*n = newModel{row: 2}
 	m.state = stateNew
+	return lastChoiceCmd(m.store)
+}
+
+// remembered preselects what was chosen last time, unless the user has
+// already changed something.
+func (n *newModel) remembered(msg lastChoiceMsg) {
+	if n.touched {
+		return
+	}
+	if msg.length == model.LengthFull {
+		n.length = 1
+	}
+	for i, r := range targets {
+		if r == msg.target {
+			n.target = i
+		}
+	}
 }
 
 func (n *newModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
@@ -55,6 +74,7 @@ func (n *newModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (n *newModel) change(d int) {
+	n.touched = true
 	switch n.row {
 	case 0:
 		n.length = (n.length + 2 + d) % 2
