@@ -336,7 +336,7 @@ func TestNewScreenRemembersTheLastChoice(t *testing.T) {
 	s := testStore(t)
 	d := newDriver(t, s, Start{}, 80, 24)
 	d.keys("n", "up", "up", "right", "down", "right", "enter") // full, CTO
-	d.keys("enter")                                           // start
+	d.keys("enter")                                            // start
 	if d.app.a == nil || d.app.a.Length != model.LengthFull || d.app.a.Target != model.RoleCTO {
 		t.Fatalf("started %+v", d.app.a)
 	}
