@@ -179,7 +179,7 @@ func (q *questionModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
 		q.note = textinput.New()
 		q.note.Placeholder = "one line of evidence: what you did, where, when"
 		q.note.CharLimit = 200
-		q.note.SetWidth(max(m.width-8, 10))
+		q.note.SetWidth(max(m.width-16, 10))
 		q.note.SetValue(m.a.Answers[it.ID].Note)
 		return q.note.Focus()
 	}
