@@ -67,10 +67,22 @@ func (r *reviewModel) view(m *App, w, h int) string {
 	var b strings.Builder
 	b.WriteString(t.Title.Render("Review") + t.Subtle.Render("  "+itoa(answered)+" of "+itoa(total)+" answered · "+itoa(skipped)+" skipped · "+itoa(total-answered-skipped)+" not seen") + "\n")
 	hint := "Press f to finish and see your results."
+	if m.a.Status == model.StatusFinished {
+		hint = "Change any answer with enter, then press f to update the result. ⚑ marks answers an answer-quality flag points at."
+	}
 	if answered < total {
 		hint = "Open items are scored as missing, never as neutral. Press enter to answer one, or f to finish anyway."
 	}
 	b.WriteString(wrap(t.Subtle.Render(hint), w) + "\n\n")
+	// After a finish, items an answer-quality flag points at are marked.
+	flagged := map[string]string{}
+	if m.res.BankVersion != "" && m.a.Status == model.StatusFinished {
+		for _, f := range m.res.Flags {
+			for _, id := range f.Items {
+				flagged[id] = f.Code
+			}
+		}
+	}
 	rows := max(h-5, 3)
 	if r.cursor < r.offset {
 		r.offset = r.cursor
@@ -94,7 +106,11 @@ func (r *reviewModel) view(m *App, w, h int) string {
 		if !ok {
 			text = "(no longer in the bank)"
 		}
-		line := state + "  " + t.Subtle.Render(itoa(i+1)+".") + " " + t.Text.Render(text)
+		mark := "  "
+		if flagged[a.Order[i]] != "" {
+			mark = t.Warn.Render("⚑ ")
+		}
+		line := state + " " + mark + t.Subtle.Render(itoa(i+1)+".") + " " + t.Text.Render(text)
 		if i == r.cursor {
 			line = t.Selected.Render("▸ ") + line
 		} else {
