@@ -394,3 +394,18 @@ func TestCheckAndMoveAside(t *testing.T) {
 		t.Errorf("fresh start after moving aside: %d %q", r.code, r.stderr)
 	}
 }
+
+// go-runewidth v0.0.27 (what bubbles v2.2.1 asks for) spends about 25 ms
+// building tables at every start; v0.0.31 does not. Keep the floor.
+func TestRunewidthFloor(t *testing.T) {
+	data := string(mustRead(t, "go.mod"))
+	i := strings.Index(data, "github.com/mattn/go-runewidth v0.0.")
+	if i < 0 {
+		t.Fatal("go.mod does not require github.com/mattn/go-runewidth")
+	}
+	rest := data[i+len("github.com/mattn/go-runewidth v0.0."):]
+	patch, _ := strconv.Atoi(strings.FieldsFunc(rest, func(r rune) bool { return r < '0' || r > '9' })[0])
+	if patch < 31 {
+		t.Errorf("go-runewidth v0.0.%d; require v0.0.31 or later", patch)
+	}
+}
