@@ -10,7 +10,6 @@ import (
 	"text/tabwriter"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/glamour/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
@@ -37,11 +36,20 @@ func launch(g *globals, start ui.Start) error {
 		return err
 	}
 	start.Theme = theme
+	s := g.store()
+	if !g.isAccessible() && g.bank == "" {
+		if !isTerminal(g) {
+			return errors.New("the full-screen interface needs a terminal, and stdin or stdout is not one; use the line mode instead: cxo --accessible" + commandSuffix(start))
+		}
+		// The embedded bank is parsed after the first frame is drawn.
+		p := tea.NewProgram(ui.NewLoading(s, assets.DefaultBank, cxoVersion(), start))
+		_, err = p.Run()
+		return err
+	}
 	b, err := g.loadBank()
 	if err != nil {
 		return err
 	}
-	s := g.store()
 	if g.isAccessible() {
 		line := &ui.Line{Store: s, Bank: b, In: bufio.NewReader(g.stdin), Out: colorprofile.NewWriter(g.stdout, os.Environ())}
 		return line.Run(start)
@@ -258,24 +266,22 @@ func guideCommand(g *globals) *cobra.Command {
 				width = 80
 				if tty {
 					if w, _, err := term.GetSize(out.Fd()); err == nil && w > 0 {
-						width = min(w, 100)
+						width = w
 					}
 				}
 			}
-			r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width))
+			// Rendered with glamour ahead of time (see assets.Rendered).
+			text, err := assets.Rendered(gd.Name, style, width)
 			if err != nil {
 				return err
 			}
-			text, err := r.Render(gd.Markdown)
-			if err != nil {
-				return err
-			}
+			text += "\n"
 			_, err = fmt.Fprint(colorprofile.NewWriter(g.stdout, os.Environ()), text)
 			return err
 		},
 	}
 	cmd.Flags().StringVar(&style, "style", "", "dark, light or markdown (default: styled on a terminal, Markdown when piped)")
-	cmd.Flags().IntVar(&width, "width", 0, "wrap at N columns (default: the terminal's width, at most 100)")
+	cmd.Flags().IntVar(&width, "width", 0, "wrap within N columns, 20 to 100 (default: the terminal's width)")
 	return cmd
 }
 

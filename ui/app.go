@@ -73,7 +73,10 @@ type App struct {
 	help   help.Model
 	full   bool // ? pressed: full help shown
 	// quitting waits for the answer being written before quitting.
-	quitting bool
+	quitting  bool
+	listReady bool
+	// loadBank parses the bank in a command (see NewLoading).
+	loadBank func() (*model.Bank, error)
 	// waiting is set while an assessment is being created or opened; keys
 	// typed meanwhile wait in queue and are replayed when it is on screen.
 	waiting bool
@@ -112,8 +115,24 @@ func New(s *store.Store, b *model.Bank, version string, start Start) *App {
 		dark = start.Theme != "light"
 	}
 	app.setTheme(dark)
-	app.guides = newGuidesModel(b)
+	if b != nil {
+		app.guides = newGuidesModel(b)
+	}
 	return app
+}
+
+// NewLoading is New with the bank parsed in a command after the first
+// frame, so parsing it never delays the home screen. Keys typed before it
+// is ready wait in the queue.
+func NewLoading(s *store.Store, load func() (*model.Bank, error), version string, start Start) *App {
+	app := New(s, nil, version, start)
+	app.loadBank = load
+	return app
+}
+
+type bankLoadedMsg struct {
+	bank *model.Bank
+	err  error
 }
 
 func (m *App) setTheme(dark bool) {
@@ -128,6 +147,20 @@ func (m *App) Init() tea.Cmd {
 	if !m.themed {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
+	if m.bank == nil {
+		load := m.loadBank
+		return tea.Batch(append(cmds, m.await(func() tea.Msg {
+			b, err := load()
+			return bankLoadedMsg{bank: b, err: err}
+		}))...)
+	}
+	return tea.Batch(append(cmds, m.startAction())...)
+}
+
+// startAction begins what the command line asked for: a new assessment or
+// a resume.
+func (m *App) startAction() tea.Cmd {
+	var cmds []tea.Cmd
 	switch m.start.Action {
 	case "new":
 		m.state = stateHome
@@ -138,6 +171,23 @@ func (m *App) Init() tea.Cmd {
 		}
 	}
 	return tea.Batch(cmds...)
+}
+
+// bankLoaded makes the screens usable and replays the keys typed meanwhile.
+func (m *App) bankLoaded(msg bankLoadedMsg) tea.Cmd {
+	if msg.err != nil {
+		m.fail("cannot load the question bank: " + msg.err.Error())
+		return nil
+	}
+	m.bank = msg.bank
+	m.guides = newGuidesModel(msg.bank)
+	m.home.refresh(m)
+	m.waiting = false
+	start := tea.Batch(m.startAction(), m.resumeNewest())
+	if m.waiting {
+		return start // the queue waits for the assessment instead
+	}
+	return m.arrived(start)
 }
 
 // Update routes a message to the screen that owns it.
@@ -171,7 +221,7 @@ func (m *App) key(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.Suspend) {
 		return tea.Suspend
 	}
-	if m.waiting {
+	if m.waiting && m.state != stateDamaged {
 		m.queue = append(m.queue, msg)
 		return nil
 	}
@@ -294,6 +344,8 @@ func (m *App) arrived(cmd tea.Cmd) tea.Cmd {
 // route passes command results to the screens.
 func (m *App) route(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
+	case bankLoadedMsg:
+		return m.bankLoaded(msg)
 	case createdMsg, loadedMsg, resultLoadedMsg:
 		if m.waiting {
 			return m.arrived(m.opened(msg))
@@ -380,15 +432,22 @@ func (m *App) listLoaded(msg listLoadedMsg) tea.Cmd {
 		return nil
 	}
 	m.list = msg.list
+	m.listReady = true
 	m.home.refresh(m)
-	if m.start.Action == "resume" && m.start.ResumeID == "" {
-		m.start.Action = ""
-		if id := m.newestOpen(); id != "" {
-			return m.await(loadCmd(m.store, m.bank, id))
-		}
-		m.waiting = false
-		m.fail("nothing to resume: every assessment is finished - press n for a new one")
+	return m.resumeNewest()
+}
+
+// resumeNewest carries out "cxo resume" without an id once both the list
+// and the bank are in.
+func (m *App) resumeNewest() tea.Cmd {
+	if m.start.Action != "resume" || m.start.ResumeID != "" || !m.listReady || m.bank == nil {
+		return nil
 	}
+	m.start.Action = ""
+	if id := m.newestOpen(); id != "" {
+		return m.await(loadCmd(m.store, m.bank, id))
+	}
+	m.fail("nothing to resume: every assessment is finished - press n for a new one")
 	return nil
 }
 

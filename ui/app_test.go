@@ -346,3 +346,34 @@ func TestNewScreenRemembersTheLastChoice(t *testing.T) {
 		t.Fatalf("new screen did not remember full/CTO: %+v", d2.app.newScr)
 	}
 }
+
+// With the bank parsed after the first frame, the home screen draws at
+// once and keys typed before the bank is in are replayed, not lost.
+func TestBankLoadedAfterFirstFrame(t *testing.T) {
+	s := testStore(t)
+	app := NewLoading(s, assets.DefaultBank, "test", Start{Theme: "dark"})
+	d := &driver{t: t, app: app}
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	init := app.Init()
+	if !strings.Contains(d.screen(), "New assessment") {
+		t.Fatalf("no home screen before the bank is loaded:\n%s", d.screen())
+	}
+	d.keys("n", "enter") // typed before the bank is in
+	d.run(init)
+	if app.a == nil || !strings.Contains(d.screen(), "Part 1 of 3") {
+		t.Fatalf("the queued keys did not start an assessment:\n%s", d.screen())
+	}
+}
+
+func TestResumeWithoutIDWaitsForListAndBank(t *testing.T) {
+	s := testStore(t)
+	d := newDriver(t, s, Start{Action: "new", Length: model.LengthQuick}, 80, 24)
+	d.keys("enter", "1", "2")
+	app := NewLoading(s, assets.DefaultBank, "test", Start{Action: "resume"})
+	d2 := &driver{t: t, app: app}
+	d2.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	d2.run(app.Init())
+	if !strings.Contains(d2.screen(), "item 3 of") {
+		t.Fatalf("cxo resume did not land on item 3:\n%s", d2.screen())
+	}
+}

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/cxo-dev/cxo/assets"
 	"github.com/cxo-dev/cxo/model"
 )
 
@@ -180,14 +181,14 @@ func (g *guidesModel) resize(m *App) tea.Cmd {
 	w := max(m.width-2, 20)
 	g.vp.SetWidth(w)
 	g.vp.SetHeight(max(m.height-4, 1))
-	k := renderKey{guide: g.guides[g.current].Name, width: min(w, 100), style: m.theme.Glamour}
+	k := renderKey{guide: g.guides[g.current].Name, width: assets.RenderWidth(w), style: m.theme.Glamour}
 	g.want = k
 	if s, ok := g.cache.cached(k); ok {
 		g.show(m, s)
 		return nil
 	}
 	g.ready = false
-	return g.cache.renderCmd(k, g.guides[g.current].Markdown)
+	return g.cache.renderCmd(k)
 }
 
 // restyle re-renders after the theme changed.

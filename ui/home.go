@@ -95,6 +95,9 @@ func (h *homeModel) view(m *App, w, _ int) string {
 		hint := ""
 		switch it {
 		case "new":
+			if m.bank == nil {
+				break // the bank is still loading: a moment after start
+			}
 			n, d := model.Estimate(m.bank, model.LengthQuick)
 			nf, df := model.Estimate(m.bank, model.LengthFull)
 			hint = "quick: " + itoa(n) + " items, " + shortMinutes(d) + " · full: " + itoa(nf) + ", " + shortMinutes(df)

@@ -1,11 +1,11 @@
 package ui
 
 import (
-	"strings"
 	"sync"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/glamour/v2"
+
+	"github.com/cxo-dev/cxo/assets"
 )
 
 // renderKey identifies one rendering of a guide.
@@ -21,20 +21,19 @@ type renderedMsg struct {
 	err     error
 }
 
-// markdownCache renders guides with glamour off the Update path and keeps
-// every result; a glamour renderer is not safe for concurrent use, so one
-// lock guards the renderers and the cache.
+// markdownCache hands out the guides as glamour rendered them (ahead of
+// time, see assets.Rendered): unpacked in a command, off the Update path,
+// and kept per (guide, width, style).
 type markdownCache struct {
-	mu        sync.Mutex
-	renderers map[[2]any]*glamour.TermRenderer
-	done      map[renderKey]string
+	mu   sync.Mutex
+	done map[renderKey]string
 }
 
 func newMarkdownCache() *markdownCache {
-	return &markdownCache{renderers: map[[2]any]*glamour.TermRenderer{}, done: map[renderKey]string{}}
+	return &markdownCache{done: map[renderKey]string{}}
 }
 
-// cached returns a finished rendering without rendering anything.
+// cached returns a finished rendering without doing any work.
 func (c *markdownCache) cached(k renderKey) (string, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -42,35 +41,15 @@ func (c *markdownCache) cached(k renderKey) (string, bool) {
 	return s, ok
 }
 
-// renderCmd renders markdown for k in a command.
-func (c *markdownCache) renderCmd(k renderKey, markdown string) tea.Cmd {
+// renderCmd produces the rendering for k in a command.
+func (c *markdownCache) renderCmd(k renderKey) tea.Cmd {
 	return func() tea.Msg {
-		out, err := c.render(k, markdown)
+		out, err := assets.Rendered(k.guide, k.style, k.width)
+		if err == nil {
+			c.mu.Lock()
+			c.done[k] = out
+			c.mu.Unlock()
+		}
 		return renderedMsg{key: k, content: out, err: err}
 	}
-}
-
-func (c *markdownCache) render(k renderKey, markdown string) (string, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if s, ok := c.done[k]; ok {
-		return s, nil
-	}
-	rk := [2]any{k.style, k.width}
-	r := c.renderers[rk]
-	if r == nil {
-		var err error
-		r, err = glamour.NewTermRenderer(glamour.WithStandardStyle(k.style), glamour.WithWordWrap(k.width))
-		if err != nil {
-			return "", err
-		}
-		c.renderers[rk] = r
-	}
-	out, err := r.Render(markdown)
-	if err != nil {
-		return "", err
-	}
-	out = strings.TrimRight(out, "\n")
-	c.done[k] = out
-	return out, nil
 }
