@@ -47,9 +47,12 @@ type RecordError struct {
 func (e *RecordError) Error() string { return fmt.Sprintf("bad record %s: %s", e.Key, e.Reason) }
 
 func decodeRecord(key string, data []byte) (record, error) {
-	var r record
-	if err := json.Unmarshal(data, &r); err != nil {
-		return r, &RecordError{Key: key, Reason: err.Error()}
+	r, ok := fastRecord(data)
+	if !ok {
+		r = record{}
+		if err := json.Unmarshal(data, &r); err != nil {
+			return r, &RecordError{Key: key, Reason: err.Error()}
+		}
 	}
 	if r.V < 1 || r.V > recordVersion {
 		return r, &RecordError{Key: key, Reason: fmt.Sprintf("unknown record version %d", r.V)}
