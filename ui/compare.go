@@ -16,6 +16,7 @@ import (
 type compareModel struct {
 	before, after     string // assessment ids, earlier first
 	beforeAt, afterAt string
+	quick             bool // either side is a quick assessment
 	cmp               model.Comparison
 	vp                viewport.Model
 	lines             []string
@@ -55,6 +56,7 @@ func (c *compareModel) loaded(m *App, msg compareLoadedMsg) tea.Cmd {
 	}
 	c.cmp = cmp
 	c.before, c.after = msg.before.ID, msg.after.ID
+	c.quick = msg.before.Length == model.LengthQuick || msg.after.Length == model.LengthQuick
 	c.beforeAt = msg.before.Started.Local().Format("2 Jan 2006")
 	c.afterAt = msg.after.Started.Local().Format("2 Jan 2006")
 	c.vp = viewport.New()
@@ -134,7 +136,11 @@ func (c *compareModel) content(m *App, w int) string {
 func (c *compareModel) view(m *App, w, h int) string {
 	t := m.theme
 	head := t.Title.Render("Compare") + t.Subtle.Render("  "+c.before+" ("+c.beforeAt+") → "+c.after+" ("+c.afterAt+")")
-	note := wrap(t.Subtle.Render("A difference counts as a change only when the two bands, from the spread of each set of answers, do not overlap."), w)
+	text := "A difference counts as a change only when the two bands, from the spread of each set of answers, do not overlap."
+	if c.quick {
+		text += " A quick assessment has one or two answers per area, so its bands are wide and only large moves count; full assessments tell change apart better."
+	}
+	note := wrap(t.Subtle.Render(text), w)
 	c.vp.SetHeight(max(h-lipgloss.Height(note)-2, 1))
 	return truncate(head, w) + "\n" + note + "\n\n" + window(c.lines, c.vp.YOffset(), c.vp.Height())
 }

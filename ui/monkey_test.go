@@ -101,9 +101,15 @@ func newMonkey(t *testing.T, seed uint64) *monkey {
 	return m
 }
 
-// start builds a fresh App on the same store, as a new cxo process would.
+// start builds a fresh App on the same store, as a new cxo process would:
+// with the bank at hand (New) or parsed in a command (NewLoading, as the
+// full-screen commands do), so keys can arrive before it is ready.
 func (m *monkey) start(s Start) {
-	m.app = New(m.store, m.bank, "test", s)
+	if m.rng.IntN(2) == 0 {
+		m.app = New(m.store, m.bank, "test", s)
+	} else {
+		m.app = NewLoading(m.store, func() (*model.Bank, error) { return m.bank, nil }, "test", s)
+	}
 	m.pending, m.quit = nil, false
 	m.update(tea.WindowSizeMsg{Width: m.w, Height: m.h})
 	m.pending = append(m.pending, m.app.Init())
@@ -359,6 +365,12 @@ func (m *monkey) check(i int) {
 func (m *monkey) settled(i int) {
 	a := m.app
 	switch {
+	case a.waiting || len(a.queue) > 0:
+		m.fail(i, fmt.Sprintf("every command has run, yet the app still waits for an assessment (%d keys queued)", len(a.queue)))
+	case a.bank == nil:
+		m.fail(i, "every command has run, yet the bank is not loaded")
+	case len(a.question.queued) > 0:
+		m.fail(i, fmt.Sprintf("every command has run, yet %d keys wait behind a save", len(a.question.queued)))
 	case a.question.saving:
 		m.fail(i, "every command has run, yet the question still says saving")
 	case a.state == stateExport && a.export.busy:
