@@ -338,7 +338,12 @@ func beginQuick(t *testing.T, s *session) int {
 // waits until the next item, or the review after the last, is on screen.
 func answerOne(t *testing.T, s *session, n, total int) {
 	t.Helper()
-	s.waitFor(t, fmt.Sprintf("item %d of %d", n, total), e2eWait)
+	screen := s.waitFor(t, fmt.Sprintf("item %d of %d", n, total), e2eWait)
+	if strings.Contains(screen, "Press any key to begin") {
+		// A section intro: a key shows the item, it never answers one.
+		s.send(t, "\r")
+		s.waitGone(t, "Press any key to begin", e2eWait)
+	}
 	s.send(t, "1")
 	if n < total {
 		s.waitFor(t, fmt.Sprintf("item %d of %d", n+1, total), e2eWait)

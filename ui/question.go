@@ -126,12 +126,10 @@ func (q *questionModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, m.keys.Review):
 			m.review.open(m)
 		default:
+			// Any other key shows the first item; it never answers an
+			// item the user has not seen.
 			m.state = stateQuestion
 			q.show(m)
-			// A number typed on the intro answers the first item at once.
-			if isAnswerKey(msg) {
-				return q.key(m, msg)
-			}
 		}
 		return nil
 	}
@@ -185,8 +183,6 @@ func (q *questionModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
 	}
 	return nil
 }
-
-func isAnswerKey(msg tea.KeyPressMsg) bool { return answerValue(msg.String()) > 0 }
 
 // answerValue maps 1-5 and a-d to a 1-based answer.
 func answerValue(s string) int {
@@ -279,6 +275,7 @@ func (q *questionModel) saved(m *App, msg savedMsg) tea.Cmd {
 	q.pending = nil
 	m.a.Cursor = next
 	queued := q.queued
+	q.queued = nil
 	if next != q.index {
 		q.open(m, next, false)
 	}
@@ -310,7 +307,7 @@ func (q *questionModel) view(m *App, w, h int) string {
 	b.WriteString(q.bar.ViewAs(float64(answered)/float64(max(total, 1))) + "\n\n")
 	if m.state == stateIntro {
 		b.WriteString(wrap(t.Text.Render(intro.text), w) + "\n\n")
-		b.WriteString(t.Subtle.Render("Press any key to begin, or a number to answer the first item."))
+		b.WriteString(t.Subtle.Render("Press any key to begin."))
 		return b.String()
 	}
 	it := q.item(m)
