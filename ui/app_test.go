@@ -377,3 +377,30 @@ func TestResumeWithoutIDWaitsForListAndBank(t *testing.T) {
 		t.Fatalf("cxo resume did not land on item 3:\n%s", d2.screen())
 	}
 }
+
+// A save that fails is shown, the answer kept on screen and in memory, and
+// enter retries it; nothing moves on until it is on disk.
+func TestFailedSaveIsKeptAndRetried(t *testing.T) {
+	s := testStore(t)
+	d := newDriver(t, s, Start{Action: "new", Length: model.LengthQuick}, 80, 24)
+	d.keys("enter")
+	good := s.Path
+	s.Path = filepath.Join(good, "not-a-dir", "cxo.db") // the file is not a folder: writes fail
+	d.keys("1")
+	if !strings.Contains(d.app.status, "not saved") || d.app.question.index != 0 {
+		t.Fatalf("failed save: status %q, index %d", d.app.status, d.app.question.index)
+	}
+	if d.app.a.Answers[d.app.a.Order[0]].Value != 1 {
+		t.Fatal("the answer was dropped from memory")
+	}
+	d.keys("2", "3") // ignored until the save succeeds
+	s.Path = good
+	d.keys("enter")
+	if d.app.question.index != 1 {
+		t.Fatalf("retry did not move on: index %d, status %q", d.app.question.index, d.app.status)
+	}
+	stored, _, _ := s.Load(d.app.a.ID)
+	if stored.Answers[stored.Order[0]].Value != 1 {
+		t.Fatal("the retried answer is not on disk")
+	}
+}
