@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -164,32 +165,15 @@ func createMany(t testing.TB, s *Store, as []*model.Assessment) {
 // buckets included, as "path=value" lines.
 func dumpBucket(t testing.TB, path, id string) []string {
 	t.Helper()
-	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
-	if err != nil {
-		t.Fatalf("open %s: %v", path, err)
-	}
-	defer db.Close()
+	prefix := string(bucketAssessments) + "/" + id + "/"
 	var out []string
-	var walk func(prefix string, b *bolt.Bucket) error
-	walk = func(prefix string, b *bolt.Bucket) error {
-		return b.ForEach(func(k, v []byte) error {
-			if v == nil {
-				out = append(out, prefix+string(k)+"/")
-				return walk(prefix+string(k)+"/", b.Bucket(k))
-			}
-			out = append(out, prefix+string(k)+"="+string(v))
-			return nil
-		})
-	}
-	err = db.View(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketAssessments).Bucket([]byte(id))
-		if b == nil {
-			return fmt.Errorf("no assessment %s", id)
+	for _, line := range dumpAll(t, path) {
+		if rest, ok := strings.CutPrefix(line, prefix); ok && rest != "" {
+			out = append(out, rest)
 		}
-		return walk("", b)
-	})
-	if err != nil {
-		t.Fatal(err)
+	}
+	if out == nil {
+		t.Fatalf("no assessment %s", id)
 	}
 	return out
 }
