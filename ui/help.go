@@ -40,11 +40,14 @@ func (m *App) screenKeys() screenKeys {
 		if n := it.Levels(); n < 5 {
 			answer = key.NewBinding(key.WithKeys("1"), key.WithHelp("1-"+itoa(n)+"/a-"+string(rune('a'+n-1)), "pick"))
 		}
-		short := []key.Binding{answer, k.Prev, k.Next, k.Skip}
+		move := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "move"))
+		na := key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "n/a"))
+		more := key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more"))
+		short := []key.Binding{answer, move, k.Skip}
 		if it.NA {
-			short = append(short, k.NA)
+			short = append(short, na)
 		}
-		short = append(short, k.Guide, k.Review, k.Help)
+		short = append(short, k.Guide, k.Review, more)
 		return screenKeys{
 			short: short,
 			full: [][]key.Binding{{answer, k.Up, k.Down, k.Enter}, {k.Prev, k.Next, k.Skip, k.NA},
