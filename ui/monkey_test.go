@@ -233,7 +233,7 @@ func (m *monkey) step(i int) {
 		m.drain()
 	}
 	m.check(i)
-	if len(m.pending) == 0 {
+	if len(m.pending) == 0 && !m.quit {
 		m.settled(i)
 	}
 	m.visits[m.app.state]++

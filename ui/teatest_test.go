@@ -151,3 +151,45 @@ func TestTeatestReviewJumpAndFinish(t *testing.T) {
 		t.Errorf("finished with %d answered, %d skipped", app.res.Answered, app.res.Skipped)
 	}
 }
+
+func TestTeatestCompare(t *testing.T) {
+	s := testStore(t)
+	for i, id := range []string{"20261001-090000-aaa", "20261102-090000-bbb"} {
+		a, res := finishedAssessment(t, id, i*2)
+		a.Started = a.Started.AddDate(0, i, 0)
+		if err := s.Create(a); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Finish(a, res); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f := newTeaFlow(t, s, 100, 30)
+	f.keys("h")
+	f.wait("20261102-090000-bbb")
+	f.keys("enter")
+	f.wait("1 Lean")
+	f.keys("c")
+	f.wait("Compare with")
+	f.keys("enter")
+	f.wait("within the bands")
+	if app := f.quit(); app.state != stateCompare {
+		t.Errorf("ended on state %v", app.state)
+	}
+}
+
+func TestTeatestDamagedDatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cxo.db")
+	if err := os.WriteFile(path, bytes.Repeat([]byte("junk "), 2000), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tm := teatest.NewTestModel(t, New(store.New(path, "test"), testBank(t), "test", Start{Theme: "dark"}), teatest.WithInitialTermSize(80, 24))
+	f := &teaFlow{t: t, tm: tm}
+	f.wait("cannot be used")
+	f.keys("m")
+	f.wait("starting fresh")
+	f.quit()
+	if matches, _ := filepath.Glob(path + ".corrupt-*"); len(matches) != 1 {
+		t.Errorf("moved aside: %v", matches)
+	}
+}
