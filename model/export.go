@@ -239,7 +239,7 @@ func Markdown(b *Bank, rep Report) string {
 		date = rep.Finished.Format("2 January 2006")
 	}
 	p("- Date: %s (%s)\n", date, rep.Status)
-	p("- Length: %s, %d items: %d answered, %d skipped, %d not applicable\n", rep.Length, rep.Counts.Total, rep.Counts.Answered, rep.Counts.Skipped, rep.Counts.NA)
+	p("- Length: %s, %d items: %d answered, %d skipped or left open, %d not applicable\n", rep.Length, rep.Counts.Total, rep.Counts.Answered, rep.Counts.Skipped, rep.Counts.NA)
 	target := "none chosen; measured against the lean"
 	switch {
 	case rep.TargetFrom == "chosen":
