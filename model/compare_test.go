@@ -35,3 +35,24 @@ func TestCompareRefusesOtherBankFamilies(t *testing.T) {
 		t.Error("Compatible is wrong")
 	}
 }
+
+// Operational skill is where the roles differ most, so an operational gap
+// leads the plan over an area gap of the same size.
+func TestOperationalGapsLeadThePlan(t *testing.T) {
+	b := &Bank{
+		Facets: []Facet{
+			{ID: "area", Name: "Area", Layer: LayerReadiness, Group: "area", Expect: map[Role]int{RoleCIO: 80}},
+			{ID: "ops", Name: "Ops", Layer: LayerReadiness, Group: "operational", Expect: map[Role]int{RoleCIO: 80}},
+		},
+		Plan: map[string]PlanActions{"area": {Actions: []string{"a1", "a2"}}, "ops": {Actions: []string{"o1", "o2"}}},
+	}
+	b.index()
+	r := Result{Target: RoleCIO, Readiness: []Score{
+		{ID: "area", Name: "Area", Group: "area", Score: 50, N: 2},
+		{ID: "ops", Name: "Ops", Group: "operational", Score: 50, N: 2},
+	}}
+	findings(b, &r)
+	if len(r.Gaps) != 2 || r.Gaps[0].FacetID != "ops" || r.Plan[0].FacetID != "ops" {
+		t.Fatalf("gaps %+v, plan %+v: the operational gap should come first", r.Gaps, r.Plan)
+	}
+}

@@ -327,7 +327,13 @@ func findings(b *Bank, r *Result) {
 			switch {
 			case s.Score < e:
 				fd.Why = "you rate " + itoa(s.Score) + "; " + r.TargetLabel() + callsFor + " about " + itoa(e)
-				gaps = append(gaps, gap{fd, e - s.Score})
+				short := e - s.Score
+				if s.Group == "operational" {
+					// Operational skill is where the roles differ most:
+					// its gaps lead the plan.
+					short = short * 3 / 2
+				}
+				gaps = append(gaps, gap{fd, short})
 			case s.Score >= e+10 || s.Score >= 80:
 				fd.Why = "you rate " + itoa(s.Score) + ", above the " + itoa(e) + " " + r.TargetLabel() + callsFor
 				r.Strengths = append(r.Strengths, fd)
