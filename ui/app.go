@@ -532,8 +532,9 @@ func (m *App) tooSmall() string {
 	msg := "Make the window larger"
 	detail := "cxo needs at least 60×20; this one is " + itoa(m.width) + "×" + itoa(m.height) + ". ctrl+c quits; answers are saved."
 	w := max(m.width, 1)
-	text := m.theme.Strong.Render(msg) + "\n" + m.theme.Text.Render(detail)
-	text = lipgloss.NewStyle().Width(w).Render(text)
+	// Wrapped to the window (or 48 columns), then centred as a block.
+	text := lipgloss.NewStyle().Width(min(w, 48)).Align(lipgloss.Center).
+		Render(m.theme.Strong.Render(msg) + "\n" + m.theme.Text.Render(detail))
 	return fit(lipgloss.Place(w, max(m.height, 1), lipgloss.Center, lipgloss.Center, text), m.width, m.height)
 }
 

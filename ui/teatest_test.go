@@ -66,7 +66,7 @@ func newTeaFlow(t *testing.T, s *store.Store, w, h int) *teaFlow {
 func (f *teaFlow) wait(text string) {
 	f.t.Helper()
 	teatest.WaitFor(f.t, f.tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(text)) },
-		teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+		teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
 }
 
 func (f *teaFlow) keys(keys ...string) {
