@@ -55,3 +55,16 @@ func FuzzAccessibleInput(f *testing.F) {
 		}
 	})
 }
+
+func TestPlainTextReadsTablesAndDropsMarks(t *testing.T) {
+	md := "## Eight paired traits\n\nSome **bold** and `code`.\n\n| # | CIO | CTO |\n| --- | --- | --- |\n| 1 | Runs IT | Runs engineering |\n"
+	got := plainText(md)
+	for _, want := range []string{"Eight paired traits", "Some bold and code.", "1; CIO: Runs IT; CTO: Runs engineering"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("plain text lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.ContainsAny(got, "#*`|") {
+		t.Errorf("markup left in plain text:\n%s", got)
+	}
+}
