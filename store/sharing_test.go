@@ -47,26 +47,27 @@ func TestWaitsForAShortWriter(t *testing.T) {
 		t.Fatalf("the default wait %v×%d is shorter than the test's hold", s.LockWait, s.Attempts)
 	}
 
-	start := time.Now()
+	// Ordering, not timing: each call must return only after the holder
+	// let go, and then succeed.
 	released := holdFile(t, path, hold)
 	list, _, err := s.List()
-	waited := time.Since(start)
 	if err != nil || len(list) != 1 {
 		t.Fatalf("List while the file was held briefly = %v, %v", list, err)
 	}
 	select {
 	case <-released:
 	default:
-		t.Errorf("List returned after %v while the file was still held", waited)
+		t.Error("List returned while the file was still held")
 	}
 
-	start = time.Now()
-	holdFile(t, path, hold)
+	released = holdFile(t, path, hold)
 	if err := s.SaveAnswer(id, a.Order[0], model.Answer{Value: 3}, 1); err != nil {
 		t.Fatalf("SaveAnswer while the file was held briefly: %v", err)
 	}
-	if waited := time.Since(start); waited < hold {
-		t.Errorf("SaveAnswer returned after %v, before the %v hold ended", waited, hold)
+	select {
+	case <-released:
+	default:
+		t.Error("SaveAnswer returned while the file was still held")
 	}
 	if sum := summaryOf(t, s, id); sum.Answered != 1 {
 		t.Errorf("answered = %d after waiting, want 1", sum.Answered)
@@ -83,8 +84,7 @@ func TestBusyWhenHeldTooLong(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.LockWait, s.Attempts = 60*time.Millisecond, 3
-	limit := s.LockWait*time.Duration(s.Attempts) + 2*time.Second // generous for slow machines
-	holdFile(t, path, 0)
+	holdFile(t, path, 0) // held for the whole test
 
 	calls := map[string]func() error{
 		"List":       func() error { _, _, err := s.List(); return err },
@@ -93,9 +93,16 @@ func TestBusyWhenHeldTooLong(t *testing.T) {
 		"Create":     func() error { return s.Create(newAssessment(t, bank, "20261123-170811-b00")) },
 	}
 	for name, call := range calls {
-		start := time.Now()
-		err := call()
-		took := time.Since(start)
+		// The call must give up by itself; the guard only stops a hang
+		// from stalling the suite.
+		done := make(chan error, 1)
+		go func() { done <- call() }()
+		var err error
+		select {
+		case err = <-done:
+		case <-time.After(time.Minute):
+			t.Fatalf("%s hung on a held file", name)
+		}
 		var busy *BusyError
 		if !errors.As(err, &busy) {
 			t.Errorf("%s on a held file = %v, want *BusyError", name, err)
@@ -103,12 +110,6 @@ func TestBusyWhenHeldTooLong(t *testing.T) {
 		}
 		if busy.Path != path || !strings.Contains(err.Error(), path) {
 			t.Errorf("%s: busy error %q does not name %s", name, err, path)
-		}
-		if took > limit {
-			t.Errorf("%s took %v to report busy, want under %v", name, took, limit)
-		}
-		if took < s.LockWait {
-			t.Errorf("%s gave up after %v, before waiting %v", name, took, s.LockWait)
 		}
 	}
 }
