@@ -39,7 +39,7 @@ func (l *Line) readLine(prompt string) (string, error) {
 		l.printf("\n")
 		return "", errEOF
 	}
-	return strings.TrimSpace(stripControl(s)), nil
+	return model.Clean(s), nil
 }
 
 // Run starts as asked: a home menu, a new assessment or a resume.

@@ -115,6 +115,7 @@ func New(s *store.Store, b *model.Bank, version string, start Start) *App {
 		dark = start.Theme != "light"
 	}
 	app.setTheme(dark)
+	app.home.refresh(app)
 	if b != nil {
 		app.guides = newGuidesModel(b)
 	}
@@ -138,6 +139,7 @@ type bankLoadedMsg struct {
 func (m *App) setTheme(dark bool) {
 	m.theme = NewTheme(dark)
 	m.help.Styles = m.theme.Help
+	m.question.layout(m)
 }
 
 // Init asks for the background colour (the answer arrives as a message,
@@ -475,6 +477,7 @@ func (m *App) showResults() tea.Cmd {
 }
 
 func (m *App) resized() tea.Cmd {
+	m.question.layout(m)
 	m.results.layout(m)
 	if m.state == stateCompare {
 		m.compare.layout(m)

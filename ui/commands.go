@@ -132,14 +132,9 @@ func finishCmd(s *store.Store, b *model.Bank, a *model.Assessment) tea.Cmd {
 // openResultCmd loads a finished assessment with its stored snapshot.
 func openResultCmd(s *store.Store, b *model.Bank, id string) tea.Cmd {
 	return func() tea.Msg {
-		a, res, err := loadResult(s, b, id)
+		a, res, err := s.LoadWithResult(b, id)
 		return resultLoadedMsg{a: a, res: res, err: err}
 	}
-}
-
-// loadResult is the store read behind opening a result and comparing.
-func loadResult(s *store.Store, b *model.Bank, id string) (*model.Assessment, model.Result, error) {
-	return s.LoadWithResult(b, id)
 }
 
 func deleteCmd(s *store.Store, id string) tea.Cmd {

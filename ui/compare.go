@@ -33,7 +33,7 @@ func compareCmd(m *App, otherID string) tea.Cmd {
 	s, b := m.store, m.bank
 	cur, curRes := m.a, m.res
 	return func() tea.Msg {
-		other, res, err := loadResult(s, b, otherID)
+		other, res, err := s.LoadWithResult(b, otherID)
 		if err != nil {
 			return compareLoadedMsg{err: err}
 		}
@@ -141,6 +141,5 @@ func (c *compareModel) view(m *App, w, h int) string {
 		text += " A quick assessment has one or two answers per area, so its bands are wide and only large moves count; full assessments tell change apart better."
 	}
 	note := wrap(t.Subtle.Render(text), w)
-	c.vp.SetHeight(max(h-lipgloss.Height(note)-2, 1))
-	return truncate(head, w) + "\n" + note + "\n\n" + window(c.lines, c.vp.YOffset(), c.vp.Height())
+	return truncate(head, w) + "\n" + note + "\n\n" + window(c.lines, c.vp.YOffset(), max(h-lipgloss.Height(note)-2, 1))
 }

@@ -265,8 +265,7 @@ func (g *guidesModel) view(m *App, w, h int) string {
 		info = itoa(g.hits) + " hits for \"" + g.query + "\" (line " + itoa(g.hit+1) + " of " + itoa(len(g.hitLines)) + ") · " + info
 	}
 	head := spread(t.Title.Render(gd.Title), t.Subtle.Render(info), w)
-	g.vp.SetHeight(max(h-2, 1))
-	body := window(g.lines, g.vp.YOffset(), g.vp.Height())
+	body := window(g.lines, g.vp.YOffset(), max(h-2, 1))
 	if !g.ready {
 		body = t.Subtle.Render("rendering...")
 	}

@@ -13,7 +13,6 @@ import (
 // confirmation.
 type historyModel struct {
 	cursor  int
-	offset  int
 	confirm string // id waiting for a second d
 	// compareWith is the result on show when the list was opened to pick
 	// a second one to compare with it.
@@ -21,7 +20,7 @@ type historyModel struct {
 }
 
 func (h *historyModel) open(m *App) {
-	h.cursor, h.offset, h.confirm, h.compareWith = 0, 0, "", ""
+	h.cursor, h.confirm, h.compareWith = 0, "", ""
 	m.state = stateHistory
 }
 
@@ -92,21 +91,16 @@ func (h *historyModel) view(m *App, w, height int) string {
 		return b.String()
 	}
 	rows := max(height-3, 1)
-	h.cursor = min(h.cursor, len(m.list)-1)
-	if h.cursor < h.offset {
-		h.offset = h.cursor
-	}
-	if h.cursor >= h.offset+rows {
-		h.offset = h.cursor - rows + 1
-	}
-	for i := h.offset; i < min(len(m.list), h.offset+rows); i++ {
+	cursor := min(h.cursor, len(m.list)-1)
+	first := pageStart(cursor, rows)
+	for i := first; i < min(len(m.list), first+rows); i++ {
 		s := m.list[i]
 		lean := s.Lean
 		if s.Status != model.StatusFinished {
 			lean = "in progress"
 		}
 		line := s.ID + "  " + s.Started.Local().Format("2006-01-02 15:04") + "  " + pad(itoa(s.Answered)+"/"+itoa(s.Total), 5) + "  " + string(s.Length) + "  " + lean
-		if i == h.cursor {
+		if i == cursor {
 			b.WriteString(t.Selected.Render(truncate("▸ "+line, w)) + "\n")
 		} else {
 			b.WriteString(t.Text.Render(truncate("  "+line, w)) + "\n")

@@ -39,9 +39,6 @@ func (h *homeModel) refresh(m *App) {
 }
 
 func (h *homeModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
-	if h.items == nil {
-		h.refresh(m)
-	}
 	switch {
 	case key.Matches(msg, m.keys.Up):
 		h.cursor = (h.cursor + len(h.items) - 1) % len(h.items)
@@ -83,9 +80,6 @@ func (h *homeModel) choose(m *App, item string) tea.Cmd {
 }
 
 func (h *homeModel) view(m *App, w, _ int) string {
-	if h.items == nil {
-		h.refresh(m)
-	}
 	t := m.theme
 	var b strings.Builder
 	b.WriteString(t.Title.Render("cxo") + t.Subtle.Render("  ·  CTO or CIO? a private career coach") + "\n\n")

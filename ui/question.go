@@ -76,6 +76,13 @@ func (q *questionModel) startsSection(m *App, i int) bool {
 	return i == 0 || m.a.SectionOf(m.bank, i) != m.a.SectionOf(m.bank, i-1)
 }
 
+// layout sizes and colours the progress bar; run on resize and on a theme
+// change, never from View.
+func (q *questionModel) layout(m *App) {
+	q.bar = progress.New(progress.WithWidth(max(m.width-2, 1)), progress.WithoutPercentage(),
+		progress.WithColors(m.theme.BarFill), progress.WithFillCharacters('━', '─'))
+}
+
 // show resets the per-item state when an item comes on screen.
 func (q *questionModel) show(m *App) {
 	q.shownAt = time.Now()
@@ -211,7 +218,7 @@ func (q *questionModel) noteKey(m *App, msg tea.KeyPressMsg) tea.Cmd {
 		q.noting = false
 		it := q.item(m)
 		ans := m.a.Answers[it.ID]
-		ans.Note = stripControl(strings.TrimSpace(q.note.Value()))
+		ans.Note = model.Clean(q.note.Value())
 		return q.commit(m, it.ID, ans, q.index)
 	}
 	var cmd tea.Cmd
@@ -301,9 +308,6 @@ func (q *questionModel) view(m *App, w, h int) string {
 	head := t.Title.Render(intro.title)
 	right := t.Subtle.Render("item " + itoa(q.index+1) + " of " + itoa(total) + " · " + shortMinutes(a.Remaining()) + " left")
 	b.WriteString(spread(head, right, w) + "\n")
-	if q.bar.Width() != w {
-		q.bar = progress.New(progress.WithWidth(w), progress.WithoutPercentage(), progress.WithColors(t.BarFill), progress.WithFillCharacters('━', '─'))
-	}
 	b.WriteString(q.bar.ViewAs(float64(answered)/float64(max(total, 1))) + "\n\n")
 	if m.state == stateIntro {
 		b.WriteString(wrap(t.Text.Render(intro.text), w) + "\n\n")

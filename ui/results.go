@@ -121,8 +121,7 @@ func (r *resultsModel) view(m *App, w, h int) string {
 		tabs = append(tabs, style.Render(itoa(i+1)+" "+p))
 	}
 	head := spread(t.Title.Render("Results"), t.Subtle.Render(m.a.ID+" · bank "+m.res.BankVersion), w)
-	r.vp.SetHeight(max(h-3, 1))
-	return head + "\n" + strings.Join(tabs, " ") + "\n\n" + window(r.lines, r.vp.YOffset(), r.vp.Height())
+	return head + "\n" + strings.Join(tabs, " ") + "\n\n" + window(r.lines, r.vp.YOffset(), max(h-3, 1))
 }
 
 func (r *resultsModel) content(m *App, w int) string {

@@ -12,7 +12,6 @@ import (
 // reviewModel lists every item with its answer: jump to any, or finish.
 type reviewModel struct {
 	cursor    int
-	offset    int
 	finishing bool
 }
 
@@ -84,13 +83,8 @@ func (r *reviewModel) view(m *App, w, h int) string {
 		}
 	}
 	rows := max(h-5, 3)
-	if r.cursor < r.offset {
-		r.offset = r.cursor
-	}
-	if r.cursor >= r.offset+rows {
-		r.offset = r.cursor - rows + 1
-	}
-	for i := r.offset; i < min(total, r.offset+rows); i++ {
+	first := pageStart(r.cursor, rows)
+	for i := first; i < min(total, first+rows); i++ {
 		it, ok := m.bank.Item(a.Order[i])
 		ans := a.Answers[a.Order[i]]
 		state := t.Subtle.Render("·  open    ")

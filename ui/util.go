@@ -31,18 +31,6 @@ func shortMinutes(d time.Duration) string {
 	return "~" + itoa(max(int((d+30*time.Second)/time.Minute), 1)) + " min"
 }
 
-// stripControl removes control characters (escape sequences included)
-// from text the user typed before it reaches a terminal or an export.
-func stripControl(s string) string {
-	s = ansi.Strip(s)
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			return -1
-		}
-		return r
-	}, s)
-}
-
 func lipglossWidth(s string) int { return lipgloss.Width(s) }
 
 // window returns the h lines of a scrolled text starting at offset. The
@@ -52,4 +40,11 @@ func window(lines []string, offset, h int) string {
 	offset = min(max(offset, 0), len(lines))
 	end := min(offset+h, len(lines))
 	return strings.Join(lines[offset:end], "\n")
+}
+
+// pageStart is the first row of the page of rows that holds the cursor:
+// lists scroll a page at a time, derived from the cursor alone.
+func pageStart(cursor, rows int) int {
+	rows = max(rows, 1)
+	return max(cursor, 0) - max(cursor, 0)%rows
 }
