@@ -45,6 +45,10 @@ func (s *Store) Backup() (string, error) {
 		if err := consistent(s.Path, tx); err != nil {
 			return err
 		}
+		if copyIsCurrent(s.Path, bak) {
+			written = true // nothing was written since the last copy
+			return nil
+		}
 		err := writeAtomic(bak, func(w io.Writer) error { _, err := tx.WriteTo(w); return err })
 		if err != nil {
 			err = fmt.Errorf("keeping the last good copy of %s: %w", s.Path, err)
@@ -60,6 +64,15 @@ func (s *Store) Backup() (string, error) {
 		return "", err
 	}
 	return bak, nil
+}
+
+// copyIsCurrent reports whether the copy was made after the database file
+// last changed, so making it again would only repeat the same bytes (every
+// start runs Backup).
+func copyIsCurrent(path, bak string) bool {
+	db, err1 := os.Stat(path)
+	cp, err2 := os.Stat(bak)
+	return err1 == nil && err2 == nil && cp.ModTime().After(db.ModTime())
 }
 
 // BackupPath is where Backup keeps the last good copy: <path>.bak.

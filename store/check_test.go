@@ -12,6 +12,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/cxo-dev/cxo/model"
 )
 
 // dumpAll lists every bucket, key and value in a bbolt file as
@@ -331,5 +333,36 @@ func TestMoveAside(t *testing.T) {
 	}
 	if err := s.Check(); err != nil {
 		t.Errorf("Check of the fresh file: %v", err)
+	}
+}
+
+// Every start runs Backup; when nothing changed since the last copy it
+// checks the file but does not copy it again.
+func TestBackupSkipsAnUnchangedFile(t *testing.T) {
+	bank := testBank(t)
+	s := New(dbPath(t), "")
+	a := newAssessment(t, bank, "20261123-170811-a3f")
+	if err := s.Create(a); err != nil {
+		t.Fatal(err)
+	}
+	bak, err := s.Backup()
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, _ := os.Stat(bak)
+	if _, err := s.Backup(); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := os.Stat(bak); !again.ModTime().Equal(first.ModTime()) {
+		t.Error("an unchanged database was copied again")
+	}
+	if err := s.SaveAnswer(a.ID, a.Order[0], model.Answer{Value: 2}, 1); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Backup(); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := os.Stat(bak); after.ModTime().Equal(first.ModTime()) {
+		t.Error("a changed database was not copied")
 	}
 }
