@@ -404,3 +404,40 @@ func TestFailedSaveIsKeptAndRetried(t *testing.T) {
 		t.Fatal("the retried answer is not on disk")
 	}
 }
+
+func TestCtrlZSuspends(t *testing.T) {
+	d := newDriver(t, testStore(t), Start{}, 80, 24)
+	_, cmd := d.app.Update(tea.KeyPressMsg{Code: 'z', Mod: tea.ModCtrl})
+	if cmd == nil {
+		t.Fatal("ctrl+z did nothing")
+	}
+	if _, ok := cmd().(tea.SuspendMsg); !ok {
+		t.Fatal("ctrl+z did not suspend")
+	}
+}
+
+// After a finish, the review marks the answers a quality flag points at.
+func TestReviewMarksFlaggedAnswers(t *testing.T) {
+	d := newDriver(t, testStore(t), Start{Theme: "dark"}, 100, 40)
+	a, res := finishedAssessment(t, "20261102-093000-abc", 0)
+	flagged := a.Order[0]
+	res.Flags = []model.Flag{{Code: "longstring", Message: "m", Items: []string{flagged}}}
+	d.send(resultLoadedMsg{a: a, res: res})
+	d.keys("4", "v")
+	if d.app.state != stateReview {
+		t.Fatalf("v on the quality panel did not open the review (state %v)", d.app.state)
+	}
+	lines := strings.Split(d.screen(), "\n")
+	marked := 0
+	for _, l := range lines[3:] { // the rows, below the title and hint
+		if strings.Contains(l, "⚑") {
+			marked++
+			if !strings.Contains(l, " 1. ") {
+				t.Errorf("a flag marks an answer it does not point at: %q", l)
+			}
+		}
+	}
+	if marked != 1 {
+		t.Errorf("%d rows marked, want 1:\n%s", marked, d.screen())
+	}
+}

@@ -117,3 +117,15 @@ func TestCompareMarksOnlyChangesBeyondTheBands(t *testing.T) {
 	}
 	_ = tea.KeyPressMsg{}
 }
+
+func TestCompareExplainsQuickBands(t *testing.T) {
+	s := testStore(t)
+	d := newDriver(t, s, Start{Theme: "dark"}, 120, 40)
+	a1, r1 := finishedAssessment(t, "20261001-090000-aaa", 0)
+	a2, r2 := finishedAssessment(t, "20261102-090000-bbb", 1)
+	a1.Length = model.LengthQuick
+	d.send(compareLoadedMsg{before: a1, after: a2, a: r1, b: r2})
+	if d.app.state != stateCompare || !strings.Contains(d.screen(), "A quick assessment has one or two answers") {
+		t.Fatalf("no note on quick bands:\n%s", d.screen())
+	}
+}
