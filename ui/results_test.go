@@ -125,7 +125,7 @@ func TestCompareExplainsQuickBands(t *testing.T) {
 	a2, r2 := finishedAssessment(t, "20261102-090000-bbb", 1)
 	a1.Length = model.LengthQuick
 	d.send(compareLoadedMsg{before: a1, after: a2, a: r1, b: r2})
-	if d.app.state != stateCompare || !strings.Contains(d.screen(), "A quick assessment has one or two answers") {
+	if flat := strings.Join(strings.Fields(d.screen()), " "); d.app.state != stateCompare || !strings.Contains(flat, "A quick assessment has one or two answers") {
 		t.Fatalf("no note on quick bands:\n%s", d.screen())
 	}
 }
