@@ -207,3 +207,15 @@ func (a *Assessment) SectionOf(b *Bank, i int) Layer {
 	f, _ := b.Facet(it.Facet)
 	return f.Layer
 }
+
+// Clone copies an assessment deeply enough that a command can score or
+// save the copy while Update goes on changing the original.
+func (a *Assessment) Clone() *Assessment {
+	c := *a
+	c.Order = append([]string(nil), a.Order...)
+	c.Answers = make(map[string]Answer, len(a.Answers))
+	for id, ans := range a.Answers {
+		c.Answers[id] = ans
+	}
+	return &c
+}

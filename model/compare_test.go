@@ -56,3 +56,13 @@ func TestOperationalGapsLeadThePlan(t *testing.T) {
 		t.Fatalf("gaps %+v, plan %+v: the operational gap should come first", r.Gaps, r.Plan)
 	}
 }
+
+func TestCloneIsIndependent(t *testing.T) {
+	a := &Assessment{ID: "x", Order: []string{"a", "b"}, Answers: map[string]Answer{"a": {Value: 1}}}
+	c := a.Clone()
+	a.Answers["b"] = Answer{Value: 2}
+	a.Order[0] = "z"
+	if _, ok := c.Answers["b"]; ok || c.Order[0] != "a" || c.Answers["a"].Value != 1 {
+		t.Fatalf("clone shares state with the original: %+v", c)
+	}
+}

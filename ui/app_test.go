@@ -441,3 +441,19 @@ func TestReviewMarksFlaggedAnswers(t *testing.T) {
 		t.Errorf("%d rows marked, want 1:\n%s", marked, d.screen())
 	}
 }
+
+// While the result is being scored and saved, the review takes no keys:
+// the answers it is computed from cannot change under it.
+func TestReviewIgnoresKeysWhileFinishing(t *testing.T) {
+	d := newDriver(t, testStore(t), Start{Action: "new", Length: model.LengthQuick}, 80, 24)
+	d.keys("enter", "v")
+	_, finish := d.app.Update(keyMsg("f"))
+	d.app.Update(keyMsg("enter"))
+	if d.app.state != stateReview {
+		t.Fatalf("a key while finishing left the review (state %v)", d.app.state)
+	}
+	d.run(finish)
+	if d.app.state != stateResults {
+		t.Fatalf("finish did not reach the results (state %v)", d.app.state)
+	}
+}

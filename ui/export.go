@@ -63,9 +63,9 @@ func (e *exportModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func exportCmd(b *model.Bank, a *model.Assessment, res model.Result, path string, overwrite bool) tea.Cmd {
-	snapshot := *a
+	snapshot := a.Clone()
 	return func() tea.Msg {
-		rep := model.BuildReport(b, &snapshot, res)
+		rep := model.BuildReport(b, snapshot, res)
 		data := []byte(model.Markdown(b, rep))
 		if strings.EqualFold(filepath.Ext(path), ".json") {
 			data = model.JSON(rep)

@@ -26,6 +26,9 @@ func (r *reviewModel) open(m *App) {
 }
 
 func (r *reviewModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
+	if r.finishing {
+		return nil // the result is being scored and saved from these answers
+	}
 	n := len(m.a.Order)
 	switch {
 	case key.Matches(msg, m.keys.Back):
@@ -44,9 +47,6 @@ func (r *reviewModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
 		m.question.intro = false
 		return saveCursorCmd(m.store, -1, m.a.ID, r.cursor)
 	case key.Matches(msg, m.keys.Finish):
-		if r.finishing {
-			return nil
-		}
 		r.finishing = true
 		return finishCmd(m.store, m.bank, m.a)
 	}
