@@ -77,10 +77,10 @@ type App struct {
 	listReady bool
 	// loadBank parses the bank in a command (see NewLoading).
 	loadBank func() (*model.Bank, error)
-	// waiting is set while an assessment is being created or opened; keys
-	// typed meanwhile wait in queue and are replayed when it is on screen.
+	// waiting is set while an assessment is being created or opened.
 	waiting bool
-	queue   []tea.KeyPressMsg
+	// queue holds keys typed while busy (see busy), replayed in order.
+	queue []tea.KeyPressMsg
 
 	status   string // one-line message under the screen
 	statusOK bool
@@ -223,14 +223,11 @@ func (m *App) key(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.Suspend) {
 		return tea.Suspend
 	}
-	if m.waiting && m.state != stateDamaged {
+	// While an answer is being written, or an assessment created or
+	// opened, every other key waits its turn: "1 2 1 q" typed fast saves
+	// three answers and then quits.
+	if m.busy() && m.state != stateDamaged {
 		m.queue = append(m.queue, msg)
-		return nil
-	}
-	// While an answer is being written every other key waits its turn, so
-	// "1 2 1 q" typed fast saves three answers and then quits.
-	if (m.state == stateQuestion || m.state == stateIntro) && m.question.saving {
-		m.question.queued = append(m.question.queued, msg)
 		return nil
 	}
 	if m.textInput() {
@@ -261,7 +258,7 @@ func (m *App) textInput() bool {
 // queued behind that write are dropped: ctrl+c means stop now.
 func (m *App) quit() tea.Cmd {
 	if m.question.saving {
-		m.question.queued = nil
+		m.queue = nil
 		m.quitting = true
 		m.ok("saving the last answer, then quitting...")
 		return nil
@@ -334,10 +331,20 @@ func (m *App) await(cmd tea.Cmd) tea.Cmd {
 // arrived ends a wait and replays the keys typed during it.
 func (m *App) arrived(cmd tea.Cmd) tea.Cmd {
 	m.waiting = false
-	queue := m.queue
-	m.queue = nil
-	cmds := []tea.Cmd{cmd}
-	for _, k := range queue {
+	return tea.Batch(cmd, m.replay())
+}
+
+// busy reports whether keys must wait: an answer is being written, or an
+// assessment is being created or opened.
+func (m *App) busy() bool { return m.waiting || m.question.saving }
+
+// replay hands queued keys to key, in order, until one makes the app busy
+// again; the rest wait for the next replay.
+func (m *App) replay() tea.Cmd {
+	var cmds []tea.Cmd
+	for len(m.queue) > 0 && !m.busy() {
+		k := m.queue[0]
+		m.queue = m.queue[1:]
 		cmds = append(cmds, m.key(k))
 	}
 	return tea.Batch(cmds...)

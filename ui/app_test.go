@@ -229,8 +229,8 @@ func TestKeysDuringASaveAreQueued(t *testing.T) {
 		_, cmd := a.Update(keyMsg(k))
 		cmds = append(cmds, cmd)
 	}
-	if !a.question.saving || len(a.question.queued) != 2 {
-		t.Fatalf("saving=%v queued=%d, want a save in flight and two keys queued", a.question.saving, len(a.question.queued))
+	if !a.question.saving || len(a.queue) != 2 {
+		t.Fatalf("saving=%v queued=%d, want a save in flight and two keys queued", a.question.saving, len(a.queue))
 	}
 	d.run(cmds[0])
 	if got := a.question.index; got != 3 {

@@ -369,8 +369,6 @@ func (m *monkey) settled(i int) {
 		m.fail(i, fmt.Sprintf("every command has run, yet the app still waits for an assessment (%d keys queued)", len(a.queue)))
 	case a.bank == nil:
 		m.fail(i, "every command has run, yet the bank is not loaded")
-	case len(a.question.queued) > 0:
-		m.fail(i, fmt.Sprintf("every command has run, yet %d keys wait behind a save", len(a.question.queued)))
 	case a.question.saving:
 		m.fail(i, "every command has run, yet the question still says saving")
 	case a.state == stateExport && a.export.busy:

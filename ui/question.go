@@ -14,7 +14,7 @@ import (
 
 // questionModel shows one item at a time, with the section intros. An
 // answer is written to the store first; the next item shows only once the
-// write is committed. Keys typed meanwhile are queued, never dropped.
+// write is committed. Keys typed meanwhile wait in the App's queue.
 type questionModel struct {
 	index     int
 	intro     bool
@@ -24,7 +24,6 @@ type questionModel struct {
 	saving  bool
 	seq     int
 	pending *pendingSave
-	queued  []tea.KeyPressMsg
 
 	noting bool
 	note   textinput.Model
@@ -53,7 +52,6 @@ var sectionIntro = map[model.Layer]struct{ title, text string }{
 func (q *questionModel) open(m *App, index int, resumed bool) {
 	a := m.a
 	q.noting = false
-	q.queued = nil
 	q.pending = nil
 	q.saving = false
 	if index >= len(a.Order) {
@@ -114,10 +112,6 @@ func (q *questionModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
 			m.state = stateHome
 			return loadListCmd(m.store)
 		}
-		return nil
-	}
-	if q.saving {
-		q.queued = append(q.queued, msg)
 		return nil
 	}
 	if m.state == stateIntro {
@@ -274,28 +268,17 @@ func (q *questionModel) saved(m *App, msg savedMsg) tea.Cmd {
 	q.saving = false
 	if msg.err != nil {
 		q.pending.err = msg.err
-		q.queued = nil
+		m.queue = nil // keys typed after a failed save are not guessed at
 		m.fail("not saved: " + msg.err.Error() + " - the answer is kept; enter retries")
 		return nil
 	}
 	next := q.pending.next
 	q.pending = nil
 	m.a.Cursor = next
-	queued := q.queued
-	q.queued = nil
 	if next != q.index {
 		q.open(m, next, false)
 	}
-	var cmds []tea.Cmd
-	for len(queued) > 0 && !q.saving && (m.state == stateQuestion || m.state == stateIntro) {
-		k := queued[0]
-		queued = queued[1:]
-		cmds = append(cmds, m.key(k))
-	}
-	if q.saving {
-		q.queued = append(q.queued, queued...)
-	}
-	return tea.Batch(cmds...)
+	return m.replay()
 }
 
 func (q *questionModel) view(m *App, w, h int) string {
