@@ -37,28 +37,29 @@ func launch(g *globals, start ui.Start) error {
 	}
 	start.Theme = theme
 	s := g.store()
-	if !g.isAccessible() && g.bank == "" {
-		if !isTerminal(g) {
-			return errors.New("the full-screen interface needs a terminal, and stdin or stdout is not one; use the line mode instead: cxo --accessible" + commandSuffix(start))
-		}
-		// The embedded bank is parsed after the first frame is drawn.
-		p := tea.NewProgram(ui.NewLoading(s, assets.DefaultBank, cxoVersion(), start))
-		_, err = p.Run()
-		return err
-	}
-	b, err := g.loadBank()
-	if err != nil {
-		return err
-	}
 	if g.isAccessible() {
+		b, err := g.loadBank()
+		if err != nil {
+			return err
+		}
 		line := &ui.Line{Store: s, Bank: b, In: bufio.NewReader(g.stdin), Out: colorprofile.NewWriter(g.stdout, os.Environ())}
 		return line.Run(start)
 	}
 	if !isTerminal(g) {
 		return errors.New("the full-screen interface needs a terminal, and stdin or stdout is not one; use the line mode instead: cxo --accessible" + commandSuffix(start))
 	}
-	p := tea.NewProgram(ui.New(s, b, cxoVersion(), start))
-	_, err = p.Run()
+	// The embedded bank is parsed after the first frame is drawn; a custom
+	// one is checked first, so a bad file is reported before the screen
+	// changes.
+	load := assets.DefaultBank
+	if g.bank != "" {
+		b, err := g.loadBank()
+		if err != nil {
+			return err
+		}
+		load = func() (*model.Bank, error) { return b, nil }
+	}
+	_, err = tea.NewProgram(ui.NewLoading(s, load, cxoVersion(), start)).Run()
 	return err
 }
 
