@@ -250,6 +250,9 @@ func guideCommand(g *globals) *cobra.Command {
 			default:
 				return usagef("--style must be dark, light or markdown, not %q", style)
 			}
+			if width < 0 {
+				return usagef("--width must be a number of columns, not %d", width)
+			}
 			out, isFile := g.stdout.(*os.File)
 			tty := isFile && term.IsTerminal(out.Fd())
 			forced := os.Getenv("CLICOLOR_FORCE") != "" && os.Getenv("CLICOLOR_FORCE") != "0"

@@ -71,6 +71,7 @@ func TestUsageErrorsExit2(t *testing.T) {
 		{"list", "extra"},
 		{"guide", "no-such-guide"},
 		{"--theme", "blue", "new"},
+		{"guide", "cto-role", "--width", "-3"},
 	}
 	for _, args := range cases {
 		r := cxo(t, "", args...)
@@ -407,5 +408,13 @@ func TestRunewidthFloor(t *testing.T) {
 	patch, _ := strconv.Atoi(strings.FieldsFunc(rest, func(r rune) bool { return r < '0' || r > '9' })[0])
 	if patch < 31 {
 		t.Errorf("go-runewidth v0.0.%d; require v0.0.31 or later", patch)
+	}
+}
+
+func TestDatabasePathThatIsAFolder(t *testing.T) {
+	dir := isolate(t)
+	r := cxo(t, "", "--db", dir, "list")
+	if r.code != 1 || !strings.Contains(r.stderr, "is a folder") || strings.Contains(r.stderr, "move-aside") {
+		t.Errorf("--db at a folder: %d %q", r.code, r.stderr)
 	}
 }

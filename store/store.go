@@ -221,6 +221,9 @@ func precheckOnce(path string) error {
 		return err
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		return fmt.Errorf("%s is a folder, not a database file; point --db or CXO_DB at a file", path)
+	}
 	damaged := func(format string, args ...any) error {
 		return &DamagedError{Path: path, Reason: fmt.Sprintf(format, args...)}
 	}
