@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -45,7 +46,7 @@ func (s *Store) Backup() (string, error) {
 		if err := consistent(s.Path, tx); err != nil {
 			return err
 		}
-		if copyIsCurrent(s.Path, bak) {
+		if copyIsCurrent(tx, bak) {
 			written = true // nothing was written since the last copy
 			return nil
 		}
@@ -66,13 +67,50 @@ func (s *Store) Backup() (string, error) {
 	return bak, nil
 }
 
-// copyIsCurrent reports whether the copy was made after the database file
-// last changed, so making it again would only repeat the same bytes (every
-// start runs Backup).
-func copyIsCurrent(path, bak string) bool {
-	db, err1 := os.Stat(path)
-	cp, err2 := os.Stat(bak)
-	return err1 == nil && err2 == nil && cp.ModTime().After(db.ModTime())
+// copyIsCurrent reports whether the copy at bak already holds exactly the
+// bytes tx would write, so making it again would only repeat them (every
+// start runs Backup). It compares contents, not modification times: file
+// systems with coarse timestamps give a copy made in the same tick as the
+// last write the same time, and a database moved aside and started afresh
+// can be older than the copy.
+func copyIsCurrent(tx *bolt.Tx, bak string) bool {
+	f, err := os.Open(bak)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err != nil || info.Size() != tx.Size() {
+		return false
+	}
+	cmp := &compareWriter{r: f}
+	if _, err := tx.WriteTo(cmp); err != nil {
+		return false // errDiffers, or a read error: copy again
+	}
+	var one [1]byte
+	n, _ := f.Read(one[:])
+	return n == 0
+}
+
+var errDiffers = errors.New("differs")
+
+// compareWriter checks that what is written equals what r holds next.
+type compareWriter struct {
+	r   io.Reader
+	buf []byte
+}
+
+func (c *compareWriter) Write(p []byte) (int, error) {
+	if cap(c.buf) < len(p) {
+		c.buf = make([]byte, len(p))
+	}
+	got := c.buf[:len(p)]
+	if _, err := io.ReadFull(c.r, got); err != nil {
+		return 0, err
+	}
+	if !bytes.Equal(got, p) {
+		return 0, errDiffers
+	}
+	return len(p), nil
 }
 
 // BackupPath is where Backup keeps the last good copy: <path>.bak.
