@@ -10,6 +10,7 @@ import (
 	"hash/fnv"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -34,6 +35,7 @@ const (
 	envGo     = "CXO_STORE_GO"     // a file to wait for before answering
 	envRetry  = "CXO_STORE_RETRY"  // after an error, retry the answer this many times
 	envPause  = "CXO_STORE_PAUSE"  // milliseconds between answers
+	envMeet   = "CXO_STORE_MEET"   // a folder where children meet half way
 )
 
 func isChild() bool { return os.Getenv(envChild) == "1" }
@@ -71,6 +73,9 @@ func answerChild() {
 		}
 	}
 	for i := from; count == 0 || i < from+count; i++ {
+		if meet := os.Getenv(envMeet); meet != "" && i == from+count/2 {
+			meetHalfWay(meet, prefix)
+		}
 		item := itemName(prefix, i)
 		err := s.SaveAnswer(id, item, childAnswer(item, noteLen), i)
 		if err != nil {
@@ -88,6 +93,19 @@ func answerChild() {
 		time.Sleep(pause)
 	}
 	fmt.Println("done")
+}
+
+// meetHalfWay marks this child as half way in the folder meet and waits
+// (at most ten seconds) until another child has marked itself too, so two
+// children's answers are sure to interleave however the machine schedules
+// them.
+func meetHalfWay(meet, prefix string) {
+	os.WriteFile(filepath.Join(meet, prefix), nil, 0o600)
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+		if entries, _ := os.ReadDir(meet); len(entries) >= 2 {
+			return
+		}
+	}
 }
 
 // child is a running child process.

@@ -82,11 +82,11 @@ func TestTwoProcesses(t *testing.T) {
 		t.Fatal(err)
 	}
 	const each = 40
-	goFile := filepath.Join(t.TempDir(), "go")
+	goFile, meet := filepath.Join(t.TempDir(), "go"), t.TempDir()
 	var children []*child
 	for _, prefix := range []string{"a", "b"} {
 		children = append(children, startChild(t, "TestTwoProcesses", envDB+"="+path, envID+"="+id,
-			envPrefix+"="+prefix, envFrom+"=1", envCount+"="+strconv.Itoa(each), envGo+"="+goFile, envPause+"=3"))
+			envPrefix+"="+prefix, envFrom+"=1", envCount+"="+strconv.Itoa(each), envGo+"="+goFile, envPause+"=3", envMeet+"="+meet))
 	}
 	for _, c := range children {
 		c.waitReady(t)
