@@ -167,6 +167,31 @@ func (c *child) waitReady(t *testing.T) {
 	}
 }
 
+// waitAcks reads the child's output until it has acknowledged n answers
+// and returns them.
+func (c *child) waitAcks(t *testing.T, n int) []string {
+	t.Helper()
+	var acks []string
+	timeout := time.After(30 * time.Second)
+	for len(acks) < n {
+		select {
+		case line, ok := <-c.lines:
+			if !ok {
+				c.cmd.Wait()
+				t.Fatalf("the child ended after %d answers, before %d: %s", len(acks), n, c.stderr.String())
+			}
+			if item, ok := strings.CutPrefix(line, "ack "); ok {
+				acks = append(acks, item)
+			} else if strings.HasPrefix(line, "err ") {
+				t.Fatalf("the child reported %s", line)
+			}
+		case <-timeout:
+			t.Fatalf("the child acknowledged %d answers in 30s, not %d: %s", len(acks), n, c.stderr.String())
+		}
+	}
+	return acks
+}
+
 // finish reads the rest of the child's output, waits for it to end, and
 // returns the items it acknowledged, its error lines and how it ended.
 func (c *child) finish() (acks, errs []string, waitErr error) {

@@ -36,11 +36,16 @@ func TestKill9(t *testing.T) {
 	for r := range rounds {
 		c := startChild(t, "TestKill9", envDB+"="+path, envID+"="+id, envPrefix+"=i", envFrom+"="+strconv.Itoa(next))
 		c.waitReady(t)
-		time.Sleep(5*time.Millisecond + time.Duration(rng.Int64N(int64(56*time.Millisecond))))
+		// Kill after a random number of acknowledged answers plus a random
+		// fraction of a save, so the kill lands at any point of a write
+		// however slow this machine's disk is.
+		early := c.waitAcks(t, rng.IntN(6))
+		time.Sleep(time.Duration(rng.Int64N(int64(2 * time.Millisecond))))
 		if err := c.cmd.Process.Kill(); err != nil {
 			t.Fatal(err)
 		}
 		acks, errs, err := c.finish()
+		acks = append(early, acks...)
 		if !killed(err) {
 			t.Fatalf("round %d: the child ended by itself (%v): %s", r, err, c.stderr.String())
 		}
