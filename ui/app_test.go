@@ -3,6 +3,7 @@ package ui
 import (
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -57,8 +58,10 @@ func (d *driver) run(cmd tea.Cmd) {
 	var msg tea.Msg
 	select {
 	case msg = <-done:
-	case <-time.After(2 * time.Second):
-		return
+	case <-time.After(30 * time.Second):
+		// Every command of this app returns promptly; one that does not is
+		// a hang to report, not a message to drop quietly.
+		d.t.Fatalf("a command did not return in 30s: %s", runtime.FuncForPC(reflect.ValueOf(cmd).Pointer()).Name())
 	}
 	switch msg := msg.(type) {
 	case nil:
