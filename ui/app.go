@@ -4,6 +4,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -555,7 +556,28 @@ func (m *App) helpView() string {
 	if m.full {
 		return m.help.FullHelpView(k.FullHelp())
 	}
-	return m.help.ShortHelpView(k.ShortHelp())
+	return m.shortHelpView(k.ShortHelp())
+}
+
+// shortHelpView renders the help line. When it is too wide for the window
+// and ends with the "?" key, keys before "?" are dropped until it fits, so
+// the way to every other key stays on screen (bubbles/help would cut the
+// line's end, "?" first).
+func (m *App) shortHelpView(keys []key.Binding) string {
+	line := m.help.ShortHelpView(keys)
+	n := len(keys)
+	if n < 2 || !slices.Contains(keys[n-1].Keys(), "?") || m.help.Width() <= 0 {
+		return line
+	}
+	unlimited := m.help
+	unlimited.SetWidth(0)
+	for keep := n - 1; keep > 0; keep-- {
+		line := unlimited.ShortHelpView(append(keys[:keep:keep], keys[n-1]))
+		if lipgloss.Width(line) <= m.help.Width() {
+			return line
+		}
+	}
+	return line
 }
 
 // fit clips or pads s to exactly w×h cells so a frame never overflows the

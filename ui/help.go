@@ -63,14 +63,16 @@ func (m *App) screenKeys() screenKeys {
 		why := key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "why"))
 		panel := key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1-4", "panel"))
 		scroll := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "scroll"))
-		short := []key.Binding{k.Tab, k.Export, k.Compare, k.Guides, scroll}
+		// The panel's own keys come first: a narrow help line drops keys
+		// from the end (but "?").
+		short := []key.Binding{k.Tab}
 		if m.results.panel == 1 {
 			short = append(short, why)
 		}
 		if m.results.panel == 3 && len(m.res.Flags) > 0 {
 			short = append(short, k.Review)
 		}
-		short = append(short, k.Back, k.Help)
+		short = append(short, k.Export, k.Compare, k.Guides, scroll, k.Back, k.Help)
 		return screenKeys{
 			short: short,
 			full:  [][]key.Binding{{k.Tab, k.ShiftTab, panel, scroll}, {k.Export, k.Compare, k.Guides, why, k.Review}, {k.Back, k.Quit, k.ForceQuit}},

@@ -129,3 +129,25 @@ func TestCompareExplainsQuickBands(t *testing.T) {
 		t.Fatalf("no note on quick bands:\n%s", d.screen())
 	}
 }
+
+// At the smallest window the help line is cut to fit, but "?" (the way to
+// every other key) and the panel's own key stay.
+func TestNarrowHelpLineKeepsTheHelpKey(t *testing.T) {
+	lastLine := func(d *driver) string {
+		lines := strings.Split(strings.TrimRight(d.screen(), "\n "), "\n")
+		return lines[len(lines)-1]
+	}
+	home := newDriver(t, testStore(t), Start{Theme: "dark"}, 60, 20)
+	question := questionDriver(t, "dark", 60, 20)
+	results := showResults(t, 60, 20)
+	results.keys("2") // the readiness panel, where w explains a score
+	for name, d := range map[string]*driver{"home": home, "question": question, "results": results} {
+		line := lastLine(d)
+		if !strings.Contains(line, "? more") || strings.Contains(line, "…") {
+			t.Errorf("%s: help line %q lost the ? key", name, line)
+		}
+	}
+	if line := lastLine(results); !strings.Contains(line, "w why") {
+		t.Errorf("results: help line %q lost the panel's own key", line)
+	}
+}
