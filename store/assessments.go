@@ -133,8 +133,31 @@ func (s *Store) SaveOrder(a *model.Assessment) error {
 		if err := putRecord(b, a); err != nil {
 			return err
 		}
+		// The answered count is kept against the order: answers to items
+		// the bank dropped stay stored but no longer count, so a list
+		// never shows more answered than there are items.
+		if err := b.Put(keyAnswered, []byte(strconv.Itoa(answeredIn(b, a.Order)))); err != nil {
+			return err
+		}
 		return b.Put(keyCursor, []byte(strconv.Itoa(a.Cursor)))
 	})
+}
+
+// answeredIn counts the given answers stored in b to the items of order.
+func answeredIn(b *bolt.Bucket, order []string) int {
+	answers := b.Bucket(bucketAnswers)
+	if answers == nil {
+		return 0
+	}
+	n := 0
+	for _, id := range order {
+		if v := answers.Get([]byte(id)); v != nil {
+			if ans, err := DecodeAnswer(id, v); err == nil && ans.Given() {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // Finish marks an assessment finished and keeps a snapshot of its result,

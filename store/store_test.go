@@ -180,6 +180,30 @@ func TestRoundTrip(t *testing.T) {
 		t.Errorf("after SaveOrder summary = %+v, want lean %q kept", sum2, sum.Lean)
 	}
 
+	// A bank change dropped an answered item and added a new one: the
+	// dropped answer stays stored but the list counts only the order's.
+	var dropped string
+	for _, oid := range fin.Order {
+		if fin.Answers[oid].Given() {
+			dropped = oid
+			break
+		}
+	}
+	changed := fin.Clone()
+	changed.Order = append(slices.DeleteFunc(slices.Clone(fin.Order), func(o string) bool { return o == dropped }), "new-item")
+	if err := s.SaveOrder(changed); err != nil {
+		t.Fatal(err)
+	}
+	if sum3 := summaryOf(t, s, id); sum3.Answered != 2 || sum3.Total != 6 {
+		t.Errorf("after a bank change the summary reads %d/%d, want 2/6", sum3.Answered, sum3.Total)
+	}
+	if kept, _, err := s.Load(id); err != nil || !kept.Answers[dropped].Given() {
+		t.Errorf("the answer to the dropped item %s was not kept (%v)", dropped, err)
+	}
+	if err := s.SaveOrder(fin); err != nil { // and back again
+		t.Fatal(err)
+	}
+
 	// Resolve: unique prefixes, exact ids, ambiguous and missing ones.
 	for _, other := range []string{"20261123-170811-b00", "20261124-090000-123"} {
 		if err := s.Create(newAssessment(t, bank, other)); err != nil {
