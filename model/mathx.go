@@ -30,6 +30,23 @@ func stddev(xs []float64) float64 {
 	return math.Sqrt(s / float64(len(xs)-1))
 }
 
+// shrunkSpread is the standard deviation of a facet's values pulled
+// toward pooled, the spread of all the person's answers in the layer, as if
+// the facet had priorWeight more degrees of freedom at the pooled spread.
+// A facet answered a few times says little about its own spread: two
+// identical answers give a sample spread of zero, which would claim a band
+// of no width. With one value it is the pooled spread; with many it tends
+// to the facet's own.
+func shrunkSpread(vals []float64, pooled float64) float64 {
+	const priorWeight = 2
+	df := float64(len(vals) - 1)
+	if df < 0 {
+		df = 0
+	}
+	own := stddev(vals)
+	return math.Sqrt((df*own*own + priorWeight*pooled*pooled) / (df + priorWeight))
+}
+
 func round(x float64) int { return int(math.Round(x)) }
 
 func clamp(x, lo, hi int) int { return min(max(x, lo), hi) }

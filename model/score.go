@@ -178,7 +178,10 @@ func Compute(b *Bank, a *Assessment) Result {
 	}
 	r.Lean = leanOf(lean)
 
-	// A pooled spread lets a facet with one answer still carry a band.
+	// Each facet's band borrows from the spread of all the person's
+	// answers in its layer (see shrunkSpread): a facet with one answer
+	// still carries a band, and two identical answers do not claim
+	// perfect precision.
 	var capability []float64
 	for _, f := range b.Facets {
 		if f.Layer != LayerLean {
@@ -188,6 +191,7 @@ func Compute(b *Bank, a *Assessment) Result {
 		}
 	}
 	pooled := stddev(capability)
+	pooledLean := stddev(lean)
 
 	for _, f := range b.Facets {
 		pts := perFacet[f.ID]
@@ -198,15 +202,20 @@ func Compute(b *Bank, a *Assessment) Result {
 		}
 		if f.Layer == LayerLean {
 			l := leanOf(vals)
+			if len(vals) > 0 && len(lean) > 1 {
+				// The facet's band from its shrunk spread; with a single
+				// lean answer in all there is no spread at all, and the
+				// band stays as wide as the overall lean's.
+				m := mean(vals)
+				half := 1.96 * shrunkSpread(vals, pooledLean) / math.Sqrt(float64(len(vals)))
+				l.Low = clamp(round(100*(m-half)), -100, 100)
+				l.High = clamp(round(100*(m+half)), -100, 100)
+			}
 			half := func(v int) int { return round(float64(v+100) / 2) }
 			s.Score, s.Low, s.High = half(l.Score), half(l.Low), half(l.High)
 		} else if len(vals) > 0 {
 			m := mean(vals)
-			sd := stddev(vals)
-			if len(vals) < 2 {
-				sd = pooled
-			}
-			half := 1.96 * sd / math.Sqrt(float64(len(vals)))
+			half := 1.96 * shrunkSpread(vals, pooled) / math.Sqrt(float64(len(vals)))
 			s.Score = round(100 * m)
 			s.Low = clamp(round(100*(m-half)), 0, 100)
 			s.High = clamp(round(100*(m+half)), 0, 100)

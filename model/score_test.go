@@ -270,6 +270,16 @@ func TestReadinessMeanAndBand(t *testing.T) {
 		// area-x has one answer; its band uses the spread of all
 		// capability answers pooled: .75, 1, 1 -> s = .1443, half = .2829.
 		{"one answer borrows the pooled spread", map[string]Answer{"ops-1": v(4), "ops-2": v(5), "ax-1": v(5)}, "area-x", [3]int{100, 72, 100}},
+		// Two identical answers have no spread of their own; the band
+		// borrows the pooled spread of .75 .75 .25 1 (s² = .2969/3 =
+		// .09896) with weight 2 against 1 degree of freedom: s² = (0 +
+		// 2 × .09896) / 3 = .06597, s = .2569, half = 1.96 × .2569 / √2 =
+		// .3560: 75, 39 .. 111 -> 100.
+		{"identical answers borrow the pooled spread", map[string]Answer{"ops-1": v(4), "ops-2": v(4), "ax-1": v(2), "ax-2": v(5)}, "ops", [3]int{75, 39, 100}},
+		// Same answers, area-x: .25 and 1, m = .625, own s² = .28125;
+		// s² = (.28125 + 2 × .09896) / 3 = .15972, s = .3997, half =
+		// .5539: 63 (62.5 rounds up), 7 .. 100.
+		{"a spread facet is pulled toward the pooled spread", map[string]Answer{"ops-1": v(4), "ops-2": v(4), "ax-1": v(2), "ax-2": v(5)}, "area-x", [3]int{63, 7, 100}},
 		// lead: forward 4 -> .75, reverse 2 -> .75, rating 4 -> .75.
 		{"foundation, same level three ways", map[string]Answer{"ld-1": v(4), "ld-2": v(2), "ld-3": v(4)}, "lead", [3]int{75, 75, 75}},
 	}
@@ -594,6 +604,27 @@ func TestHonestSentence(t *testing.T) {
 	for _, must := range []string{"reflection aid", "not a validated", "hiring"} {
 		if !strings.Contains(HonestSentence, must) {
 			t.Errorf("HonestSentence lacks %q", must)
+		}
+	}
+}
+
+func TestShrunkSpread(t *testing.T) {
+	cases := []struct {
+		name   string
+		vals   []float64
+		pooled float64
+		want   float64
+	}{
+		{"one value takes the pooled spread", []float64{.5}, .4, .4},
+		// own 0, 1 degree of freedom: √((0 + 2 × .16) / 3) = .3266.
+		{"two identical values", []float64{.5, .5}, .4, .3266},
+		{"own spread equal to the pool stays", []float64{0, 1}, .7071, .7071},
+		// own s² = .5 (0, 1), pooled 0: √((1 × .5 + 0) / 3) = .4082.
+		{"a spread facet in a steady pool narrows", []float64{0, 1}, 0, .4082},
+	}
+	for _, c := range cases {
+		if got := shrunkSpread(c.vals, c.pooled); math.Abs(got-c.want) > 1e-4 {
+			t.Errorf("%s: shrunkSpread(%v, %v) = %.4f, want %.4f", c.name, c.vals, c.pooled, got, c.want)
 		}
 	}
 }
