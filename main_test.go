@@ -187,9 +187,20 @@ func TestAccessibleEndOfInputResumes(t *testing.T) {
 	if len(list) != 1 || list[0].Answered != 3 {
 		t.Fatalf("after three answers: %+v", list)
 	}
-	r = cxo(t, "", "--db", db, "--accessible", "resume")
+	if want := "Input ended at item 4 of " + strconv.Itoa(list[0].Total) + "; every answer so far is saved. Resume with: cxo --accessible resume " + list[0].ID; !strings.Contains(r.stdout, want) {
+		t.Errorf("the end of input did not say %q:\n%s", want, r.stdout)
+	}
+	r = cxo(t, "q\n", "--db", db, "--accessible", "resume")
 	if r.code != 0 || !strings.Contains(r.stdout, "Resuming "+list[0].ID+": 3 of") || !strings.Contains(r.stdout, "Item 4 of") {
 		t.Fatalf("resume: exit %d, out %q", r.code, r.stdout)
+	}
+	if !strings.Contains(r.stdout, "Stopped at item 4 of") {
+		t.Errorf("q did not say where it stopped:\n%s", r.stdout)
+	}
+	// Input that ends at the home menu started nothing, and says so.
+	r = cxo(t, "", "--db", db, "--accessible")
+	if r.code != 0 || !strings.Contains(r.stdout, "Input ended; nothing was started.") {
+		t.Errorf("home menu at end of input: exit %d, out %q", r.code, r.stdout)
 	}
 }
 

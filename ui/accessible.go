@@ -29,6 +29,9 @@ var sectionName = map[model.Layer]string{
 // errEOF ends the run quietly: input closed, everything is saved.
 var errEOF = errors.New("end of input")
 
+// errStop ends the run at the user's q, everything saved.
+var errStop = errors.New("stopped")
+
 func (l *Line) printf(format string, args ...any) { fmt.Fprintf(l.Out, format, args...) }
 
 // readLine reads one answer; io.EOF at the end of input.
@@ -54,7 +57,8 @@ func (l *Line) Run(start Start) error {
 		err = l.home()
 	}
 	if errors.Is(err, errEOF) {
-		l.printf("Input ended; every answer so far is saved. Resume with: cxo --accessible resume\n")
+		// Before any assessment was opened (an ended run says its own).
+		l.printf("Input ended; nothing was started.\n")
 		return nil
 	}
 	return err
@@ -157,6 +161,12 @@ func (l *Line) run(a *model.Assessment) error {
 		l.printItem(a, i, it, f)
 		shown := time.Now()
 		next, err := l.ask(a, i, it, shown)
+		if errors.Is(err, errEOF) || errors.Is(err, errStop) {
+			how := map[bool]string{true: "Input ended", false: "Stopped"}[errors.Is(err, errEOF)]
+			l.printf("%s at item %d of %d; every answer so far is saved. Resume with: cxo --accessible resume %s\n",
+				how, i+1, len(a.Order), a.ID)
+			return nil
+		}
 		if err != nil {
 			return err
 		}
@@ -196,7 +206,7 @@ func (l *Line) ask(a *model.Assessment, i int, it model.Item, shown time.Time) (
 		ans := model.Answer{}
 		switch s = strings.ToLower(s); {
 		case s == "q":
-			return i, errEOF
+			return i, errStop
 		case s == "b":
 			if i == 0 {
 				l.printf("This is the first item.\n")
