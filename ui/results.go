@@ -153,7 +153,9 @@ func (r *resultsModel) lean(m *App, w int) string {
 			continue
 		}
 		b.WriteString(leanBar(t, 2*s.Score-100, 2*s.Low-100, 2*s.High-100, w) + "\n")
-		b.WriteString(spread(t.Subtle.Render("CTO: "+f.CTO), t.Subtle.Render("CIO: "+f.CIO), w) + "\n")
+		// The poles sit under the ends of the bar, which stops growing at
+		// leanBarWidth however wide the window is.
+		b.WriteString(spread(t.Subtle.Render("CTO: "+f.CTO), t.Subtle.Render("CIO: "+f.CIO), min(w, leanBarWidth(w))) + "\n")
 		b.WriteString(movers(t, s, w, 2))
 		b.WriteString("\n")
 	}
@@ -161,10 +163,14 @@ func (r *resultsModel) lean(m *App, w int) string {
 	return b.String()
 }
 
+// leanBarWidth is the width of a lean bar with its "CTO " and " CIO" ends
+// in a window w wide: the whole width up to 80 columns.
+func leanBarWidth(w int) int { return min(max(w-8, 10), 72) + 8 }
+
 // leanBar draws the -100..+100 lean as a bar with CTO on the left, the band
 // as a heavy line and the position as a dot.
 func leanBar(t Theme, score, low, high, w int) string {
-	inner := min(max(w-8, 10), 72)
+	inner := leanBarWidth(w) - 8
 	pos := func(v int) int { return min(max((100-v)*(inner-1)/200, 0), inner-1) }
 	p, lo, hi := pos(score), pos(high), pos(low)
 	mid := pos(0)
