@@ -295,9 +295,9 @@ func verdict(low, high int) string {
 	return "balanced - common where one person holds both roles"
 }
 
-// expectFor is the level the target asks of a facet; with no single
+// ExpectFor is the level the target asks of a facet; with no single
 // target, the higher of the two.
-func expectFor(f Facet, target Role) int {
+func ExpectFor(f Facet, target Role) int {
 	if target != "" {
 		return f.Expect[target]
 	}
@@ -331,7 +331,7 @@ func findings(b *Bank, r *Result) {
 				continue
 			}
 			f, _ := b.Facet(s.ID)
-			e := expectFor(f, r.Target)
+			e := ExpectFor(f, r.Target)
 			fd := Finding{FacetID: s.ID, Name: s.Name, Score: s.Score, Expect: e, Guide: s.Guide}
 			switch {
 			case s.Score < e:

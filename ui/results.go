@@ -207,9 +207,15 @@ func (r *resultsModel) readiness(m *App, w int) string {
 	t := m.theme
 	res := m.res
 	var b strings.Builder
-	b.WriteString(wrap(t.Subtle.Render("Scores run 0-100 from your anchored ratings; ▲ marks the level expected for "+res.TargetLabel()+" and ! a score below it. Press w to show or hide the answers behind each score."), w) + "\n\n")
+	// Wide windows show each score's band too; bars stop at 60 cells, where
+	// longer ones would only stretch the same information.
+	bandW, bandNote := 0, ""
+	if w >= 100 {
+		bandW, bandNote = len("  band 100-100"), " The band is the range the spread of your answers allows."
+	}
+	b.WriteString(wrap(t.Subtle.Render("Scores run 0-100 from your anchored ratings; ▲ marks the level expected for "+res.TargetLabel()+" and ! a score below it."+bandNote+" Press w to show or hide the answers behind each score."), w) + "\n\n")
 	nameW := min(36, w/3)
-	barW := max(w-nameW-14, 10)
+	barW := min(max(w-nameW-14-bandW, 10), 60)
 	bar := progress.New(progress.WithWidth(barW), progress.WithoutPercentage(), progress.WithColors(t.BarFill), progress.WithFillCharacters('█', '░'))
 	group := ""
 	for _, s := range append(append([]model.Score{}, res.Readiness...), res.Foundations...) {
@@ -219,10 +225,7 @@ func (r *resultsModel) readiness(m *App, w int) string {
 			b.WriteString(t.Title.Render(g) + "\n")
 		}
 		f, _ := m.bank.Facet(s.ID)
-		expect := f.Expect[res.Target]
-		if res.Target == "" {
-			expect = max(f.Expect[model.RoleCTO], f.Expect[model.RoleCIO])
-		}
+		expect := model.ExpectFor(f, res.Target)
 		name := truncate(s.Name, nameW)
 		name += strings.Repeat(" ", max(nameW-lipgloss.Width(name), 0))
 		if s.N == 0 {
@@ -234,12 +237,20 @@ func (r *resultsModel) readiness(m *App, w int) string {
 		if s.Score < expect {
 			mark = t.Warn.Render("!")
 		}
-		b.WriteString(t.Text.Render(name) + "  " + bar.ViewAs(float64(s.Score)/100) + " " + mark + t.Strong.Render(pad(score, 3)) + t.Subtle.Render(" ▲"+itoa(expect)) + "\n")
+		b.WriteString(t.Text.Render(name) + "  " + bar.ViewAs(float64(s.Score)/100) + " " + mark + t.Strong.Render(pad(score, 3)) + t.Subtle.Render(" ▲"+itoa(expect)+band(s, bandW)) + "\n")
 		if r.why {
 			b.WriteString(movers(t, s, w, 2))
 		}
 	}
 	return b.String()
+}
+
+// band is a score's band as text, when there is room (w > 0).
+func band(s model.Score, w int) string {
+	if w == 0 {
+		return ""
+	}
+	return "  band " + itoa(s.Low) + "-" + itoa(s.High)
 }
 
 func (r *resultsModel) plan(m *App, w int) string {

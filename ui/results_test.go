@@ -45,6 +45,18 @@ func TestResultsGolden160x48(t *testing.T) {
 	golden.RequireEqual(t, []byte(d.screen()))
 }
 
+// On a wide window the readiness bars stop growing and each score shows
+// its band.
+func TestResultsReadinessGolden160x48(t *testing.T) {
+	d := showResults(t, 160, 48)
+	d.keys("2")
+	screen := d.screen()
+	if !strings.Contains(screen, "Repeatable processes") || !strings.Contains(screen, "band ") {
+		t.Errorf("the readiness panel at 160 columns shows no bands:\n%s", screen)
+	}
+	golden.RequireEqual(t, []byte(screen))
+}
+
 func TestResultsPanelsGolden80x24(t *testing.T) {
 	d := showResults(t, 80, 24)
 	var all strings.Builder
