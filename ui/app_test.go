@@ -443,6 +443,17 @@ func TestReviewMarksFlaggedAnswers(t *testing.T) {
 	if marked != 1 {
 		t.Errorf("%d rows marked, want 1:\n%s", marked, d.screen())
 	}
+	// Under the rows, the selected item's whole answer, as given.
+	for i := range 2 {
+		it, _ := d.app.bank.Item(a.Order[d.app.review.cursor])
+		want := "answer: " + model.AnswerText(it, a.Answers[it.ID])
+		if !strings.Contains(d.screen(), want) {
+			t.Errorf("row %d: the review does not show %q:\n%s", d.app.review.cursor, want, d.screen())
+		}
+		if i == 0 {
+			d.keys("down")
+		}
+	}
 }
 
 // While the result is being scored and saved, the review takes no keys:

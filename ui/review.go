@@ -72,7 +72,9 @@ func (r *reviewModel) view(m *App, w, h int) string {
 	if answered < total {
 		hint = "Open items are scored as missing, never as neutral. Press enter to answer one, or f to finish anyway."
 	}
-	b.WriteString(wrap(t.Subtle.Render(hint), w) + "\n\n")
+	hintText := wrap(t.Subtle.Render(hint), w)
+	b.WriteString(hintText + "\n\n")
+	header := 3 + strings.Count(hintText, "\n")
 	// After a finish, items an answer-quality flag points at are marked.
 	flagged := map[string]string{}
 	if m.res.BankVersion != "" && m.a.Status == model.StatusFinished {
@@ -82,7 +84,9 @@ func (r *reviewModel) view(m *App, w, h int) string {
 			}
 		}
 	}
-	rows := max(h-5, 3)
+	// Below the rows: a blank line and the selected item's whole answer
+	// (or the scoring note while finishing).
+	rows := max(h-header-2, 3)
 	first := pageStart(r.cursor, rows)
 	for i := first; i < min(total, first+rows); i++ {
 		it, ok := m.bank.Item(a.Order[i])
@@ -112,10 +116,26 @@ func (r *reviewModel) view(m *App, w, h int) string {
 		}
 		b.WriteString(truncate(line, w) + "\n")
 	}
+	b.WriteString("\n")
 	if r.finishing {
 		b.WriteString(t.Subtle.Render("scoring and saving..."))
+	} else if r.cursor < total {
+		b.WriteString(truncate(t.Subtle.Render("answer: ")+t.Text.Render(reviewAnswer(m.bank, a, r.cursor)), w))
 	}
 	return b.String()
+}
+
+// reviewAnswer is the whole answer to the i-th item, as the user saw it.
+func reviewAnswer(b *model.Bank, a *model.Assessment, i int) string {
+	it, ok := b.Item(a.Order[i])
+	ans, seen := a.Answers[a.Order[i]]
+	switch {
+	case !ok:
+		return "kept, but the item is no longer in the bank and is not scored"
+	case !seen:
+		return "not answered yet"
+	}
+	return model.AnswerText(it, ans)
 }
 
 // shortAnswer fits an answer into the review's narrow column.
