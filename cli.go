@@ -108,20 +108,14 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
+	held := holdErrors(root)
 	err := fang.Execute(ctx, root,
 		fang.WithVersion(cxoVersion()+" (question bank "+assets.BankVersion()+")"),
-		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
-			var exit exitError
-			if errors.As(err, &exit) {
-				return
-			}
-			msg := oneLine(err.Error())
-			var damaged *store.DamagedError
-			if errors.As(err, &damaged) {
-				msg += "; cxo check --move-aside sets it aside and starts fresh"
-			}
-			fmt.Fprintln(w, "cxo: "+msg)
-		}))
+		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { reportError(w, err) }))
+	if err == nil && *held != nil {
+		err = *held
+		reportError(stderr, err)
+	}
 	if err == nil {
 		return 0
 	}
@@ -134,6 +128,69 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return 2
 	}
 	return 1
+}
+
+// reportError prints err as the one line cxo's errors are, with no
+// control characters (an argument may carry escape sequences). An
+// exitError has already said what it had to.
+func reportError(w io.Writer, err error) {
+	var exit exitError
+	if errors.As(err, &exit) {
+		return
+	}
+	msg := oneLine(model.Clean(err.Error()))
+	var damaged *store.DamagedError
+	if errors.As(err, &damaged) {
+		msg += "; cxo check --move-aside sets it aside and starts fresh"
+	}
+	fmt.Fprintln(w, "cxo: "+msg)
+}
+
+// holdErrors keeps the errors of cxo's own commands (bad flags, bad
+// arguments, failed runs) from reaching fang, and returns where it keeps
+// the first one. fang styles its error output from the terminal's
+// background colour and asks the terminal for it first, so a terminal that
+// never answers would hold a plain one-line error back for seconds; run
+// reports a held error itself once fang returns. The commands fang and
+// cobra add themselves (help, completion, man) still report through fang.
+func holdErrors(root *cobra.Command) *error {
+	var held error
+	hold := func(err error) error {
+		if held == nil {
+			held = err
+		}
+		return nil
+	}
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if args := c.Args; args != nil {
+			c.Args = func(cmd *cobra.Command, a []string) error {
+				if err := args(cmd, a); err != nil {
+					return hold(err)
+				}
+				return nil
+			}
+		}
+		if run := c.RunE; run != nil {
+			c.RunE = func(cmd *cobra.Command, a []string) error {
+				if held != nil {
+					return nil // its arguments were refused
+				}
+				if err := run(cmd, a); err != nil {
+					return hold(err)
+				}
+				return nil
+			}
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+	// A refused flag ends the command before it runs: cobra returns what
+	// this returns, nil, at once.
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return hold(usageError{err}) })
+	return &held
 }
 
 // oneLine keeps an error to a single line.
@@ -159,12 +216,19 @@ func rootCommand(g *globals) *cobra.Command {
 		Long: "cxo guides you through an assessment of whether you lean toward the CTO role (revenue, external customers, product engineering) " +
 			"or the CIO role (profitability, internal users, IT operations), rates your readiness, shows its reasoning and builds a development plan. " +
 			"Everything stays on this machine.",
-		Args: noArgs,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return nil
+			}
+			if near := cmd.SuggestionsFor(args[0]); len(near) > 0 {
+				return usagef("unknown command %q; did you mean %q?", args[0], near[0])
+			}
+			return usagef("unknown command %q; cxo --help lists the commands", args[0])
+		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return launch(g, startHome())
 		},
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	f := root.PersistentFlags()
 	f.StringVar(&g.db, "db", "", "database file (env CXO_DB; default $XDG_DATA_HOME/cxo/cxo.db)")
 	f.StringVar(&g.bank, "bank", "", "use a custom question bank file")

@@ -7,6 +7,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -531,5 +532,60 @@ func TestE2EKillAndResume(t *testing.T) {
 	s.send(t, "q")
 	if code := s.waitExit(t, e2eWait); code != 0 {
 		t.Fatalf("q: exit status %d, want 0; screen:\n%s", code, s.screen())
+	}
+}
+
+// runInSilentPty runs cxo on a pseudo-terminal that never answers a query
+// (as some terminals, multiplexers and CI runners do) and returns all it
+// wrote and its exit status.
+func runInSilentPty(t *testing.T, e e2eEnv, args ...string) ([]byte, int) {
+	t.Helper()
+	bin := cxoBinary(t)
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Skipf("no pseudo-terminal available: %v", err)
+	}
+	defer ptmx.Close()
+	cmd := exec.Command(bin, args...)
+	cmd.Env = e.env
+	cmd.Dir = e.work
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, tty, tty
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
+	if err := cmd.Start(); err != nil {
+		tty.Close()
+		t.Fatalf("starting cxo: %v", err)
+	}
+	tty.Close()
+	out, _ := io.ReadAll(ptmx) // ends with EIO once the child has gone
+	err = cmd.Wait()
+	code := 0
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return out, code
+}
+
+// An error on a terminal is one plain line, written at once: cxo does not
+// ask the terminal for its colours first (a terminal that never answers
+// would hold the line back for seconds).
+func TestErrorsOnATerminalDoNotQueryIt(t *testing.T) {
+	e := newE2EEnv(t)
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"export", "zzz"}, 1, "cxo: no such assessment: zzz (cxo list shows the ids)\r\n"},
+		{[]string{"--bogus"}, 2, "cxo: unknown flag: --bogus\r\n"},
+		{[]string{"new", "--target", "\x1b]0;title\x07ceo"}, 2, "cxo: --target must be cto or cio, not \"\\x1b]0;title\\aceo\"\r\n"},
+		{[]string{"delete"}, 2, "cxo: cxo delete needs the id of the assessment to delete (cxo list shows them)\r\n"},
+	} {
+		out, code := runInSilentPty(t, e, c.args...)
+		if code != c.code || string(out) != c.want {
+			t.Errorf("cxo %q on a silent terminal: exit %d, wrote %q; want exit %d, %q", c.args, code, out, c.code, c.want)
+		}
 	}
 }

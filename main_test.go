@@ -72,6 +72,8 @@ func TestUsageErrorsExit2(t *testing.T) {
 		{"guide", "no-such-guide"},
 		{"--theme", "blue", "new"},
 		{"guide", "cto-role", "--width", "-3"},
+		{"expor"},
+		{"bank", "nope"},
 	}
 	for _, args := range cases {
 		r := cxo(t, "", args...)
@@ -81,6 +83,16 @@ func TestUsageErrorsExit2(t *testing.T) {
 		if lines := strings.Split(strings.TrimSpace(r.stderr), "\n"); len(lines) != 1 || lines[0] == "" {
 			t.Errorf("cxo %v: stderr %q, want one line", args, r.stderr)
 		}
+	}
+}
+
+func TestUnknownCommandSuggestsTheNearestOne(t *testing.T) {
+	isolate(t)
+	if r := cxo(t, "", "expor"); r.code != 2 || r.stderr != "cxo: unknown command \"expor\"; did you mean \"export\"?\n" {
+		t.Errorf("cxo expor: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if r := cxo(t, "", "zzzz"); r.code != 2 || !strings.Contains(r.stderr, "cxo --help lists the commands") {
+		t.Errorf("cxo zzzz: exit %d, stderr %q", r.code, r.stderr)
 	}
 }
 
