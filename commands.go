@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -261,9 +262,17 @@ func guideCommand(g *globals) *cobra.Command {
 				return err
 			}
 			if style == "" {
-				style = "dark"
-				if t, _ := g.themeName(); t == "light" {
-					style = "light"
+				// --theme or CXO_THEME, else what the terminal says its
+				// background is, else dark.
+				t, err := g.themeName()
+				if err != nil {
+					return err
+				}
+				style = cmp.Or(t, "dark")
+				if in, ok := g.stdin.(*os.File); ok && t == "" && tty && term.IsTerminal(in.Fd()) {
+					if dark, ok := terminalIsDark(in, out, backgroundWait); ok && !dark {
+						style = "light"
+					}
 				}
 			}
 			if width <= 0 {

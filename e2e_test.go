@@ -5,9 +5,9 @@ package main
 // person would.
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -535,10 +535,11 @@ func TestE2EKillAndResume(t *testing.T) {
 	}
 }
 
-// runInSilentPty runs cxo on a pseudo-terminal that never answers a query
-// (as some terminals, multiplexers and CI runners do) and returns all it
-// wrote and its exit status.
-func runInSilentPty(t *testing.T, e e2eEnv, args ...string) ([]byte, int) {
+// runInPty runs cxo on a pseudo-terminal and returns all it wrote and its
+// exit status. When cxo asks for the background colour the terminal sends
+// reply; with reply "" it never answers a query (as some terminals,
+// multiplexers and CI runners do).
+func runInPty(t *testing.T, e e2eEnv, reply string, args ...string) ([]byte, int) {
 	t.Helper()
 	bin := cxoBinary(t)
 	ptmx, tty, err := pty.Open()
@@ -556,7 +557,22 @@ func runInSilentPty(t *testing.T, e e2eEnv, args ...string) ([]byte, int) {
 		t.Fatalf("starting cxo: %v", err)
 	}
 	tty.Close()
-	out, _ := io.ReadAll(ptmx) // ends with EIO once the child has gone
+	var out []byte
+	buf := make([]byte, 32*1024)
+	answered := false
+	for {
+		n, err := ptmx.Read(buf)
+		out = append(out, buf[:n]...)
+		if reply != "" && !answered && bytes.Contains(out, []byte("\x1b]11;?")) {
+			answered = true
+			if _, err := ptmx.Write([]byte(reply)); err != nil {
+				t.Fatalf("answering the query: %v", err)
+			}
+		}
+		if err != nil {
+			break // EIO once the child has gone
+		}
+	}
 	err = cmd.Wait()
 	code := 0
 	var ee *exec.ExitError
@@ -583,9 +599,46 @@ func TestErrorsOnATerminalDoNotQueryIt(t *testing.T) {
 		{[]string{"new", "--target", "\x1b]0;title\x07ceo"}, 2, "cxo: --target must be cto or cio, not \"\\x1b]0;title\\aceo\"\r\n"},
 		{[]string{"delete"}, 2, "cxo: cxo delete needs the id of the assessment to delete (cxo list shows them)\r\n"},
 	} {
-		out, code := runInSilentPty(t, e, c.args...)
+		out, code := runInPty(t, e, "", c.args...)
 		if code != c.code || string(out) != c.want {
 			t.Errorf("cxo %q on a silent terminal: exit %d, wrote %q; want exit %d, %q", c.args, code, out, c.code, c.want)
+		}
+	}
+}
+
+// cxo guide on a terminal follows the terminal's background: light when it
+// says so (with either string terminator), dark when it says dark, answers
+// only DA1 or never answers. --theme overrides the terminal.
+func TestGuideFollowsTheTerminalBackground(t *testing.T) {
+	e := newE2EEnv(t)
+	styled := func(style string) string {
+		out, code := runInPty(t, e, "", "guide", "operational-skills", "--style", style, "--width", "60")
+		if code != 0 {
+			t.Fatalf("--style %s: exit %d: %s", style, code, out)
+		}
+		return string(out)
+	}
+	dark, light := styled("dark"), styled("light")
+	if dark == light {
+		t.Fatal("the dark and light guides are the same")
+	}
+	for _, c := range []struct {
+		name, reply, want string
+		args              []string
+	}{
+		{"light, BEL", "\x1b]11;rgb:ffff/ffff/f0f0\a\x1b[?62;22c", light, nil},
+		{"light, ST", "\x1b]11;rgb:eeee/eeee/eeee\x1b\\\x1b[?62;22c", light, nil},
+		{"dark", "\x1b]11;rgb:1c1c/1c1c/1c1c\a\x1b[?62;22c", dark, nil},
+		{"DA1 only", "\x1b[?1;2c", dark, nil},
+		{"no answer", "", dark, nil},
+		{"--theme over the terminal", "\x1b]11;rgb:ffff/ffff/ffff\a\x1b[?62;22c", dark, []string{"--theme", "dark"}},
+	} {
+		out, code := runInPty(t, e, c.reply, append(c.args, "guide", "operational-skills", "--width", "60")...)
+		got := string(out)
+		// What cxo wrote before the guide is the query itself.
+		got = strings.TrimPrefix(got, "\x1b]11;?\a\x1b[c")
+		if code != 0 || got != c.want {
+			t.Errorf("%s: exit %d; the guide is not the expected style (first bytes %q)", c.name, code, got[:min(len(got), 80)])
 		}
 	}
 }
