@@ -254,6 +254,10 @@ func guideCommand(g *globals) *cobra.Command {
 			if width < 0 {
 				return usagef("--width must be a number of columns, not %d", width)
 			}
+			theme, err := g.themeName()
+			if err != nil {
+				return err
+			}
 			out, isFile := g.stdout.(*os.File)
 			tty := isFile && term.IsTerminal(out.Fd())
 			forced := os.Getenv("CLICOLOR_FORCE") != "" && os.Getenv("CLICOLOR_FORCE") != "0"
@@ -264,12 +268,8 @@ func guideCommand(g *globals) *cobra.Command {
 			if style == "" {
 				// --theme or CXO_THEME, else what the terminal says its
 				// background is, else dark.
-				t, err := g.themeName()
-				if err != nil {
-					return err
-				}
-				style = cmp.Or(t, "dark")
-				if in, ok := g.stdin.(*os.File); ok && t == "" && tty && term.IsTerminal(in.Fd()) {
+				style = cmp.Or(theme, "dark")
+				if in, ok := g.stdin.(*os.File); ok && theme == "" && tty && term.IsTerminal(in.Fd()) {
 					if dark, ok := terminalIsDark(in, out, backgroundWait); ok && !dark {
 						style = "light"
 					}

@@ -71,6 +71,7 @@ func TestUsageErrorsExit2(t *testing.T) {
 		{"list", "extra"},
 		{"guide", "no-such-guide"},
 		{"--theme", "blue", "new"},
+		{"--theme", "blue", "guide", "cto-role"},
 		{"guide", "cto-role", "--width", "-3"},
 		{"expor"},
 		{"bank", "nope"},
