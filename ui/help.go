@@ -107,7 +107,8 @@ func (m *App) screenKeys() screenKeys {
 		return screenKeys{short: []key.Binding{scroll, k.Back, k.Quit, k.Help}, full: [][]key.Binding{{scroll, k.Back, k.Quit, k.ForceQuit}}}
 	case stateHistory:
 		if m.history.compareWith != "" {
-			return screenKeys{short: []key.Binding{k.Up, k.Down, k.Open, k.Back, k.Help}, full: [][]key.Binding{{k.Up, k.Down, k.Open}, {k.Back, k.Quit, k.ForceQuit}}}
+			pick := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "compare"))
+			return screenKeys{short: []key.Binding{k.Up, k.Down, pick, k.Back, k.Help}, full: [][]key.Binding{{k.Up, k.Down, pick}, {k.Back, k.Quit, k.ForceQuit}}}
 		}
 		return screenKeys{
 			short: []key.Binding{k.Up, k.Down, k.Open, k.Delete, k.Back, k.Help},

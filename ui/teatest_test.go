@@ -170,7 +170,7 @@ func TestTeatestCompare(t *testing.T) {
 	f.keys("enter")
 	f.wait("1 Lean")
 	f.keys("c")
-	f.wait("Compare with")
+	f.wait("enter compare") // the picker's help line
 	f.keys("enter")
 	f.wait("within the bands")
 	if app := f.quit(); app.state != stateCompare {
