@@ -471,3 +471,24 @@ func TestReviewIgnoresKeysWhileFinishing(t *testing.T) {
 		t.Fatalf("finish did not reach the results (state %v)", d.app.state)
 	}
 }
+
+// However the hint wraps, the review keeps the selected row and its answer
+// on screen, from the first item to the last.
+func TestReviewKeepsTheSelectionOnScreen(t *testing.T) {
+	for _, size := range [][2]int{{60, 20}, {80, 24}, {160, 48}} {
+		d := newDriver(t, testStore(t), Start{Theme: "dark"}, size[0], size[1])
+		a, res := finishedAssessment(t, "20261102-093000-abc", 0)
+		d.send(resultLoadedMsg{a: a, res: res})
+		d.keys("4", "v")
+		if d.app.state != stateReview {
+			t.Fatalf("%v: v did not open the review", size)
+		}
+		for i := range a.Order {
+			screen := d.screen()
+			if !strings.Contains(screen, "▸ ") || !strings.Contains(screen, "answer: ") {
+				t.Fatalf("%v, row %d: the selection or its answer is off screen:\n%s", size, i, screen)
+			}
+			d.keys("down")
+		}
+	}
+}
