@@ -1,3 +1,5 @@
+//go:build unix
+
 package main
 
 // End-to-end tests: the real cxo binary in a pseudo-terminal, its screen
