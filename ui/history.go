@@ -100,9 +100,13 @@ func (h *historyModel) view(m *App, w, height int) string {
 			lean = "in progress"
 		}
 		line := s.ID + "  " + s.Started.Local().Format("2006-01-02 15:04") + "  " + pad(itoa(s.Answered)+"/"+itoa(s.Total), 5) + "  " + string(s.Length) + "  " + lean
-		if i == cursor {
+		switch {
+		case i == cursor:
 			b.WriteString(t.Selected.Render(truncate("▸ "+line, w)) + "\n")
-		} else {
+		case h.compareWith != "" && (s.ID == h.compareWith || s.Status != model.StatusFinished):
+			// Not one to compare with: dimmed, as the picker refuses it.
+			b.WriteString(t.Subtle.Render(truncate("  "+line, w)) + "\n")
+		default:
 			b.WriteString(t.Text.Render(truncate("  "+line, w)) + "\n")
 		}
 	}
