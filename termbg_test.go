@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"image/color"
 	"testing"
 )
@@ -56,4 +57,18 @@ func TestIsDarkColor(t *testing.T) {
 			t.Errorf("isDarkColor(%v) = %v, want %v", c.c, got, c.dark)
 		}
 	}
+}
+
+// Whatever the terminal sends, reading it never panics, and a colour is
+// only reported once its reply has ended.
+func FuzzBackgroundReply(f *testing.F) {
+	for _, seed := range []string{"", "\x1b]11;rgb:ffff/ffff/ffff\a\x1b[?62;22c", "\x1b]11;#fff\x1b\\", "\x1b[?c", "\x1b]11;rgba:1/2/3/4\a", "\x1b]11;\x1b]11;rgb:/\a"} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		bg, _ := backgroundReply(b)
+		if bg != nil && !bytes.Contains(b, []byte("\x1b]11;")) {
+			t.Fatalf("a colour from %q, which holds no reply", b)
+		}
+	})
 }
