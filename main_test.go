@@ -231,6 +231,27 @@ func TestAccessibleInvalidInputReprompts(t *testing.T) {
 	}
 }
 
+// g prints the item's guide section as plain text, then says which item
+// the reader is back on; the answer that follows still counts.
+func TestAccessibleGuidePrintsTheSectionAndReturns(t *testing.T) {
+	dir := isolate(t)
+	r := cxo(t, "g\n2\n", "--db", filepath.Join(dir, "x.db"), "--accessible", "new", "--quick")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	_, afterPrompt, _ := strings.Cut(r.stdout, "Answer 1-")
+	section, rest, ok := strings.Cut(afterPrompt, "Back to item 1 of ")
+	if !ok {
+		t.Fatalf("g did not say which item the reader is back on:\n%s", r.stdout)
+	}
+	if lines := strings.Count(section, "\n"); lines < 5 || strings.ContainsRune(section, 0x1b) {
+		t.Errorf("the guide section is %d lines (escape bytes: %v):\n%s", lines, strings.ContainsRune(section, 0x1b), section)
+	}
+	if !strings.Contains(rest, "Item 2 of ") {
+		t.Errorf("the answer after g did not move on:\n%s", rest)
+	}
+}
+
 func TestExportRefusesToOverwriteAndCreates0600(t *testing.T) {
 	dir := isolate(t)
 	db := filepath.Join(dir, "cxo.db")

@@ -185,14 +185,19 @@ func (l *Line) printItem(a *model.Assessment, i int, it model.Item, f model.Face
 	for n, label := range optionLabels(it) {
 		l.printf("  %d. %s\n", n+1, label)
 	}
+	if prev := a.Answers[it.ID]; prev.Given() {
+		l.printf("  (current answer: %s)\n", model.AnswerText(it, prev))
+	}
+	l.printf("  %s\n", answerHint(it))
+}
+
+// answerHint says which lines the item takes.
+func answerHint(it model.Item) string {
 	extra := "s skip, b back, g guide, q quit"
 	if it.NA {
 		extra = "x not applicable, " + extra
 	}
-	if prev := a.Answers[it.ID]; prev.Given() {
-		l.printf("  (current answer: %s)\n", model.AnswerText(it, prev))
-	}
-	l.printf("  Answer 1-%d, or %s.\n", it.Levels(), extra)
+	return fmt.Sprintf("Answer 1-%d, or %s.", it.Levels(), extra)
 }
 
 // ask reads lines until one is a valid answer or command; it returns the
@@ -215,11 +220,17 @@ func (l *Line) ask(a *model.Assessment, i int, it model.Item, shown time.Time) (
 			return i - 1, l.Store.SaveCursor(a.ID, i-1)
 		case s == "g":
 			name, slug := model.SplitRef(it.Guide)
+			text, found := "", false
 			if g, ok := l.Bank.Guide(name); ok {
-				if text, ok := g.SectionText(slug); ok {
-					l.printf("\n%s\n", plainText(text))
-				}
+				text, found = g.SectionText(slug)
 			}
+			if found {
+				l.printf("\n%s\n", plainText(text))
+			} else {
+				l.printf("This item names no guide section that can be shown.\n")
+			}
+			// After a long section, say where the reader is again.
+			l.printf("Back to item %d of %d. %s\n", i+1, len(a.Order), answerHint(it))
 			continue
 		case s == "s":
 			ans.Skipped = true
