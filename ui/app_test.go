@@ -35,7 +35,8 @@ func testStore(t testing.TB) *store.Store {
 
 // driver runs an App the way Bubble Tea would, but synchronously: every
 // command is executed and its message fed back to Update. Commands that do
-// not answer quickly (cursor blinks, terminal queries) are dropped.
+// not belong to this app (cursor blinks, terminal queries) are run but
+// their messages dropped; one that hangs fails the test.
 type driver struct {
 	t    testing.TB
 	app  *App

@@ -47,6 +47,7 @@ type resultLoadedMsg struct {
 
 type exportedMsg struct {
 	path string
+	abs  string // path made absolute, for the message
 	err  error
 }
 

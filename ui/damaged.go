@@ -14,8 +14,9 @@ import (
 // checkedMsg reports the start-up consistency check (and the last-good
 // copy it keeps when the file is clean).
 type checkedMsg struct {
-	backup string
-	err    error
+	backup    string
+	err       error
+	hasBackup bool // a last good copy from an earlier start exists
 }
 
 type movedMsg struct {
@@ -32,7 +33,12 @@ func checkCmd(s *store.Store) tea.Cmd {
 		if errors.As(err, &w) {
 			err = nil // no room for the copy: the database itself is fine
 		}
-		return checkedMsg{backup: path, err: err}
+		msg := checkedMsg{backup: path, err: err}
+		if err != nil {
+			_, statErr := os.Stat(store.BackupPath(s.Path))
+			msg.hasBackup = statErr == nil
+		}
+		return msg
 	}
 }
 
@@ -46,8 +52,9 @@ func moveAsideCmd(path string) tea.Cmd {
 // damagedModel is shown instead of the home screen when the database
 // cannot be used: it explains, and offers to move a damaged file aside.
 type damagedModel struct {
-	err    error
-	canFix bool // damaged (not newer): moving it aside is offered
+	err       error
+	canFix    bool // damaged (not newer): moving it aside is offered
+	hasBackup bool // a last good copy exists to restore instead
 }
 
 func (d *damagedModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
@@ -64,7 +71,7 @@ func (d *damagedModel) view(m *App, w, _ int) string {
 	b.WriteString(wrap(t.Text.Render(d.err.Error()), w) + "\n\n")
 	if d.canFix {
 		b.WriteString(wrap(t.Text.Render("Press m to move it aside (renamed, bytes kept, for later rescue) and start with a fresh database, or q to quit and leave everything as it is."), w) + "\n")
-		if _, err := os.Stat(store.BackupPath(m.store.Path)); err == nil {
+		if d.hasBackup {
 			b.WriteString("\n" + wrap(t.Subtle.Render("A last good copy exists; "+store.RestoreHint(m.store.Path)), w) + "\n")
 		}
 	} else {
@@ -81,9 +88,9 @@ func (m *App) checked(msg checkedMsg) tea.Cmd {
 	var newer *store.NewerError
 	switch {
 	case errors.As(msg.err, &damaged):
-		m.damaged = damagedModel{err: msg.err, canFix: true}
+		m.damaged = damagedModel{err: msg.err, canFix: true, hasBackup: msg.hasBackup}
 	case errors.As(msg.err, &newer):
-		m.damaged = damagedModel{err: msg.err}
+		m.damaged = damagedModel{err: msg.err, hasBackup: msg.hasBackup}
 	default:
 		m.fail("database check: " + msg.err.Error())
 		return nil

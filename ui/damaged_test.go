@@ -53,3 +53,23 @@ func TestCleanStartKeepsALastGoodCopy(t *testing.T) {
 		t.Fatalf("no last-good copy after a clean start: %v", err)
 	}
 }
+
+// A damaged file with a last good copy beside it: the screen says how to
+// restore the copy.
+func TestDamagedScreenPointsToTheLastGoodCopy(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cxo.db")
+	if err := os.WriteFile(path, bytes.Repeat([]byte("junk "), 2000), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, store.New(path, "test"), Start{}, 100, 30)
+	if strings.Contains(d.screen(), "last good copy") {
+		t.Errorf("a restore hint with no copy to restore:\n%s", d.screen())
+	}
+	if err := os.WriteFile(store.BackupPath(path), nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d = newDriver(t, store.New(path, "test"), Start{}, 100, 30)
+	if d.app.state != stateDamaged || !strings.Contains(d.screen(), "A last good copy exists") {
+		t.Errorf("no restore hint beside a last good copy:\n%s", d.screen())
+	}
+}

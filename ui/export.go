@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -47,12 +46,9 @@ func (e *exportModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
 			m.fail("type a file name")
 			return nil
 		}
+		// An existing file is refused by the write (store.ErrExists) and
+		// confirmed with a second enter; nothing is checked on disk here.
 		overwrite := e.confirm == path
-		if _, err := os.Stat(path); err == nil && !overwrite {
-			e.confirm = path
-			m.fail(path + " exists - press enter again to overwrite it, or change the name")
-			return nil
-		}
 		e.busy = true
 		return exportCmd(m.bank, m.a, m.res, path, overwrite)
 	}
@@ -70,7 +66,11 @@ func exportCmd(b *model.Bank, a *model.Assessment, res model.Result, path string
 		if strings.EqualFold(filepath.Ext(path), ".json") {
 			data = model.JSON(rep)
 		}
-		return exportedMsg{path: path, err: store.WriteExport(path, data, overwrite)}
+		abs, err := filepath.Abs(path)
+		if err != nil {
+			abs = path
+		}
+		return exportedMsg{path: path, abs: abs, err: store.WriteExport(path, data, overwrite)}
 	}
 }
 
@@ -79,15 +79,14 @@ func (e *exportModel) done(m *App, msg exportedMsg) tea.Cmd {
 	if msg.err != nil {
 		if errors.Is(msg.err, store.ErrExists) {
 			e.confirm = msg.path
-			m.fail(msg.path + " exists - press enter again to overwrite it")
+			m.fail(msg.path + " exists - press enter again to overwrite it, or change the name")
 			return nil
 		}
 		m.fail("export failed: " + msg.err.Error())
 		return nil
 	}
-	abs, _ := filepath.Abs(msg.path)
 	m.state = stateResults
-	m.ok("exported to " + abs)
+	m.ok("exported to " + msg.abs)
 	return nil
 }
 

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -161,5 +163,34 @@ func TestNarrowHelpLineKeepsTheHelpKey(t *testing.T) {
 	}
 	if line := lastLine(results); !strings.Contains(line, "w why") {
 		t.Errorf("results: help line %q lost the panel's own key", line)
+	}
+}
+
+// Export from the results: a file that exists is kept until a second enter
+// confirms; then it is replaced and the full path is reported.
+func TestExportAsksBeforeOverwriting(t *testing.T) {
+	d := showResults(t, 100, 30)
+	out := filepath.Join(t.TempDir(), "me.md")
+	if err := os.WriteFile(out, []byte("keep me"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d.keys("e")
+	if d.app.state != stateExport {
+		t.Fatalf("e did not open the export prompt (state %v)", d.app.state)
+	}
+	d.app.export.input.SetValue(out)
+	d.keys("enter")
+	if d.app.state != stateExport || !strings.Contains(d.app.status, "exists - press enter again") {
+		t.Fatalf("no overwrite warning: state %v, status %q", d.app.state, d.app.status)
+	}
+	if data, _ := os.ReadFile(out); string(data) != "keep me" {
+		t.Fatal("the existing file was replaced without confirmation")
+	}
+	d.keys("enter")
+	if d.app.state != stateResults || d.app.status != "exported to "+out {
+		t.Fatalf("second enter: state %v, status %q", d.app.state, d.app.status)
+	}
+	if data, _ := os.ReadFile(out); !strings.HasPrefix(string(data), "# cxo results") {
+		t.Errorf("the file was not replaced by the export: %.40q", data)
 	}
 }
