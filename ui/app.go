@@ -554,9 +554,38 @@ func (m *App) screen(w, h int) string { return m.current().view(m, w, h) }
 func (m *App) helpView() string {
 	k := m.screenKeys()
 	if m.full {
-		return m.help.FullHelpView(k.FullHelp())
+		return m.fullHelpView(k.FullHelp())
 	}
 	return m.shortHelpView(k.ShortHelp())
+}
+
+// fullHelpView renders the full help. When its columns are too wide for
+// the window, the keys are packed into fewer, longer columns instead of
+// being cut off (bubbles/help would drop whole columns, quit among them).
+func (m *App) fullHelpView(groups [][]key.Binding) string {
+	if m.help.Width() <= 0 {
+		return m.help.FullHelpView(groups)
+	}
+	unlimited := m.help
+	unlimited.SetWidth(0)
+	var all []key.Binding
+	for _, g := range groups {
+		all = append(all, g...)
+	}
+	for cols := len(groups); cols >= 1; cols-- {
+		packed := groups
+		if cols < len(groups) {
+			per := (len(all) + cols - 1) / cols
+			packed = nil
+			for i := 0; i < len(all); i += per {
+				packed = append(packed, all[i:min(i+per, len(all))])
+			}
+		}
+		if view := unlimited.FullHelpView(packed); lipgloss.Width(view) <= m.help.Width() {
+			return view
+		}
+	}
+	return m.help.FullHelpView(groups)
 }
 
 // shortHelpView renders the help line. When it is too wide for the window

@@ -194,3 +194,21 @@ func TestExportAsksBeforeOverwriting(t *testing.T) {
 		t.Errorf("the file was not replaced by the export: %.40q", data)
 	}
 }
+
+// The full help (?) never drops keys on a narrow window: its columns are
+// packed tighter instead, so back and quit stay listed.
+func TestFullHelpKeepsEveryKey(t *testing.T) {
+	for _, size := range [][2]int{{60, 20}, {80, 24}, {160, 48}} {
+		d := questionDriver(t, "dark", size[0], size[1])
+		d.keys("?")
+		screen := d.screen()
+		for _, want := range []string{"answer", "skip", "evidence note", "back", "quit"} {
+			if !strings.Contains(screen, want) {
+				t.Errorf("%v: full help lacks %q:\n%s", size, want, screen)
+			}
+		}
+		if strings.Contains(screen, "…") {
+			t.Errorf("%v: full help is cut:\n%s", size, screen)
+		}
+	}
+}
