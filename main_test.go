@@ -167,6 +167,20 @@ func TestAccessibleQuickAssessmentEndToEnd(t *testing.T) {
 	if s.Status != model.StatusFinished || s.Answered != s.Total || s.Total < 20 {
 		t.Fatalf("stored summary %+v, want finished with every item answered", s)
 	}
+	// Answers read from a pipe come faster than anyone reads: each has a
+	// measured time (never "unknown") and the fast flag says so.
+	a, _, err := store.New(db, "test").Load(s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, ans := range a.Answers {
+		if ans.Given() && ans.Took <= 0 {
+			t.Errorf("answer to %s has no time", id)
+		}
+	}
+	if !strings.Contains(r.stdout, "Answer quality (fast)") {
+		t.Errorf("piped answers were not flagged as fast")
+	}
 
 	lr := cxo(t, "", "--db", db, "list")
 	if lr.code != 0 || !strings.Contains(lr.stdout, s.ID) || !strings.Contains(lr.stdout, itoa(s.Total)+"/"+itoa(s.Total)) {

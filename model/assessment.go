@@ -39,6 +39,14 @@ type Answer struct {
 
 // Given reports whether the answer is one that counts as answered
 // (a value or "not applicable"; a skip does not).
+// AnswerTime is how long an item was on show before its answer, in whole
+// milliseconds and never less than one: a zero time means "not measured"
+// (older records), and an answer typed ahead of the screen is the fastest
+// there is, not an unknown.
+func AnswerTime(shown, answered time.Time) time.Duration {
+	return max(answered.Sub(shown).Round(time.Millisecond), time.Millisecond)
+}
+
 func (a Answer) Given() bool { return a.NA || (!a.Skipped && a.Value > 0) }
 
 // Assessment is one run through the bank by one person.

@@ -90,6 +90,11 @@ func (s *Store) SaveAnswer(id, itemID string, ans model.Answer, cursor int) erro
 		if old := answers.Get([]byte(itemID)); old != nil {
 			if prev, err := DecodeAnswer(itemID, old); err == nil {
 				wasGiven = prev.Given()
+				if ans.Skipped && wasGiven {
+					// A skip is not an answer: it never erases one, even one
+					// another cxo process gave after this one loaded.
+					ans = prev
+				}
 			}
 		}
 		if err := answers.Put([]byte(itemID), encodeAnswer(ans)); err != nil {

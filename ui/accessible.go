@@ -253,7 +253,7 @@ func (l *Line) ask(a *model.Assessment, i int, it model.Item, shown time.Time) (
 			ans.Value = v
 		}
 		now := time.Now()
-		ans.At, ans.Took = now.UTC(), now.Sub(shown).Round(time.Millisecond)
+		ans.At, ans.Took = now.UTC(), model.AnswerTime(shown, now)
 		ans.Note = a.Answers[it.ID].Note
 		if ans.Skipped && a.Answers[it.ID].Given() {
 			ans = a.Answers[it.ID] // skipping an answered item keeps its answer

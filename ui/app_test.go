@@ -493,3 +493,24 @@ func TestReviewKeepsTheSelectionOnScreen(t *testing.T) {
 		}
 	}
 }
+
+// s on an answered item moves on and keeps the answer, on screen and on
+// disk; a skip is never an answer's eraser.
+func TestSkipKeepsAnAnswer(t *testing.T) {
+	d := questionDriver(t, "dark", 80, 24)
+	first := d.app.a.Order[0]
+	d.keys("2", "left", "s")
+	if d.app.question.index != 1 {
+		t.Fatalf("s did not move on (index %d)", d.app.question.index)
+	}
+	if ans := d.app.a.Answers[first]; !ans.Given() || ans.Value != 2 {
+		t.Errorf("in memory the answer became %+v", ans)
+	}
+	a, _, err := d.app.store.Load(d.app.a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans := a.Answers[first]; !ans.Given() || ans.Value != 2 || ans.Took <= 0 {
+		t.Errorf("stored answer %+v, want value 2 with a time", ans)
+	}
+}

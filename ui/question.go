@@ -230,9 +230,12 @@ func (q *questionModel) leave(m *App) tea.Cmd {
 // answer records an answer for the current item and moves on once saved.
 func (q *questionModel) answer(m *App, ans model.Answer) tea.Cmd {
 	it := q.item(m)
+	if ans.Skipped && m.a.Answers[it.ID].Given() {
+		return q.move(m, q.index+1) // a skip never erases an answer
+	}
 	now := time.Now()
 	ans.At = now.UTC()
-	ans.Took = now.Sub(q.shownAt).Round(time.Millisecond)
+	ans.Took = model.AnswerTime(q.shownAt, now)
 	ans.Note = m.a.Answers[it.ID].Note
 	return q.commit(m, it.ID, ans, q.index+1)
 }
