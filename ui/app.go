@@ -224,6 +224,15 @@ func (m *App) key(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.Suspend) {
 		return tea.Suspend
 	}
+	// Below the minimum size the screen is hidden behind "make the window
+	// larger": a key must not answer a question nobody can see. Only
+	// quitting works (ctrl+c above, q here).
+	if m.width > 0 && (m.width < MinWidth || m.height < MinHeight) {
+		if key.Matches(msg, m.keys.Quit) && !m.textInput() && !m.busy() {
+			return m.quit()
+		}
+		return nil
+	}
 	// While an answer is being written, or an assessment created or
 	// opened, every other key waits its turn: "1 2 1 q" typed fast saves
 	// three answers and then quits.

@@ -514,3 +514,20 @@ func TestSkipKeepsAnAnswer(t *testing.T) {
 		t.Errorf("stored answer %+v, want value 2 with a time", ans)
 	}
 }
+
+// While the window is too small the question is hidden, so keys do not
+// answer it; it answers again once the window is back.
+func TestKeysDoNotAnswerAHiddenQuestion(t *testing.T) {
+	d := questionDriver(t, "dark", 80, 24)
+	first := d.app.a.Order[0]
+	d.send(tea.WindowSizeMsg{Width: 40, Height: 10})
+	d.keys("1", "right", "s")
+	if _, ok := d.app.a.Answers[first]; ok || d.app.question.index != 0 {
+		t.Fatalf("keys acted on a hidden question: index %d, answer %+v", d.app.question.index, d.app.a.Answers[first])
+	}
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	d.keys("1")
+	if ans := d.app.a.Answers[first]; ans.Value != 1 {
+		t.Errorf("after growing the window, 1 gave %+v", ans)
+	}
+}
