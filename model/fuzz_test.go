@@ -91,8 +91,8 @@ func FuzzLoadBank(f *testing.F) {
 			if r.Answered+r.Skipped+r.NA != r.Total || r.Total != len(a.Order) {
 				t.Fatalf("counts %d+%d+%d != %d", r.Answered, r.Skipped, r.NA, r.Total)
 			}
-			if len(r.Plan) > MaxPlanSteps {
-				t.Fatalf("%d plan steps", len(r.Plan))
+			if len(r.Plan) != len(r.Gaps) {
+				t.Fatalf("%d plan steps for %d gaps", len(r.Plan), len(r.Gaps))
 			}
 			a.Reconcile(b)
 		}

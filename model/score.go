@@ -312,9 +312,6 @@ func (r Result) TargetLabel() string {
 	return "the " + r.Target.Upper() + " role"
 }
 
-// MaxPlanSteps caps the plan so it stays something a person can act on.
-const MaxPlanSteps = 5
-
 func findings(b *Bank, r *Result) {
 	type gap struct {
 		Finding
@@ -374,10 +371,9 @@ func findings(b *Bank, r *Result) {
 	for _, g := range gaps {
 		r.Gaps = append(r.Gaps, g.Finding)
 	}
+	// Every gap gets its step, biggest first (operational gaps weigh more),
+	// so the plan reads in the order to work through it.
 	for _, g := range r.Gaps {
-		if len(r.Plan) == MaxPlanSteps {
-			break
-		}
 		pa := b.Plan[g.FacetID]
 		actions := pa.Actions
 		f, _ := b.Facet(g.FacetID)

@@ -544,7 +544,7 @@ func genBank(t testing.TB, n, items int) *Bank {
 	return load(t, bank.String(), plan.String())
 }
 
-func TestPlanIsCappedAtMaxPlanSteps(t *testing.T) {
+func TestPlanCoversEveryGapBiggestFirst(t *testing.T) {
 	b := genBank(t, 7, 1)
 	a := assess(b, nil, func(Item) (Answer, bool) { return v(2), true }) // every facet 25
 	a.Target = RoleCTO
@@ -552,8 +552,8 @@ func TestPlanIsCappedAtMaxPlanSteps(t *testing.T) {
 	if len(r.Gaps) != 7 {
 		t.Fatalf("%d gaps, want 7", len(r.Gaps))
 	}
-	if len(r.Plan) != MaxPlanSteps {
-		t.Fatalf("%d plan steps, want %d", len(r.Plan), MaxPlanSteps)
+	if len(r.Plan) != len(r.Gaps) {
+		t.Fatalf("%d plan steps for %d gaps", len(r.Plan), len(r.Gaps))
 	}
 	// The biggest gaps first (f0 expects 90, f1 85, ...), three actions each.
 	for i, step := range r.Plan {
