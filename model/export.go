@@ -171,7 +171,8 @@ func JSON(rep Report) []byte {
 }
 
 // Clean removes control characters (escape sequences included) from text
-// a user typed, so it cannot drive a terminal or break a document.
+// a user typed, so it cannot drive a terminal or break a document. Line
+// breaks and tabs become spaces, so the words on either side stay apart.
 func Clean(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); {
@@ -180,6 +181,10 @@ func Clean(s string) string {
 		case r == 0x1b:
 			i += escapeLen(s[i:])
 			continue
+		case r == '\n' || r == '\r' || r == '\t':
+			if !strings.HasSuffix(b.String(), " ") {
+				b.WriteByte(' ')
+			}
 		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
 		default:
 			b.WriteRune(r)

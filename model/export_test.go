@@ -102,3 +102,20 @@ func BenchmarkExport(b *testing.B) {
 		_ = model.Markdown(bank, model.BuildReport(bank, a, model.Compute(bank, a)))
 	}
 }
+
+func TestCleanKeepsWordsApart(t *testing.T) {
+	for in, want := range map[string]string{
+		"line one\nline two":        "line one line two",
+		"end\r\n# heading":          "end # heading",
+		"a\tb":                      "a b",
+		"a \nb":                     "a b",
+		"red \x1b[31malert\x1b[0m!": "red alert!",
+		"title\x1b]0;evil\x07 kept": "title kept",
+		"  padded\n":                "padded",
+		"bell\x07 and nul\x00 gone": "bell and nul gone",
+	} {
+		if got := model.Clean(in); got != want {
+			t.Errorf("Clean(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

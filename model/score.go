@@ -113,8 +113,10 @@ func AnswerText(it Item, a Answer) string {
 	switch {
 	case a.NA:
 		return "not applicable"
-	case !a.Given():
+	case a.Skipped:
 		return "skipped"
+	case !a.Given():
+		return "not answered" // never reached, or left open
 	}
 	switch it.Format {
 	case FormatChoice, FormatScenario:

@@ -381,7 +381,7 @@ func TestAnswerText(t *testing.T) {
 		{"ops-1", v(4), "4 of 5"},
 		{"ops-1", Answer{NA: true}, "not applicable"},
 		{"ops-1", Answer{Skipped: true, Value: 2}, "skipped"},
-		{"ops-1", Answer{}, "skipped"},
+		{"ops-1", Answer{}, "not answered"}, // never reached: not the same as a skip
 		{"b-choice-1", v(3), "?"},
 		{"b-like-1", v(6), "?"},
 	}
