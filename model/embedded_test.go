@@ -1,6 +1,7 @@
 package model_test
 
 import (
+	"math"
 	"testing"
 	"time"
 
@@ -84,7 +85,14 @@ func TestEmbeddedBankRespondents(t *testing.T) {
 			}
 			respond(b, a, c.toCTO)
 			r := model.Compute(b, a)
-			want := model.Lean{Score: c.score, Low: c.score, High: c.score, N: r.Lean.N, Verdict: c.verdict}
+			// Identical answers: the band is one Likert step (.5) of
+			// doubt, 1.96 × .5 / √N, on the far side of the score.
+			doubt := int(math.Round(100 * 1.96 * 0.5 / math.Sqrt(float64(r.Lean.N))))
+			low, high := c.score-doubt, c.score
+			if c.score < 0 {
+				low, high = c.score, c.score+doubt
+			}
+			want := model.Lean{Score: c.score, Low: low, High: high, N: r.Lean.N, Verdict: c.verdict}
 			if r.Lean != want || r.Lean.N == 0 {
 				t.Errorf("lean %+v, want %+v", r.Lean, want)
 			}

@@ -209,7 +209,7 @@ func Compute(b *Bank, a *Assessment) Result {
 				// lean answer in all there is no spread at all, and the
 				// band stays as wide as the overall lean's.
 				m := mean(vals)
-				half := 1.96 * shrunkSpread(vals, pooledLean) / math.Sqrt(float64(len(vals)))
+				half := 1.96 * max(shrunkSpread(vals, pooledLean), leanStep) / math.Sqrt(float64(len(vals)))
 				l.Low = clamp(round(100*(m-half)), -100, 100)
 				l.High = clamp(round(100*(m+half)), -100, 100)
 			}
@@ -217,7 +217,7 @@ func Compute(b *Bank, a *Assessment) Result {
 			s.Score, s.Low, s.High = half(l.Score), half(l.Low), half(l.High)
 		} else if len(vals) > 0 {
 			m := mean(vals)
-			half := 1.96 * shrunkSpread(vals, pooled) / math.Sqrt(float64(len(vals)))
+			half := 1.96 * max(shrunkSpread(vals, pooled), ratingStep) / math.Sqrt(float64(len(vals)))
 			s.Score = round(100 * m)
 			s.Low = clamp(round(100*(m-half)), 0, 100)
 			s.High = clamp(round(100*(m+half)), 0, 100)
@@ -259,6 +259,15 @@ func Compute(b *Bank, a *Assessment) Result {
 	return r
 }
 
+// A band is never narrower than one step of the answer scale allows: the
+// answers cannot tell apart two levels closer than a step, so identical
+// answers still leave that much doubt. One Likert step on the lean's -1..1
+// scale, one level on readiness's 0..1.
+const (
+	leanStep   = 0.5
+	ratingStep = 0.25
+)
+
 // leanOf turns item values (-1..1) into the lean with its band.
 func leanOf(vals []float64) Lean {
 	l := Lean{N: len(vals)}
@@ -270,7 +279,7 @@ func leanOf(vals []float64) Lean {
 	m := mean(vals)
 	half := 1.0
 	if len(vals) > 1 {
-		half = 1.96 * stddev(vals) / math.Sqrt(float64(len(vals)))
+		half = 1.96 * max(stddev(vals), leanStep) / math.Sqrt(float64(len(vals)))
 	}
 	l.Score = round(100 * m)
 	l.Low = clamp(round(100*(m-half)), -100, 100)

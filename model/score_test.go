@@ -21,22 +21,23 @@ func TestLean(t *testing.T) {
 		want    Lean
 	}{
 		{
-			// every value +1: m = 1, s = 0.
+			// every value +1: m = 1, s = 0, raised to one Likert step
+			// (.5): half = 1.96 * .5 / sqrt(6) = .4001: band 60..140.
 			name: "all CTO side",
 			answers: map[string]Answer{
 				"b-like-1": v(5), "b-like-2": v(1), "b-choice-1": v(1),
 				"b-choice-2": v(2), "b-scen-1": v(3), "b-scen-2": v(3),
 			},
-			want: Lean{Score: 100, Low: 100, High: 100, N: 6, Verdict: "clear CTO lean"},
+			want: Lean{Score: 100, Low: 60, High: 100, N: 6, Verdict: "clear CTO lean"},
 		},
 		{
-			// every value -1: m = -1, s = 0.
+			// every value -1: m = -1, s = 0 -> .5, band -140..-60.
 			name: "all CIO side",
 			answers: map[string]Answer{
 				"b-like-1": v(1), "b-like-2": v(5), "b-choice-1": v(2),
 				"b-choice-2": v(1), "b-scen-1": v(2), "b-scen-2": v(1),
 			},
-			want: Lean{Score: -100, Low: -100, High: -100, N: 6, Verdict: "clear CIO lean"},
+			want: Lean{Score: -100, Low: -100, High: -60, N: 6, Verdict: "clear CIO lean"},
 		},
 		{
 			// +1 +1 +1 -1 -1 -1: m = 0, s = sqrt(6/5) = 1.0954,
@@ -50,14 +51,14 @@ func TestLean(t *testing.T) {
 		},
 		{
 			// likert 4 -> .5, reverse likert 3 -> 0, +2 -> 1, +2 -> 1,
-			// +1 -> .5, 0 -> 0: m = .5, s = sqrt(1/5) = .4472,
-			// half = 1.96 * .4472 / sqrt(6) = .3578: band 14..86.
+			// +1 -> .5, 0 -> 0: m = .5, s = sqrt(1/5) = .4472, below one
+			// step: .5, half = .4001: band 10..90.
 			name: "mixed, slight lean",
 			answers: map[string]Answer{
 				"b-like-1": v(4), "b-like-2": v(3), "b-choice-1": v(1),
 				"b-choice-2": v(2), "b-scen-1": v(1), "b-scen-2": v(2),
 			},
-			want: Lean{Score: 50, Low: 14, High: 86, N: 6, Verdict: "slight CTO lean"},
+			want: Lean{Score: 50, Low: 10, High: 90, N: 6, Verdict: "slight CTO lean"},
 		},
 		{
 			// 1, -.5 (reverse likert 4), 1, .5: m = .5, s = sqrt(1.5/3)
@@ -223,7 +224,7 @@ func scoreOf(t *testing.T, scores []Score, id string) Score {
 func TestReadinessRatingLevels(t *testing.T) {
 	b := testBank(t)
 	// One capability answer in the whole assessment: no spread, so the
-	// band is the score itself.
+	// band is one level either way: ±1.96 × .25 = ±49.
 	cases := []struct {
 		item  string
 		value int
@@ -245,9 +246,10 @@ func TestReadinessRatingLevels(t *testing.T) {
 	for _, c := range cases {
 		r := Compute(b, assess(b, nil, only(map[string]Answer{c.item: v(c.value)})))
 		s := scoreOf(t, append(append([]Score{}, r.Readiness...), r.Foundations...), c.facet)
-		if s.Score != c.want || s.Low != c.want || s.High != c.want || s.N != 1 {
+		low, high := max(c.want-49, 0), min(c.want+49, 100)
+		if s.Score != c.want || s.Low != low || s.High != high || s.N != 1 {
 			t.Errorf("%s=%d: %s scores %d [%d, %d] N=%d, want %d [%d, %d] N=1",
-				c.item, c.value, c.facet, s.Score, s.Low, s.High, s.N, c.want, c.want, c.want)
+				c.item, c.value, c.facet, s.Score, s.Low, s.High, s.N, c.want, low, high)
 		}
 	}
 }
@@ -260,16 +262,18 @@ func TestReadinessMeanAndBand(t *testing.T) {
 		facet   string
 		want    [3]int // score, low, high
 	}{
-		// .75 and 1: m = .875, s = .1768, half = 1.96 * .1768 / sqrt(2)
-		// = .245: 63 .. 112 -> 100. 87.5 rounds up to 88.
-		{"two answers", map[string]Answer{"ops-1": v(4), "ops-2": v(5)}, "ops", [3]int{88, 63, 100}},
+		// .75 and 1: m = .875, s = .1768, below one level: .25, half =
+		// 1.96 * .25 / sqrt(2) = .3465: 53 .. 122 -> 100. 87.5 rounds
+		// up to 88.
+		{"two answers", map[string]Answer{"ops-1": v(4), "ops-2": v(5)}, "ops", [3]int{88, 53, 100}},
 		// .25 .5 .75: m = .5, s = .25, half = 1.96 * .25 / sqrt(3) = .2829.
 		{"three answers", map[string]Answer{"ops-1": v(2), "ops-2": v(3), "ops-3": v(4)}, "ops", [3]int{50, 22, 78}},
 		// Not applicable is missing, not a middle answer.
-		{"n/a is left out", map[string]Answer{"ops-1": {NA: true}, "ops-2": v(4), "ops-3": v(5)}, "ops", [3]int{88, 63, 100}},
+		{"n/a is left out", map[string]Answer{"ops-1": {NA: true}, "ops-2": v(4), "ops-3": v(5)}, "ops", [3]int{88, 53, 100}},
 		// area-x has one answer; its band uses the spread of all
-		// capability answers pooled: .75, 1, 1 -> s = .1443, half = .2829.
-		{"one answer borrows the pooled spread", map[string]Answer{"ops-1": v(4), "ops-2": v(5), "ax-1": v(5)}, "area-x", [3]int{100, 72, 100}},
+		// capability answers pooled: .75, 1, 1 -> s = .1443, below one
+		// level: .25, half = 1.96 * .25 = .49: 51 .. 100.
+		{"one answer borrows the pooled spread", map[string]Answer{"ops-1": v(4), "ops-2": v(5), "ax-1": v(5)}, "area-x", [3]int{100, 51, 100}},
 		// Two identical answers have no spread of their own; the band
 		// borrows the pooled spread of .75 .75 .25 1 (s² = .2969/3 =
 		// .09896) with weight 2 against 1 degree of freedom: s² = (0 +
@@ -280,8 +284,10 @@ func TestReadinessMeanAndBand(t *testing.T) {
 		// s² = (.28125 + 2 × .09896) / 3 = .15972, s = .3997, half =
 		// .5539: 63 (62.5 rounds up), 7 .. 100.
 		{"a spread facet is pulled toward the pooled spread", map[string]Answer{"ops-1": v(4), "ops-2": v(4), "ax-1": v(2), "ax-2": v(5)}, "area-x", [3]int{63, 7, 100}},
-		// lead: forward 4 -> .75, reverse 2 -> .75, rating 4 -> .75.
-		{"foundation, same level three ways", map[string]Answer{"ld-1": v(4), "ld-2": v(2), "ld-3": v(4)}, "lead", [3]int{75, 75, 75}},
+		// lead: forward 4 -> .75, reverse 2 -> .75, rating 4 -> .75:
+		// no spread, one level instead: half = 1.96 * .25 / sqrt(3) =
+		// .2829: 47 .. 100.
+		{"foundation, same level three ways", map[string]Answer{"ld-1": v(4), "ld-2": v(2), "ld-3": v(4)}, "lead", [3]int{75, 47, 100}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
