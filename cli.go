@@ -61,6 +61,20 @@ func (g *globals) dbPath() string {
 	return store.DefaultPath()
 }
 
+// command is how to run cxo again on the same data: "cxo", with the --db
+// and --bank this run was given (CXO_DB carries over by itself), for hints
+// a user can paste.
+func (g *globals) command() string {
+	c := "cxo"
+	if g.db != "" {
+		c += " --db " + store.ShellQuote(g.db)
+	}
+	if g.bank != "" {
+		c += " --bank " + store.ShellQuote(g.bank)
+	}
+	return c
+}
+
 func (g *globals) store() *store.Store { return store.New(g.dbPath(), cxoVersion()) }
 
 // loadBank is the embedded bank, or the --bank file checked by the same
@@ -111,10 +125,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	held := holdErrors(root)
 	err := fang.Execute(ctx, root,
 		fang.WithVersion(cxoVersion()+" (question bank "+assets.BankVersion()+")"),
-		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { reportError(w, err) }))
+		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { reportError(w, g.command(), err) }))
 	if err == nil && *held != nil {
 		err = *held
-		reportError(stderr, err)
+		reportError(stderr, g.command(), err)
 	}
 	if err == nil {
 		return 0
@@ -132,8 +146,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 
 // reportError prints err as the one line cxo's errors are, with no
 // control characters (an argument may carry escape sequences). An
-// exitError has already said what it had to.
-func reportError(w io.Writer, err error) {
+// exitError has already said what it had to. cxo is how to run cxo again
+// on the same data, for the hint.
+func reportError(w io.Writer, cxo string, err error) {
 	var exit exitError
 	if errors.As(err, &exit) {
 		return
@@ -141,7 +156,7 @@ func reportError(w io.Writer, err error) {
 	msg := oneLine(model.Clean(err.Error()))
 	var damaged *store.DamagedError
 	if errors.As(err, &damaged) {
-		msg += "; cxo check --move-aside sets it aside and starts fresh"
+		msg += "; " + cxo + " check --move-aside sets it aside and starts fresh"
 	}
 	fmt.Fprintln(w, "cxo: "+msg)
 }

@@ -43,7 +43,7 @@ func launch(g *globals, start ui.Start) error {
 		if err != nil {
 			return err
 		}
-		line := &ui.Line{Store: s, Bank: b, In: bufio.NewReader(g.stdin), Out: colorprofile.NewWriter(g.stdout, os.Environ())}
+		line := &ui.Line{Store: s, Bank: b, In: bufio.NewReader(g.stdin), Out: colorprofile.NewWriter(g.stdout, os.Environ()), Command: g.command()}
 		return line.Run(start)
 	}
 	if !isTerminal(g) {

@@ -214,7 +214,7 @@ func TestAccessibleEndOfInputResumes(t *testing.T) {
 	if len(list) != 1 || list[0].Answered != 3 {
 		t.Fatalf("after three answers: %+v", list)
 	}
-	if want := "Input ended at item 4 of " + strconv.Itoa(list[0].Total) + "; every answer so far is saved. Resume with: cxo --accessible resume " + list[0].ID; !strings.Contains(r.stdout, want) {
+	if want := "Input ended at item 4 of " + strconv.Itoa(list[0].Total) + "; every answer so far is saved. Resume with: cxo --db " + db + " --accessible resume " + list[0].ID; !strings.Contains(r.stdout, want) {
 		t.Errorf("the end of input did not say %q:\n%s", want, r.stdout)
 	}
 	r = cxo(t, "q\n", "--db", db, "--accessible", "resume")

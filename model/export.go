@@ -45,9 +45,9 @@ type ReportScore struct {
 	ID     string        `json:"id"`
 	Name   string        `json:"name"`
 	Group  string        `json:"group"`
-	Score  int           `json:"score"`
-	Low    int           `json:"low"`
-	High   int           `json:"high"`
+	Score  *int          `json:"score"` // null when nothing was rated (N == 0)
+	Low    *int          `json:"low"`
+	High   *int          `json:"high"`
 	N      int           `json:"answers"`
 	Movers []ReportMover `json:"moved_most"`
 }
@@ -144,10 +144,22 @@ func BuildReport(b *Bank, a *Assessment, r Result) Report {
 	return rep
 }
 
+func anyRated(ss []ReportScore) bool {
+	for _, s := range ss {
+		if s.N > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func reportScores(ss []Score) []ReportScore {
 	out := []ReportScore{}
 	for _, s := range ss {
-		rs := ReportScore{ID: s.ID, Name: s.Name, Group: s.Group, Score: s.Score, Low: s.Low, High: s.High, N: s.N, Movers: []ReportMover{}}
+		rs := ReportScore{ID: s.ID, Name: s.Name, Group: s.Group, N: s.N, Movers: []ReportMover{}}
+		if s.N > 0 {
+			rs.Score, rs.Low, rs.High = &s.Score, &s.Low, &s.High
+		}
 		for _, mv := range s.Movers {
 			rs.Movers = append(rs.Movers, ReportMover{ID: mv.ItemID, Answer: mv.Answer, Effect: mv.Effect})
 		}
@@ -264,17 +276,20 @@ func Markdown(b *Bank, rep Report) string {
 	p("| Facet | CIO side | Position (0 CIO, 100 CTO) | Band | CTO side |\n| --- | --- | --- | --- | --- |\n")
 	for _, s := range rep.Facets {
 		f, _ := b.Facet(s.ID)
-		p("| %s | %s | %d | %d-%d | %s |\n", md(s.Name), md(f.CIO), s.Score, s.Low, s.High, md(f.CTO))
+		pos, band := "not rated", "-"
+		if s.N > 0 {
+			pos, band = fmt.Sprint(*s.Score), fmt.Sprintf("%d-%d", *s.Low, *s.High)
+		}
+		p("| %s | %s | %s | %s | %s |\n", md(s.Name), md(f.CIO), pos, band, md(f.CTO))
 	}
 	p("\n")
 	scoreTable := func(title string, ss []ReportScore) {
 		p("## %s\n\n", title)
 		p("| Area | Score (0-100) | Band | Answers |\n| --- | --- | --- | --- |\n")
 		for _, s := range ss {
-			score := fmt.Sprint(s.Score)
-			band := fmt.Sprintf("%d-%d", s.Low, s.High)
-			if s.N == 0 {
-				score, band = "not rated", "-"
+			score, band := "not rated", "-"
+			if s.N > 0 {
+				score, band = fmt.Sprint(*s.Score), fmt.Sprintf("%d-%d", *s.Low, *s.High)
 			}
 			p("| %s | %s | %s | %d |\n", md(s.Name), score, band, s.N)
 		}
@@ -295,7 +310,11 @@ func Markdown(b *Bank, rep Report) string {
 		p("\n")
 	}
 	findings("Strengths", "No area stands clearly above what the target role calls for yet.", rep.Strengths)
-	findings("Gaps", "No gaps against the target role: every rated area meets what it calls for.", rep.Gaps)
+	noGaps := "No gaps against the target role: every rated area meets what it calls for."
+	if !anyRated(rep.Readiness) && !anyRated(rep.Foundations) {
+		noGaps = "Nothing was rated yet, so there is nothing to measure against the target role."
+	}
+	findings("Gaps", noGaps, rep.Gaps)
 
 	p("## Development plan\n\n")
 	if len(rep.Plan) == 0 {

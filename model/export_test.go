@@ -119,3 +119,39 @@ func TestCleanKeepsWordsApart(t *testing.T) {
 		}
 	}
 }
+
+// Nothing rated reads as nothing rated: no 0 scores that look like level 1,
+// no facet placed in the middle, no claim that every area meets its level.
+func TestExportOfAnUnratedAssessment(t *testing.T) {
+	b, err := assets.DefaultBank()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := model.NewAssessment(b, "20261102-093000-abc", time.Date(2026, 11, 2, 9, 30, 0, 0, time.UTC), model.LengthQuick, "")
+	rep := model.BuildReport(b, a, model.Compute(b, a))
+	var doc struct {
+		Facets    []map[string]any `json:"facets"`
+		Readiness []map[string]any `json:"readiness"`
+		Answers   []map[string]any `json:"answers"`
+	}
+	if err := json.Unmarshal(model.JSON(rep), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range append(doc.Facets, doc.Readiness...) {
+		if s["score"] != nil || s["low"] != nil || s["high"] != nil || s["answers"] != float64(0) {
+			t.Errorf("unrated %v carries a score: %v", s["id"], s)
+		}
+	}
+	for _, ans := range doc.Answers {
+		if ans["answer"] != "not answered" {
+			t.Errorf("an item never reached reads %q", ans["answer"])
+		}
+	}
+	md := model.Markdown(b, rep)
+	if strings.Contains(md, "| 50 | 0-100 |") || !strings.Contains(md, "| not rated | - |") {
+		t.Errorf("unrated facets are placed on the scale:\n%s", md)
+	}
+	if !strings.Contains(md, "Nothing was rated yet") || strings.Contains(md, "every rated area meets") {
+		t.Errorf("the gaps section claims areas meet their level:\n%s", md)
+	}
+}

@@ -119,10 +119,12 @@ func BackupPath(path string) string { return path + ".bak" }
 // RestoreHint is the one-line instruction for going back to the last good
 // copy Backup kept.
 func RestoreHint(path string) string {
-	return "to restore the last good copy: cp " + shellQuote(BackupPath(path)) + " " + shellQuote(path)
+	return "to restore the last good copy: cp " + ShellQuote(BackupPath(path)) + " " + ShellQuote(path)
 }
 
-func shellQuote(s string) string {
+// ShellQuote quotes s for a POSIX shell when it needs quoting, so a path
+// in a hint can be pasted as it is.
+func ShellQuote(s string) string {
 	if s != "" && strings.IndexFunc(s, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("_-./+,:@%=~", r))
 	}) < 0 {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bufio"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -20,7 +21,12 @@ type Line struct {
 	Bank  *model.Bank
 	In    *bufio.Reader // one reader for the whole run
 	Out   io.Writer
+	// Command runs cxo again on the same data ("cxo --db FILE"), for the
+	// hints printed; "cxo" when empty.
+	Command string
 }
+
+func (l *Line) cxo() string { return cmp.Or(l.Command, "cxo") }
 
 var sectionName = map[model.Layer]string{
 	model.LayerLean: "Orientation", model.LayerReadiness: "Readiness", model.LayerFoundation: "Shared foundations",
@@ -163,8 +169,8 @@ func (l *Line) run(a *model.Assessment) error {
 		next, err := l.ask(a, i, it, shown)
 		if errors.Is(err, errEOF) || errors.Is(err, errStop) {
 			how := map[bool]string{true: "Input ended", false: "Stopped"}[errors.Is(err, errEOF)]
-			l.printf("%s at item %d of %d; every answer so far is saved. Resume with: cxo --accessible resume %s\n",
-				how, i+1, len(a.Order), a.ID)
+			l.printf("%s at item %d of %d; every answer so far is saved. Resume with: %s --accessible resume %s\n",
+				how, i+1, len(a.Order), l.cxo(), a.ID)
 			return nil
 		}
 		if err != nil {
@@ -259,7 +265,7 @@ func (l *Line) ask(a *model.Assessment, i int, it model.Item, shown time.Time) (
 			ans = a.Answers[it.ID] // skipping an answered item keeps its answer
 		}
 		if err := l.Store.SaveAnswer(a.ID, it.ID, ans, i+1); err != nil {
-			return i, fmt.Errorf("not saved (%w); your earlier answers are safe, run cxo --accessible resume to continue", err)
+			return i, fmt.Errorf("not saved (%w); your earlier answers are safe, run %s --accessible resume to continue", err, l.cxo())
 		}
 		a.Answers[it.ID] = ans
 		a.Cursor = i + 1
@@ -273,6 +279,10 @@ func (l *Line) printSummary(a *model.Assessment, r model.Result) {
 		r.Lean.Verdict, signed(r.Lean.Score), signed(r.Lean.Low), signed(r.Lean.High))
 	for _, s := range r.Facets {
 		f, _ := l.Bank.Facet(s.ID)
+		if s.N == 0 {
+			l.printf("  %s: not rated\n", s.Name)
+			continue
+		}
 		l.printf("  %s: %d of 100 toward the CTO side (%s) rather than the CIO side (%s)\n", s.Name, s.Score, f.CTO, f.CIO)
 	}
 	l.printf("Readiness, against %s:\n", r.TargetLabel())
@@ -282,6 +292,12 @@ func (l *Line) printSummary(a *model.Assessment, r model.Result) {
 			continue
 		}
 		l.printf("  %s: %d\n", s.Name, s.Score)
+	}
+	if len(r.Strengths) > 0 {
+		l.printf("Strengths:\n")
+		for _, st := range r.Strengths {
+			l.printf("  %s: %s\n", st.Name, st.Why)
+		}
 	}
 	if len(r.Gaps) > 0 {
 		l.printf("Gaps:\n")
@@ -302,7 +318,7 @@ func (l *Line) printSummary(a *model.Assessment, r model.Result) {
 		l.printf("Answer quality (%s): %s\n", f.Code, f.Message)
 	}
 	l.printf("%s\n", model.HonestSentence)
-	l.printf("Assessment id: %s (export it with: cxo export %s)\n", a.ID, a.ID)
+	l.printf("Assessment id: %s (export it with: %s export %s)\n", a.ID, l.cxo(), a.ID)
 }
 
 // plainText turns a guide section's Markdown into text a screen reader reads
