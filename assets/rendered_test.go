@@ -2,6 +2,7 @@ package assets
 
 import (
 	"os/exec"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -66,6 +67,22 @@ func TestCxoDoesNotLinkGlamour(t *testing.T) {
 	for _, p := range strings.Fields(string(out)) {
 		if strings.HasPrefix(p, "charm.land/glamour") || strings.HasPrefix(p, "github.com/alecthomas/chroma") {
 			t.Fatalf("cxo links %s", p)
+		}
+	}
+}
+
+// A list item continued on a second source line comes out of glamour
+// wrapped twice (a word or two stranded on a line of its own), so every
+// item in the guides is written on one line.
+func TestGuideListItemsAreOneLine(t *testing.T) {
+	marker := regexp.MustCompile(`^\s*([-*]|\d+\.)\s`)
+	for _, g := range Guides() {
+		lines := strings.Split(g.Markdown, "\n")
+		for i := 1; i < len(lines); i++ {
+			prev, line := lines[i-1], lines[i]
+			if marker.MatchString(prev) && strings.TrimSpace(line) != "" && !marker.MatchString(line) && !strings.HasPrefix(line, "#") {
+				t.Errorf("%s line %d continues the list item above it: %q", g.Name, i+1, line)
+			}
 		}
 	}
 }
