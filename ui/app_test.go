@@ -290,7 +290,7 @@ func TestGuideFromAQuestionOpensItsSection(t *testing.T) {
 	if !strings.Contains(d.screen(), sec.Title) {
 		t.Fatalf("reader does not show section %q:\n%s", sec.Title, d.screen())
 	}
-	d.keys("esc", "esc")
+	d.keys("esc") // one level back: the question that opened the section
 	if d.app.state != stateQuestion {
 		t.Fatalf("esc did not return to the question (state %v)", d.app.state)
 	}
@@ -321,6 +321,32 @@ func TestReaderSearch(t *testing.T) {
 	}
 	if len(seen) < 2 {
 		t.Error("n/N never scrolled to another hit")
+	}
+	// On every hit, even the last ones that share the guide's last
+	// screen, the line marked ▸ holds the query.
+	for i := 0; i < len(d.app.guides.hitLines); i++ {
+		marked := ""
+		for _, l := range strings.Split(d.screen(), "\n") {
+			if strings.HasPrefix(strings.TrimLeft(l, " "), "▸") {
+				marked = l
+			}
+		}
+		if !strings.Contains(strings.ToLower(marked), "budget") {
+			t.Errorf("hit %d: the marked line %q does not hold the query", d.app.guides.hit+1, marked)
+		}
+		d.keys("n")
+	}
+	// A new search starts empty; one without a match says so.
+	d.keys("/")
+	if v := d.app.guides.search.Value(); v != "" {
+		t.Errorf("a new search starts with %q", v)
+	}
+	for _, r := range "zzqq" {
+		d.keys(string(r))
+	}
+	d.keys("enter")
+	if !strings.Contains(d.screen(), "no hits for \"zzqq\"") {
+		t.Errorf("no-hit header missing:\n%s", d.screen())
 	}
 }
 

@@ -26,7 +26,10 @@ type guidesModel struct {
 	cache   *markdownCache
 	want    renderKey // the rendering the reader is waiting for
 	ready   bool
-	back    state
+	back    state // where esc on the list returns to
+	// readBack is where esc in the reader returns to: the list, or the
+	// screen that opened a section directly (g on a question or a gap).
+	readBack state
 
 	searching bool
 	search    textinput.Model
@@ -53,7 +56,9 @@ func (g *guidesModel) open(m *App, from state, ref string) tea.Cmd {
 	for i, gd := range g.guides {
 		if gd.Name == name {
 			g.cursor = i
-			return g.read(m, i, slug)
+			cmd := g.read(m, i, slug)
+			g.readBack = from
+			return cmd
 		}
 	}
 	m.state = stateGuides
@@ -63,6 +68,7 @@ func (g *guidesModel) open(m *App, from state, ref string) tea.Cmd {
 func (g *guidesModel) read(m *App, i int, section string) tea.Cmd {
 	g.current, g.section = i, section
 	g.query, g.hits, g.hitLines = "", 0, nil
+	g.readBack = stateGuides
 	m.state = stateReader
 	return g.resize(m)
 }
@@ -107,12 +113,12 @@ func (g *guidesModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
 			g.query, g.hits, g.hitLines = "", 0, nil
 			return nil
 		}
-		m.state = stateGuides
+		m.state = g.readBack
 	case key.Matches(msg, m.keys.Search):
 		g.searching = true
 		g.search = textinput.New()
 		g.search.Prompt = "/"
-		g.search.SetValue(g.query)
+		// A new search starts empty, as in less or vim.
 		g.search.CursorEnd()
 		return g.search.Focus()
 	case key.Matches(msg, m.keys.NextHit):
@@ -173,6 +179,25 @@ func (g *guidesModel) jump(i int) {
 	g.vp.SetYOffset(max(g.hitLines[g.hit]-2, 0))
 }
 
+// gutter puts a one-column margin before the lines on show, with ▸ beside
+// the line of the search hit on show, so the hit can be found on a screen
+// (the last hits of a guide share its last screen).
+func (g *guidesModel) gutter(t Theme, body string) string {
+	mark := -1
+	if g.query != "" && len(g.hitLines) > 0 {
+		mark = g.hitLines[g.hit] - g.vp.YOffset()
+	}
+	lines := strings.Split(body, "\n")
+	for i, l := range lines {
+		if i == mark {
+			lines[i] = t.Accent.Render("▸") + l
+		} else {
+			lines[i] = " " + l
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
 // resize asks for the rendering that fits the window now.
 func (g *guidesModel) resize(m *App) tea.Cmd {
 	if m.state != stateReader {
@@ -181,7 +206,8 @@ func (g *guidesModel) resize(m *App) tea.Cmd {
 	w := max(m.width-2, 20)
 	g.vp.SetWidth(w)
 	g.vp.SetHeight(max(m.height-4, 1))
-	k := renderKey{guide: g.guides[g.current].Name, width: assets.RenderWidth(w), style: m.theme.Glamour}
+	// One column is kept for the gutter that marks the search hit.
+	k := renderKey{guide: g.guides[g.current].Name, width: assets.RenderWidth(w - 1), style: m.theme.Glamour}
 	g.want = k
 	if s, ok := g.cache.cached(k); ok {
 		g.show(m, s)
@@ -261,11 +287,14 @@ func (g *guidesModel) view(m *App, w, h int) string {
 	gd := g.guides[g.current]
 	pct := int(g.vp.ScrollPercent() * 100)
 	info := itoa(pct) + "%"
-	if g.query != "" {
-		info = itoa(g.hits) + " hits for \"" + g.query + "\" (line " + itoa(g.hit+1) + " of " + itoa(len(g.hitLines)) + ") · " + info
+	switch {
+	case g.query != "" && len(g.hitLines) == 0:
+		info = "no hits for \"" + g.query + "\" · " + info
+	case g.query != "":
+		info = itoa(g.hits) + " hits for \"" + g.query + "\" (▸ line " + itoa(g.hit+1) + " of " + itoa(len(g.hitLines)) + ") · " + info
 	}
 	head := spread(t.Title.Render(gd.Title), t.Subtle.Render(info), w)
-	body := window(g.lines, g.vp.YOffset(), max(h-2, 1))
+	body := g.gutter(t, window(g.lines, g.vp.YOffset(), max(h-2, 1)))
 	if !g.ready {
 		body = t.Subtle.Render("rendering...")
 	}
