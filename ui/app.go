@@ -488,6 +488,12 @@ func (m *App) begin(a *model.Assessment) tea.Cmd {
 }
 
 func (m *App) showResults() tea.Cmd {
+	// esc goes back to the history the result was opened from; from
+	// anywhere else (finishing, a new start) it goes home.
+	m.results.back = stateHome
+	if m.state == stateHistory {
+		m.results.back = stateHistory
+	}
 	m.state = stateResults
 	m.results.open(m)
 	return nil

@@ -18,6 +18,7 @@ var panels = []string{"Lean", "Readiness", "Plan", "Quality"}
 // answer quality. Panel text is plain string building, cheap enough for
 // Update; it is rebuilt only on open, resize, panel change or selection.
 type resultsModel struct {
+	back  state // where esc returns: home or the history
 	panel int
 	gap   int // selected gap on the plan panel
 	why   bool
@@ -47,8 +48,10 @@ func (r *resultsModel) layout(m *App) {
 func (r *resultsModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.keys.Back):
-		m.state = stateHome
-		m.home.refresh(m)
+		m.state = r.back
+		if r.back == stateHome {
+			m.home.refresh(m)
+		}
 		return loadListCmd(m.store)
 	case key.Matches(msg, m.keys.Tab):
 		r.panel = (r.panel + 1) % len(panels)
@@ -83,8 +86,9 @@ func (r *resultsModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
 		return m.guides.open(m, stateResults, ref)
 	case msg.String() == "w":
 		r.why = !r.why
-	case key.Matches(msg, m.keys.Review) && r.panel == 3:
+	case key.Matches(msg, m.keys.Review):
 		m.review.open(m)
+		m.review.back = stateResults
 		return nil
 	case key.Matches(msg, m.keys.Enter) && r.panel == 2 && r.gap < len(m.res.Gaps):
 		return m.guides.open(m, stateResults, m.res.Gaps[r.gap].Guide)

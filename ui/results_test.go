@@ -212,3 +212,39 @@ func TestFullHelpKeepsEveryKey(t *testing.T) {
 		}
 	}
 }
+
+// esc backs out one level: the review opened from the results returns to
+// them, and results opened from the history return to the history.
+func TestEscBacksOutOneLevelFromResults(t *testing.T) {
+	d := showResults(t, 100, 30) // as after finishing: esc goes home
+	d.keys("v")
+	if d.app.state != stateReview {
+		t.Fatalf("v on the lean panel did not open the review (state %v)", d.app.state)
+	}
+	d.keys("esc")
+	if d.app.state != stateResults {
+		t.Fatalf("esc from that review went to state %v, not the results", d.app.state)
+	}
+	d.keys("esc")
+	if d.app.state != stateHome {
+		t.Fatalf("esc from results shown after finishing went to %v, not home", d.app.state)
+	}
+
+	s := testStore(t)
+	a, res := finishedAssessment(t, "20261102-093000-abc", 0)
+	if err := s.Create(a); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Finish(a, res); err != nil {
+		t.Fatal(err)
+	}
+	d = newDriver(t, s, Start{Theme: "dark"}, 100, 30)
+	d.keys("h", "enter")
+	if d.app.state != stateResults {
+		t.Fatalf("enter in the history did not open the results (state %v)", d.app.state)
+	}
+	d.keys("esc")
+	if d.app.state != stateHistory {
+		t.Fatalf("esc from results opened in the history went to %v", d.app.state)
+	}
+}

@@ -13,11 +13,13 @@ import (
 type reviewModel struct {
 	cursor    int
 	finishing bool
+	back      state // stateResults when opened from the results; else the question
 }
 
 func (r *reviewModel) open(m *App) {
 	m.state = stateReview
 	r.finishing = false
+	r.back = stateQuestion
 	// Start on the first item still open, else on the first.
 	r.cursor = 0
 	if i := m.a.FirstOpen(); i < len(m.a.Order) {
@@ -31,6 +33,8 @@ func (r *reviewModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
 	}
 	n := len(m.a.Order)
 	switch {
+	case key.Matches(msg, m.keys.Back) && r.back == stateResults:
+		m.state = stateResults
 	case key.Matches(msg, m.keys.Back):
 		m.question.open(m, min(m.a.Cursor, n-1), true)
 	case key.Matches(msg, m.keys.Up):
