@@ -86,7 +86,7 @@ func (s *Store) SaveAnswer(id, itemID string, ans model.Answer, cursor int) erro
 		if err != nil {
 			return err
 		}
-		wasGiven := false
+		wasGiven, changed := false, ans.Given()
 		if old := answers.Get([]byte(itemID)); old != nil {
 			if prev, err := DecodeAnswer(itemID, old); err == nil {
 				wasGiven = prev.Given()
@@ -95,6 +95,12 @@ func (s *Store) SaveAnswer(id, itemID string, ans model.Answer, cursor int) erro
 					// another cxo process gave after this one loaded.
 					ans = prev
 				}
+				changed = ans.Value != prev.Value || ans.NA != prev.NA || ans.Skipped != prev.Skipped
+			}
+		}
+		if changed {
+			if err := reopen(b); err != nil {
+				return err
 			}
 		}
 		if err := answers.Put([]byte(itemID), encodeAnswer(ans)); err != nil {
@@ -123,6 +129,22 @@ func (s *Store) SaveCursor(id string, cursor int) error {
 		}
 		return b.Put(keyCursor, []byte(strconv.Itoa(cursor)))
 	})
+}
+
+// reopen takes a finished assessment whose answers change back to in
+// progress and drops its result snapshot: a result no longer matching the
+// answers would be exported, listed and compared as if it did. Finishing
+// again scores it afresh.
+func reopen(b *bolt.Bucket) error {
+	r, err := decodeRecord("record", b.Get(keyRecord))
+	if err != nil || r.Status != string(model.StatusFinished) {
+		return nil
+	}
+	r.Status, r.Finished, r.Lean = string(model.StatusInProgress), time.Time{}, ""
+	if err := b.Put(keyRecord, must(json.Marshal(r))); err != nil {
+		return err
+	}
+	return b.Delete(keyResult)
 }
 
 // SaveOrder stores a reconciled order (after a bank change).

@@ -387,3 +387,41 @@ func TestEmptyFileReadsEmpty(t *testing.T) {
 		t.Errorf("List after Create = %v, %v", list, err)
 	}
 }
+
+// Changing an answer of a finished assessment reopens it and drops its
+// result, which no longer matches the answers; saving the same answer (or
+// only a note) leaves it finished.
+func TestChangingAFinishedAnswerReopens(t *testing.T) {
+	bank := testBank(t)
+	s := New(dbPath(t), "")
+	a := newAssessment(t, bank, "20261123-170811-a3f")
+	if err := s.Create(a); err != nil {
+		t.Fatal(err)
+	}
+	item := a.Order[0]
+	if err := s.SaveAnswer(a.ID, item, model.Answer{Value: 2}, 1); err != nil {
+		t.Fatal(err)
+	}
+	loaded, _, _ := s.Load(a.ID)
+	if err := s.Finish(loaded, model.Compute(bank, loaded)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveAnswer(a.ID, item, model.Answer{Value: 2, Note: "same answer, a note"}, 1); err != nil {
+		t.Fatal(err)
+	}
+	if sum := summaryOf(t, s, a.ID); sum.Status != model.StatusFinished {
+		t.Fatalf("the same answer reopened it: %+v", sum)
+	}
+	if err := s.SaveAnswer(a.ID, item, model.Answer{Value: 4}, 1); err != nil {
+		t.Fatal(err)
+	}
+	if sum := summaryOf(t, s, a.ID); sum.Status != model.StatusInProgress || sum.Lean != "" {
+		t.Errorf("a changed answer left it %+v", sum)
+	}
+	if _, ok, err := s.Result(a.ID); ok || err != nil {
+		t.Errorf("the old result is still kept (ok %v, err %v)", ok, err)
+	}
+	if got, _, _ := s.Load(a.ID); got.Status != model.StatusInProgress || !got.Finished.IsZero() {
+		t.Errorf("loaded as %q finished %v", got.Status, got.Finished)
+	}
+}

@@ -241,6 +241,12 @@ func (q *questionModel) answer(m *App, ans model.Answer) tea.Cmd {
 }
 
 func (q *questionModel) commit(m *App, item string, ans model.Answer, next int) tea.Cmd {
+	prev := m.a.Answers[item]
+	if m.a.Status == model.StatusFinished && (ans.Value != prev.Value || ans.NA != prev.NA || ans.Skipped != prev.Skipped) {
+		// As the store does: a changed answer reopens the assessment until
+		// it is finished again, and its old result no longer stands.
+		m.a.Status, m.a.Finished = model.StatusInProgress, time.Time{}
+	}
 	m.a.Answers[item] = ans
 	q.pending = &pendingSave{item: item, answer: ans, next: next}
 	return q.write(m)

@@ -33,7 +33,7 @@ func (r *reviewModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
 	}
 	n := len(m.a.Order)
 	switch {
-	case key.Matches(msg, m.keys.Back) && r.back == stateResults:
+	case key.Matches(msg, m.keys.Back) && r.back == stateResults && m.a.Status == model.StatusFinished:
 		m.state = stateResults
 	case key.Matches(msg, m.keys.Back):
 		m.question.open(m, min(m.a.Cursor, n-1), true)
