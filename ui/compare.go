@@ -101,7 +101,20 @@ func (c *compareModel) content(m *App, w int) string {
 			num = signed
 		}
 		if ch.Before.N == 0 || ch.After.N == 0 {
-			b.WriteString(t.Text.Render(name) + t.Subtle.Render("  not rated in both") + "\n")
+			// Say which side was rated: "not rated -> 0" is news, "not
+			// rated in both" only when neither was.
+			before, after := "not rated", "not rated"
+			if ch.Before.N > 0 {
+				before = num(ch.Before.Score)
+			}
+			if ch.After.N > 0 {
+				after = num(ch.After.Score)
+			}
+			note := "  " + before + " → " + after + "  no change can be measured"
+			if ch.Before.N == 0 && ch.After.N == 0 {
+				note = "  not rated in either"
+			}
+			b.WriteString(t.Text.Render(name) + t.Subtle.Render(note) + "\n")
 			return
 		}
 		verdict := t.Subtle.Render("within the bands")

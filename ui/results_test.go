@@ -94,6 +94,8 @@ func TestCompareMarksOnlyChangesBeyondTheBands(t *testing.T) {
 	a1, r1 := finishedAssessment(t, "20261001-090000-aaa", 0)
 	a2, r2 := finishedAssessment(t, "20261102-090000-bbb", 2)
 	a2.Started = a1.Started.Add(30 * 24 * time.Hour)
+	// The first run left the first operational area unrated.
+	r1.Readiness[0].N, r1.Readiness[0].Score = 0, 0
 	for _, x := range []struct {
 		a *model.Assessment
 		r model.Result
@@ -128,6 +130,9 @@ func TestCompareMarksOnlyChangesBeyondTheBands(t *testing.T) {
 	}
 	if !strings.Contains(screen, "within the bands") {
 		t.Errorf("no row within the bands:\n%s", screen)
+	}
+	if want := "not rated → " + itoa(r2.Readiness[0].Score) + "  no change can be measured"; !strings.Contains(screen, want) {
+		t.Errorf("an area rated only the second time does not read %q:\n%s", want, screen)
 	}
 	_ = tea.KeyPressMsg{}
 }
