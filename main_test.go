@@ -266,6 +266,33 @@ func TestAccessibleGuidePrintsTheSectionAndReturns(t *testing.T) {
 	}
 }
 
+// e TEXT keeps an evidence note with the item on show (saved at once,
+// kept when the answer follows), as the section intro promises.
+func TestAccessibleEvidenceNote(t *testing.T) {
+	dir := isolate(t)
+	db := filepath.Join(dir, "x.db")
+	r := cxo(t, "e\ne ran the on-call rota\x1b[31m for two years\n1\n", "--db", db, "--accessible", "new", "--quick")
+	if r.code != 0 || !strings.Contains(r.stdout, "Type e and the note") || !strings.Contains(r.stdout, "Note kept with item 1.") {
+		t.Fatalf("exit %d:\n%s", r.code, r.stdout)
+	}
+	list, _, _ := store.New(db, "test").List()
+	a, _, err := store.New(db, "test").Load(list[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans := a.Answers[a.Order[0]]; ans.Note != "ran the on-call rota for two years" || ans.Value != 1 {
+		t.Errorf("item 1 stored as %+v", ans)
+	}
+	// The next start checks the file and keeps a last good copy, as the
+	// full-screen one does.
+	if r := cxo(t, "q\n", "--db", db, "--accessible", "resume"); r.code != 0 {
+		t.Fatalf("resume: %d %s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(store.BackupPath(db)); err != nil {
+		t.Errorf("no last good copy after a line-mode start: %v", err)
+	}
+}
+
 func TestExportRefusesToOverwriteAndCreates0600(t *testing.T) {
 	dir := isolate(t)
 	db := filepath.Join(dir, "cxo.db")

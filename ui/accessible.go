@@ -53,6 +53,14 @@ func (l *Line) readLine(prompt string) (string, error) {
 
 // Run starts as asked: a home menu, a new assessment or a resume.
 func (l *Line) Run(start Start) error {
+	// Like the full-screen start: check the file and keep a last good copy
+	// (no room for the copy is no reason to stop).
+	if _, err := l.Store.Backup(); err != nil {
+		var w *store.WriteError
+		if !errors.As(err, &w) {
+			return err
+		}
+	}
 	var err error
 	switch start.Action {
 	case "new":
@@ -197,9 +205,21 @@ func (l *Line) printItem(a *model.Assessment, i int, it model.Item, f model.Face
 	l.printf("  %s\n", answerHint(it))
 }
 
+// noteLine reads "e TEXT" (an evidence note): ok when the line is one,
+// with its text cleaned ("" for a bare e).
+func noteLine(s string) (string, bool) {
+	if s == "e" || s == "E" {
+		return "", true
+	}
+	if len(s) > 2 && (s[0] == 'e' || s[0] == 'E') && s[1] == ' ' {
+		return model.Clean(s[2:]), true
+	}
+	return "", false
+}
+
 // answerHint says which lines the item takes.
 func answerHint(it model.Item) string {
-	extra := "s skip, b back, g guide, q quit"
+	extra := "s skip, b back, g guide, e NOTE evidence, q quit"
 	if it.NA {
 		extra = "x not applicable, " + extra
 	}
@@ -213,6 +233,22 @@ func (l *Line) ask(a *model.Assessment, i int, it model.Item, shown time.Time) (
 		s, err := l.readLine("> ")
 		if err != nil {
 			return i, err
+		}
+		if note, ok := noteLine(s); ok {
+			// e TEXT keeps a one-line note of evidence with this item,
+			// saved at once; the item waits for its answer.
+			if note == "" {
+				l.printf("Type e and the note on one line, for example: e ran the on-call rota for two years\n")
+				continue
+			}
+			ans := a.Answers[it.ID]
+			ans.Note = note
+			if err := l.Store.SaveAnswer(a.ID, it.ID, ans, i); err != nil {
+				return i, fmt.Errorf("note not saved (%w); your earlier answers are safe", err)
+			}
+			a.Answers[it.ID] = ans
+			l.printf("Note kept with item %d. %s\n", i+1, answerHint(it))
+			continue
 		}
 		ans := model.Answer{}
 		switch s = strings.ToLower(s); {
