@@ -27,12 +27,16 @@ type Summary struct {
 	BankVersion string
 }
 
+// ErrIDTaken means an assessment with that id exists already (two started
+// in the same second drew the same random suffix): draw another id.
+var ErrIDTaken = errors.New("id already taken")
+
 // Create stores a new assessment.
 func (s *Store) Create(a *model.Assessment) error {
 	return s.update(func(tx *bolt.Tx) error {
 		root := tx.Bucket(bucketAssessments)
 		if root.Bucket([]byte(a.ID)) != nil {
-			return fmt.Errorf("assessment %s already exists", a.ID)
+			return fmt.Errorf("assessment %s: %w", a.ID, ErrIDTaken)
 		}
 		b, err := root.CreateBucket([]byte(a.ID))
 		if err != nil {

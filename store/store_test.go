@@ -62,8 +62,8 @@ func TestRoundTrip(t *testing.T) {
 	if err := s.Create(a); err != nil {
 		t.Fatalf("Create: %v", err)
 	}
-	if err := s.Create(a); err == nil || !strings.Contains(err.Error(), "already exists") {
-		t.Errorf("second Create = %v, want an 'already exists' error", err)
+	if err := s.Create(a); !errors.Is(err, ErrIDTaken) {
+		t.Errorf("second Create = %v, want ErrIDTaken", err)
 	}
 	sum := summaryOf(t, s, id)
 	want := Summary{ID: id, Length: model.LengthFull, Target: model.RoleCTO, Status: model.StatusInProgress,

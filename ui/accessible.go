@@ -119,9 +119,8 @@ func (l *Line) home() error {
 }
 
 func (l *Line) startNew(length model.Length, target model.Role) error {
-	now := time.Now()
-	a := model.NewAssessment(l.Bank, model.NewID(now), now.UTC(), length, target)
-	if err := l.Store.Create(a); err != nil {
+	a, err := createAssessment(l.Store, l.Bank, length, target)
+	if err != nil {
 		return err
 	}
 	n, d := model.Estimate(l.Bank, length)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -63,11 +64,24 @@ func loadListCmd(s *store.Store) tea.Cmd {
 	}
 }
 
-func createCmd(s *store.Store, b *model.Bank, length model.Length, target model.Role) tea.Cmd {
-	return func() tea.Msg {
+// createAssessment starts and stores a new assessment. Its id is the
+// start time and a random suffix; should another one started the same
+// second have drawn the same suffix, it draws again.
+func createAssessment(s *store.Store, b *model.Bank, length model.Length, target model.Role) (*model.Assessment, error) {
+	for try := 0; ; try++ {
 		now := time.Now()
 		a := model.NewAssessment(b, model.NewID(now), now.UTC(), length, target)
-		if err := s.Create(a); err != nil {
+		err := s.Create(a)
+		if err == nil || !errors.Is(err, store.ErrIDTaken) || try == 9 {
+			return a, err
+		}
+	}
+}
+
+func createCmd(s *store.Store, b *model.Bank, length model.Length, target model.Role) tea.Cmd {
+	return func() tea.Msg {
+		a, err := createAssessment(s, b, length, target)
+		if err != nil {
 			return createdMsg{err: err}
 		}
 		// Remembered for the next New screen; losing it costs nothing.
