@@ -54,6 +54,7 @@ func (s *Store) Backup() (string, error) {
 		if err != nil {
 			err = fmt.Errorf("keeping the last good copy of %s: %w", s.Path, err)
 			if w := asWriteError(bak, err); w != nil {
+				w.What = "the last good copy"
 				return w
 			}
 			return fmt.Errorf("cannot keep a copy of %s at %s: %w", s.Path, bak, err)

@@ -21,6 +21,7 @@ var (
 // transaction was rolled back: everything committed before is intact, and
 // the same call can be retried once there is room or permission.
 type WriteError struct {
+	What string // what could not be saved; "" means the database
 	Path string
 	Kind error // ErrDiskFull or ErrReadOnly
 	Err  error // what the system said
@@ -30,6 +31,9 @@ func (e *WriteError) Error() string {
 	hint := "free some space and try again"
 	if e.Kind == ErrReadOnly {
 		hint = "make it writable or choose another file with --db"
+	}
+	if e.What != "" {
+		return fmt.Sprintf("cannot save %s %s: %v (%s); the database itself is intact", e.What, e.Path, e.Kind, oneLine(e.Err.Error()))
 	}
 	return fmt.Sprintf("cannot save to database %s: %v (%s); everything saved before is intact, %s",
 		e.Path, e.Kind, oneLine(e.Err.Error()), hint)
