@@ -95,15 +95,15 @@ func (g *globals) loadBank() (*model.Bank, error) {
 }
 
 func (g *globals) themeName() (string, error) {
-	t := g.theme
+	t, from := g.theme, "--theme"
 	if t == "" {
-		t = os.Getenv("CXO_THEME")
+		t, from = os.Getenv("CXO_THEME"), "CXO_THEME"
 	}
 	switch t {
 	case "", "dark", "light":
 		return t, nil
 	}
-	return "", usagef("--theme must be dark or light, not %q", t)
+	return "", usagef("%s must be dark or light, not %q", from, t)
 }
 
 func (g *globals) isAccessible() bool {
@@ -186,6 +186,17 @@ func holdErrors(root *cobra.Command) *error {
 				return nil
 			}
 		}
+		if pre := c.PersistentPreRunE; pre != nil {
+			c.PersistentPreRunE = func(cmd *cobra.Command, a []string) error {
+				if held != nil {
+					return nil
+				}
+				if err := pre(cmd, a); err != nil {
+					return hold(err)
+				}
+				return nil
+			}
+		}
 		if run := c.RunE; run != nil {
 			c.RunE = func(cmd *cobra.Command, a []string) error {
 				if held != nil {
@@ -204,8 +215,24 @@ func holdErrors(root *cobra.Command) *error {
 	walk(root)
 	// A refused flag ends the command before it runs: cobra returns what
 	// this returns, nil, at once.
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return hold(usageError{err}) })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return hold(usageError{plainFlagError(err)}) })
 	return &held
+}
+
+// plainFlagError drops the Go parser's wording from a bad flag value
+// ('invalid argument "x" for "--quick" flag: strconv.ParseBool: parsing
+// "x": invalid syntax') and says what the flag takes instead.
+func plainFlagError(err error) error {
+	msg := err.Error()
+	head, detail, ok := strings.Cut(msg, ": strconv.")
+	if !ok {
+		return err
+	}
+	want := "a number"
+	if strings.HasPrefix(detail, "ParseBool") {
+		want = "true or false"
+	}
+	return errors.New(head + ": want " + want)
 }
 
 // oneLine keeps an error to a single line.
@@ -242,6 +269,19 @@ func rootCommand(g *globals) *cobra.Command {
 		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return launch(g, startHome())
+		},
+		// The global flags are checked for every command, so a mistake in
+		// one is never silently ignored by a command that does not use it.
+		PersistentPreRunE: func(*cobra.Command, []string) error {
+			if _, err := g.themeName(); err != nil {
+				return err
+			}
+			if g.bank != "" {
+				if _, err := g.loadBank(); err != nil {
+					return err
+				}
+			}
+			return nil
 		},
 	}
 	f := root.PersistentFlags()

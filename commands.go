@@ -294,7 +294,7 @@ func guideCommand(g *globals) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&style, "style", "", "dark, light or markdown (default: styled on a terminal, Markdown when piped)")
-	cmd.Flags().IntVar(&width, "width", 0, "wrap within N columns, 20 to 100 (default: the terminal's width)")
+	cmd.Flags().IntVar(&width, "width", 0, "wrap within N columns; widths outside 20 to 100 use the nearest (default: the terminal's width)")
 	return cmd
 }
 

@@ -75,6 +75,9 @@ func TestUsageErrorsExit2(t *testing.T) {
 		{"guide", "cto-role", "--width", "-3"},
 		{"expor"},
 		{"bank", "nope"},
+		{"--theme", "purple", "list"}, // a global flag is checked by every command
+		{"new", "--quick=maybe"},
+		{"guide", "cto-role", "--width", "abc"},
 	}
 	for _, args := range cases {
 		r := cxo(t, "", args...)
@@ -83,6 +86,9 @@ func TestUsageErrorsExit2(t *testing.T) {
 		}
 		if lines := strings.Split(strings.TrimSpace(r.stderr), "\n"); len(lines) != 1 || lines[0] == "" {
 			t.Errorf("cxo %v: stderr %q, want one line", args, r.stderr)
+		}
+		if strings.Contains(r.stderr, "strconv") {
+			t.Errorf("cxo %v: stderr %q speaks Go, not the user's terms", args, r.stderr)
 		}
 	}
 }
