@@ -110,8 +110,12 @@ func Order(b *Bank, length Length, id string) []string {
 // Reconcile fits a stored assessment to the bank in use: items the bank
 // no longer has leave the order (their answers stay stored but are not
 // scored), and items new to the bank for this length join the end of their
-// section. It reports whether the order changed.
+// section; the assessment takes the bank's version. It reports whether
+// anything changed, so the caller knows to store it.
 func (a *Assessment) Reconcile(b *Bank) bool {
+	// From now on the assessment goes on with this revision of its bank.
+	revised := a.BankVersion != b.Version
+	a.BankVersion = b.Version
 	inOrder := map[string]bool{}
 	var kept []string
 	for _, id := range a.Order {
@@ -127,7 +131,7 @@ func (a *Assessment) Reconcile(b *Bank) bool {
 		}
 	}
 	if len(kept) == len(a.Order) && len(extra) == 0 {
-		return false
+		return revised
 	}
 	current := ""
 	if a.Cursor >= 0 && a.Cursor < len(a.Order) {
@@ -167,6 +171,18 @@ func (a *Assessment) Reconcile(b *Bank) bool {
 		a.Cursor = a.FirstOpen()
 	}
 	return true
+}
+
+// CheckBank says whether bank b can show, score and export a: only a bank
+// of the same family (another revision that rewords or adds items) can;
+// another family asks other questions, and its texts and scores would be
+// passed off as the answers' own.
+func (a *Assessment) CheckBank(b *Bank) error {
+	if Compatible(a.BankVersion, b.Version) {
+		return nil
+	}
+	return fmt.Errorf("assessment %s was taken with question bank %s, and the bank in use is %s, which asks other questions; use the bank it was taken with (--bank FILE, or no --bank for the built-in one)",
+		a.ID, a.BankVersion, b.Version)
 }
 
 // Progress counts the items in the order that have an answer.

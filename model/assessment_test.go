@@ -354,3 +354,25 @@ func firstOf(b *Bank, order []string, l Layer) string {
 	}
 	return ""
 }
+
+// Another revision of the same bank carries an assessment on (and it takes
+// the revision's version); another family is refused, naming both.
+func TestCheckBankAndRevisions(t *testing.T) {
+	v1 := testBank(t)
+	a := NewAssessment(v1, "20261123-170811-a3f", t0, LengthFull, "")
+	revision := load(t, strings.Replace(testBankYAML, `version: "test-1"`, `version: "test-2"`, 1), "")
+	other := load(t, strings.Replace(testBankYAML, `version: "test-1"`, `version: "other-1"`, 1), "")
+	if err := a.CheckBank(revision); err != nil {
+		t.Errorf("a revision of the same bank was refused: %v", err)
+	}
+	if !a.Reconcile(revision) || a.BankVersion != "test-2" {
+		t.Errorf("after reconciling with a revision: version %q", a.BankVersion)
+	}
+	if a.Reconcile(revision) {
+		t.Error("a second reconcile reported a change")
+	}
+	err := a.CheckBank(other)
+	if err == nil || !strings.Contains(err.Error(), "test-2") || !strings.Contains(err.Error(), "other-1") {
+		t.Errorf("another family: %v", err)
+	}
+}

@@ -352,6 +352,12 @@ func (s *Store) LoadWithResult(b *model.Bank, id string) (*model.Assessment, mod
 	if err != nil {
 		return nil, model.Result{}, err
 	}
+	if err := a.CheckBank(b); err != nil {
+		return nil, model.Result{}, err
+	}
+	if a.Status != model.StatusFinished {
+		a.Reconcile(b) // in memory: the items this bank asks, answers kept
+	}
 	res, ok, err := s.Result(id)
 	if err != nil {
 		return nil, model.Result{}, err

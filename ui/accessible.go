@@ -148,6 +148,13 @@ func (l *Line) resume(id string) error {
 	if err != nil {
 		return err
 	}
+	if err := a.CheckBank(l.Bank); err != nil {
+		return err
+	}
+	if a.BankVersion != l.Bank.Version {
+		l.printf("This assessment began with question bank %s; it goes on with %s. Answers to items it no longer asks are kept but not scored.\n",
+			a.BankVersion, l.Bank.Version)
+	}
 	if a.Reconcile(l.Bank) {
 		if err := l.Store.SaveOrder(a); err != nil {
 			return err

@@ -109,6 +109,9 @@ func lastChoiceCmd(s *store.Store) tea.Cmd {
 func loadCmd(s *store.Store, b *model.Bank, id string) tea.Cmd {
 	return func() tea.Msg {
 		a, _, err := s.Load(id)
+		if err == nil {
+			err = a.CheckBank(b)
+		}
 		if err != nil {
 			return loadedMsg{err: err}
 		}
