@@ -558,9 +558,20 @@ func (m *App) tooSmall() string {
 	msg := "Make the window larger"
 	detail := "cxo needs at least 60×20; this one is " + itoa(m.width) + "×" + itoa(m.height) + ". ctrl+c quits; answers are saved."
 	w := max(m.width, 1)
-	// Wrapped to the window (or 48 columns), then centred as a block.
-	text := lipgloss.NewStyle().Width(min(w, 48)).Align(lipgloss.Center).
-		Render(m.theme.Strong.Render(msg) + "\n" + m.theme.Text.Render(detail))
+	// Wrapped to the window (or 48 columns), then centred as a block; on a
+	// window too small even for that, the shorter forms, so what shows is
+	// whole.
+	block := lipgloss.NewStyle().Width(min(w, 48)).Align(lipgloss.Center)
+	var text string
+	for _, d := range []string{detail, "needs 60×20 · ctrl+c quits", ""} {
+		text = block.Render(m.theme.Strong.Render(msg) + "\n" + m.theme.Text.Render(d))
+		if d == "" {
+			text = block.Render(m.theme.Strong.Render(msg))
+		}
+		if lipgloss.Height(text) <= max(m.height, 1) {
+			break
+		}
+	}
 	return fit(lipgloss.Place(w, max(m.height, 1), lipgloss.Center, lipgloss.Center, text), m.width, m.height)
 }
 

@@ -557,3 +557,19 @@ func TestKeysDoNotAnswerAHiddenQuestion(t *testing.T) {
 		t.Errorf("after growing the window, 1 gave %+v", ans)
 	}
 }
+
+// However small the window, the "make it larger" message that shows is
+// whole, never cut mid-sentence.
+func TestTooSmallMessageIsWhole(t *testing.T) {
+	d := newDriver(t, testStore(t), Start{Theme: "dark"}, 80, 24)
+	for _, size := range [][2]int{{59, 19}, {40, 10}, {20, 5}, {20, 3}, {12, 2}} {
+		d.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		screen := d.screen()
+		if !strings.Contains(strings.Join(strings.Fields(screen), " "), "Make the window larger") && size[0] >= 22 {
+			t.Errorf("%v: no message:\n%s", size, screen)
+		}
+		if strings.Contains(screen, "quits;") && !strings.Contains(screen, "saved.") {
+			t.Errorf("%v: the message is cut:\n%s", size, screen)
+		}
+	}
+}

@@ -9,9 +9,14 @@ func (m *App) screenKeys() screenKeys {
 	quit := []key.Binding{k.Help, k.Quit}
 	switch m.state {
 	case stateHome:
+		// r is offered only when there is something to resume.
+		jumps := []key.Binding{k.New, k.History, k.Guides}
+		if m.newestOpen() != "" {
+			jumps = []key.Binding{k.New, k.Resume, k.History, k.Guides}
+		}
 		return screenKeys{
-			short: []key.Binding{k.Up, k.Down, k.Enter, k.New, k.Resume, k.History, k.Guides, k.Quit, k.Help},
-			full:  [][]key.Binding{{k.Up, k.Down, k.Enter}, {k.New, k.Resume, k.History, k.Guides}, {k.Help, k.Quit, k.ForceQuit, k.Suspend}},
+			short: append(append([]key.Binding{k.Up, k.Down, k.Enter}, jumps...), k.Quit, k.Help),
+			full:  [][]key.Binding{{k.Up, k.Down, k.Enter}, jumps, {k.Help, k.Quit, k.ForceQuit, k.Suspend}},
 		}
 	case stateNew:
 		change := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "change"))

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -99,7 +100,7 @@ func (h *historyModel) view(m *App, w, height int) string {
 		if s.Status != model.StatusFinished {
 			lean = "in progress"
 		}
-		line := s.ID + "  " + s.Started.Local().Format("2006-01-02 15:04") + "  " + pad(itoa(s.Answered)+"/"+itoa(s.Total), 5) + "  " + string(s.Length) + "  " + lean
+		line := s.ID + "  " + s.Started.Local().Format("2006-01-02 15:04") + "  " + pad(itoa(s.Answered)+"/"+itoa(s.Total), 5) + "  " + fmt.Sprintf("%-5s", s.Length) + "  " + lean
 		switch {
 		case i == cursor:
 			b.WriteString(t.Selected.Render(truncate("▸ "+line, w)) + "\n")

@@ -268,7 +268,7 @@ func (r *resultsModel) plan(m *App, w int) string {
 	}
 	write(t.Title.Render("Strengths") + t.Subtle.Render("  against "+res.TargetLabel()) + "\n")
 	if len(res.Strengths) == 0 {
-		write(t.Subtle.Render("  none stands clearly above what the role calls for yet") + "\n")
+		write(t.Subtle.Render("  none stands clearly above what "+res.TargetLabel()+" "+callFor(res)+" yet") + "\n")
 	}
 	for _, s := range res.Strengths {
 		write(truncate("  "+t.Good.Render("+ "+s.Name)+t.Subtle.Render("  "+s.Why), w) + "\n")
@@ -360,4 +360,13 @@ func capitalise(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// callFor agrees with TargetLabel: "both roles call for", "the CTO role
+// calls for".
+func callFor(res model.Result) string {
+	if res.Target == "" {
+		return "call for"
+	}
+	return "calls for"
 }

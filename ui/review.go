@@ -68,7 +68,7 @@ func (r *reviewModel) view(m *App, w, h int) string {
 		}
 	}
 	var b strings.Builder
-	b.WriteString(t.Title.Render("Review") + t.Subtle.Render("  "+itoa(answered)+" of "+itoa(total)+" answered · "+itoa(skipped)+" skipped · "+itoa(total-answered-skipped)+" not seen") + "\n")
+	b.WriteString(t.Title.Render("Review") + t.Subtle.Render("  "+itoa(answered)+" of "+itoa(total)+" answered · "+itoa(skipped)+" skipped · "+itoa(total-answered-skipped)+" open") + "\n")
 	hint := "Press f to finish and see your results."
 	if m.a.Status == model.StatusFinished {
 		hint = "Change any answer with enter, then press f to update the result. ⚑ marks answers an answer-quality flag points at."
@@ -112,7 +112,9 @@ func (r *reviewModel) view(m *App, w, h int) string {
 		if flagged[a.Order[i]] != "" {
 			mark = t.Warn.Render("⚑ ")
 		}
-		line := state + " " + mark + t.Subtle.Render(itoa(i+1)+".") + " " + t.Text.Render(text)
+		// Numbers right-aligned to the widest, so the texts line up.
+		num := pad(itoa(i+1), len(itoa(total))) + "."
+		line := state + " " + mark + t.Subtle.Render(num) + " " + t.Text.Render(text)
 		if i == r.cursor {
 			line = t.Selected.Render("▸ ") + line
 		} else {
