@@ -573,3 +573,31 @@ func TestTooSmallMessageIsWhole(t *testing.T) {
 		}
 	}
 }
+
+// An item picked in the review returns to the review once answered, on the
+// next item still open; walking on from it with → does not.
+func TestAnswerPickedInReviewReturnsToIt(t *testing.T) {
+	d := questionDriver(t, "dark", 100, 30)
+	d.keys("v")
+	if d.app.state != stateReview {
+		t.Fatalf("v did not open the review (state %v)", d.app.state)
+	}
+	d.keys("down", "down", "enter") // item 3
+	if d.app.state != stateQuestion || d.app.question.index != 2 {
+		t.Fatalf("enter did not open item 3 (state %v, index %d)", d.app.state, d.app.question.index)
+	}
+	d.keys("1")
+	if d.app.state != stateReview {
+		t.Fatalf("after the answer: state %v, want the review", d.app.state)
+	}
+	if _, ok := d.app.a.Answers[d.app.a.Order[2]]; !ok {
+		t.Error("the answer was not kept")
+	}
+	if d.app.review.cursor != 0 {
+		t.Errorf("review cursor %d, want the first open item (0)", d.app.review.cursor)
+	}
+	d.keys("enter", "right")
+	if d.app.state != stateQuestion || d.app.question.index != 1 {
+		t.Errorf("→ from a picked item: state %v, index %d", d.app.state, d.app.question.index)
+	}
+}

@@ -28,6 +28,10 @@ type questionModel struct {
 	noting bool
 	note   textinput.Model
 	bar    progress.Model
+
+	// fromReview: the item was picked in the review, so answering it
+	// returns there (to the next open item) rather than walking on.
+	fromReview bool
 }
 
 // pendingSave is an answer (or a cursor move) not yet committed.
@@ -52,6 +56,7 @@ var sectionIntro = map[model.Layer]struct{ title, text string }{
 func (q *questionModel) open(m *App, index int, resumed bool) {
 	a := m.a
 	q.noting = false
+	q.fromReview = false
 	q.pending = nil
 	q.saving = false
 	if index >= len(a.Order) {
@@ -281,9 +286,13 @@ func (q *questionModel) saved(m *App, msg savedMsg) tea.Cmd {
 		m.fail("not saved: " + msg.err.Error() + " - the answer is kept; enter retries")
 		return nil
 	}
-	next := q.pending.next
+	next, answered := q.pending.next, q.pending.item != ""
 	q.pending = nil
 	m.a.Cursor = next
+	if answered && q.fromReview {
+		m.review.open(m)
+		return m.replay()
+	}
 	if next != q.index {
 		q.open(m, next, false)
 	}

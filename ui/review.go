@@ -49,6 +49,7 @@ func (r *reviewModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
 		m.question.open(m, r.cursor, true)
 		m.state = stateQuestion
 		m.question.intro = false
+		m.question.fromReview = true
 		return saveCursorCmd(m.store, -1, m.a.ID, r.cursor)
 	case key.Matches(msg, m.keys.Finish):
 		r.finishing = true
