@@ -601,3 +601,26 @@ func TestAnswerPickedInReviewReturnsToIt(t *testing.T) {
 		t.Errorf("→ from a picked item: state %v, index %d", d.app.state, d.app.question.index)
 	}
 }
+
+// A resize re-wraps the guide; the reader stays at the same point of the
+// text (the end stays the end), not at the same line number.
+func TestReaderKeepsItsPlaceOnResize(t *testing.T) {
+	d := newDriver(t, testStore(t), Start{Theme: "dark"}, 120, 40)
+	d.keys("g", "enter")
+	for range 3 {
+		d.keys("pgdown")
+	}
+	before := float64(d.app.guides.vp.YOffset()) / float64(len(d.app.guides.lines))
+	d.send(tea.WindowSizeMsg{Width: 70, Height: 22})
+	after := float64(d.app.guides.vp.YOffset()) / float64(len(d.app.guides.lines))
+	if before == 0 || after < before-0.05 || after > before+0.05 {
+		t.Errorf("place in the text %.2f before the resize, %.2f after", before, after)
+	}
+	for range 200 {
+		d.keys("pgdown")
+	}
+	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	if !d.app.guides.vp.AtBottom() {
+		t.Errorf("at the end before the resize, at %d%% after", int(d.app.guides.vp.ScrollPercent()*100))
+	}
+}

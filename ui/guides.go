@@ -26,6 +26,7 @@ type guidesModel struct {
 	cache   *markdownCache
 	want    renderKey // the rendering the reader is waiting for
 	ready   bool
+	placed  bool  // the guide on show has been positioned once (at its section)
 	back    state // where esc on the list returns to
 	// readBack is where esc in the reader returns to: the list, or the
 	// screen that opened a section directly (g on a question or a gap).
@@ -67,6 +68,7 @@ func (g *guidesModel) open(m *App, from state, ref string) tea.Cmd {
 
 func (g *guidesModel) read(m *App, i int, section string) tea.Cmd {
 	g.current, g.section = i, section
+	g.placed, g.lines = false, nil
 	g.query, g.hits, g.hitLines = "", 0, nil
 	g.readBack = stateGuides
 	m.state = stateReader
@@ -234,15 +236,28 @@ func (g *guidesModel) rendered(m *App, msg renderedMsg) tea.Cmd {
 }
 
 func (g *guidesModel) show(m *App, content string) {
-	first := !g.ready
 	g.ready = true
-	offset := g.vp.YOffset()
+	// A new width wraps the guide anew: keep the reader at the same point
+	// of the text (the same fraction of it, or the end), not the same line
+	// number.
+	atEnd := g.placed && g.vp.AtBottom() && g.vp.YOffset() > 0
+	frac := 0.0
+	if old := len(g.lines); g.placed && old > 0 {
+		frac = float64(g.vp.YOffset()) / float64(old)
+	}
 	g.vp.SetContent(content)
 	g.lines = strings.Split(content, "\n")
-	if first && g.section != "" {
-		g.vp.SetYOffset(sectionLine(content, g.guides[g.current], g.section))
-	} else if !first {
-		g.vp.SetYOffset(offset)
+	switch {
+	case !g.placed:
+		g.placed = true
+		g.vp.SetYOffset(0)
+		if g.section != "" {
+			g.vp.SetYOffset(sectionLine(content, g.guides[g.current], g.section))
+		}
+	case atEnd:
+		g.vp.GotoBottom()
+	default:
+		g.vp.SetYOffset(int(frac*float64(len(g.lines)) + 0.5))
 	}
 	if g.query != "" {
 		g.highlight(m)
