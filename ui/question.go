@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/progress"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/cxo-dev/cxo/model"
 )
@@ -337,9 +338,12 @@ func (q *questionModel) view(m *App, w, h int) string {
 		if chosen {
 			tick = t.Chosen.Render("✓ ")
 		}
-		body := wrap(style.Render(label), max(w-12, 10))
-		body = strings.ReplaceAll(body, "\n", "\n"+strings.Repeat(" ", 10))
-		b.WriteString(mark + tick + num + " " + body + "\n")
+		// Wrapped lines start under the first word of the option.
+		prefix := mark + tick + num + " "
+		indent := lipgloss.Width(prefix)
+		body := wrap(style.Render(label), max(w-indent, 10))
+		body = strings.ReplaceAll(body, "\n", "\n"+strings.Repeat(" ", indent))
+		b.WriteString(prefix + body + "\n")
 	}
 	b.WriteString("\n")
 	switch {
