@@ -49,7 +49,9 @@ func LoadBank(bank, plan Source, guides []Guide) (*Bank, error) {
 	l := &loader{file: bank.Name}
 	b := &Bank{Guides: guides}
 	l.parseBank(bank.Data, b)
-	if len(l.problems) == 0 {
+	// Unknown or repeated fields are reported but do not stop the rules
+	// being checked, so one misspelt key does not hide every other problem.
+	if l.fatal == 0 {
 		b.index()
 		l.validate(b)
 	}
@@ -57,6 +59,13 @@ func LoadBank(bank, plan Source, guides []Guide) (*Bank, error) {
 		pl := &loader{file: plan.Name}
 		b.Plan = pl.parsePlan(plan.Data, b)
 		l.problems = append(l.problems, pl.problems...)
+		if pl.fatal == 0 && l.fatal == 0 {
+			for _, f := range b.Facets {
+				if _, ok := b.Plan[f.ID]; !ok && f.ID != "" {
+					l.addf(f.Line, "facet %s has no development plan: a bank draws on the plan in %s, which has no actions for it (use one of its facet ids)", f.ID, plan.Name)
+				}
+			}
+		}
 	}
 	if len(l.problems) > 0 {
 		sort.SliceStable(l.problems, func(i, j int) bool {
@@ -73,10 +82,18 @@ func LoadBank(bank, plan Source, guides []Guide) (*Bank, error) {
 type loader struct {
 	file     string
 	problems Problems
+	fatal    int // problems after which the rules cannot be checked
 }
 
+// addf records a problem that leaves the bank's shape unknown.
 func (l *loader) addf(line int, format string, args ...any) {
-	l.problems = append(l.problems, Problem{File: l.file, Line: line, Msg: fmt.Sprintf(format, args...)})
+	l.softf(line, format, args...)
+	l.fatal++
+}
+
+// softf records a problem the rest of the file can be checked past.
+func (l *loader) softf(line int, format string, args ...any) {
+	l.problems = append(l.problems, Problem{File: l.file, Line: max(line, 1), Msg: fmt.Sprintf(format, args...)})
 }
 
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
@@ -112,7 +129,7 @@ func (l *loader) fields(n *yaml.Node, what string, known []string, fn func(key s
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if seen[k.Value] {
-			l.addf(k.Line, "%s: %q given twice", what, k.Value)
+			l.softf(k.Line, "%s: %q given twice", what, k.Value)
 			continue
 		}
 		seen[k.Value] = true
@@ -123,7 +140,7 @@ func (l *loader) fields(n *yaml.Node, what string, known []string, fn func(key s
 			}
 		}
 		if !ok {
-			l.addf(k.Line, "%s: unknown field %q", what, k.Value)
+			l.softf(k.Line, "%s: unknown field %q", what, k.Value)
 			continue
 		}
 		fn(k.Value, v)

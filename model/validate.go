@@ -252,10 +252,5 @@ func (l *loader) parsePlan(data []byte, b *Bank) map[string]PlanActions {
 			plan[id] = pa
 		}
 	})
-	for _, f := range b.Facets {
-		if _, ok := plan[f.ID]; !ok && f.ID != "" {
-			l.addf(0, "no plan actions for facet %s", f.ID)
-		}
-	}
 	return plan
 }

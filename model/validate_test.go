@@ -433,6 +433,18 @@ func TestValidatorReportsEveryProblem(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("problems:\n got %q\nwant %q", got, want)
 	}
+
+	// A misspelt key does not hide the rule problems behind it.
+	bank = replace(t, testBankYAML, "  - id: ops-3\n", "  - id: ops-3\n    qiuck: true\n")
+	bank = replace(t, bank, "    reverse: true\n    pair: ld-1\n", "    reverse: true\n")
+	got = problems(t, bank)
+	want = []string{
+		fmt.Sprintf("bank.yaml:%d: item: unknown field \"qiuck\"", lineOf(t, bank, "qiuck: true")),
+		fmt.Sprintf("bank.yaml:%d: item ld-1: pair ld-2 does not name it back", lineOf(t, bank, "- id: ld-1")),
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("problems:\n got %q\nwant %q", got, want)
+	}
 }
 
 func TestProblemsError(t *testing.T) {
@@ -472,7 +484,7 @@ func TestPlanProblems(t *testing.T) {
 		{
 			name: "a facet without actions",
 			plan: replace(t, testPlanYAML, "  - facet: lead\n    actions:\n      - Take the lead in one hard conversation.\n      - Ask a peer how you came across.\n", ""),
-			want: []string{"plan.yaml: no plan actions for facet lead"},
+			want: []string{"bank.yaml:22: facet lead has no development plan: a bank draws on the plan in plan.yaml, which has no actions for it (use one of its facet ids)"},
 		},
 		{
 			name: "one action only",
