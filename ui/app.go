@@ -429,7 +429,11 @@ func (m *App) opened(msg tea.Msg) tea.Cmd {
 			m.a, m.res = msg.a, model.Compute(m.bank, msg.a)
 			return m.showResults()
 		}
-		return m.begin(msg.a)
+		cmd := m.begin(msg.a)
+		if msg.revised != "" {
+			m.ok("began with question bank " + msg.revised + ", goes on with " + msg.a.BankVersion + "; answers to items it no longer asks are kept, not scored")
+		}
+		return cmd
 	case resultLoadedMsg:
 		if msg.err != nil {
 			m.fail("could not open the result: " + msg.err.Error())

@@ -624,3 +624,27 @@ func TestReaderKeepsItsPlaceOnResize(t *testing.T) {
 		t.Errorf("at the end before the resize, at %d%% after", int(d.app.guides.vp.ScrollPercent()*100))
 	}
 }
+
+// Resuming with another revision of the bank says so; another family is
+// refused with the reason.
+func TestResumeAcrossBankRevisions(t *testing.T) {
+	s := testStore(t)
+	b := testBank(t)
+	a := model.NewAssessment(b, "20261102-093000-abc", time.Date(2026, 11, 2, 9, 30, 0, 0, time.UTC), model.LengthQuick, "")
+	a.BankVersion = strings.TrimSuffix(b.Version, "-1") + "-0" // an earlier revision
+	other := model.NewAssessment(b, "20261102-093000-def", a.Started, model.LengthQuick, "")
+	other.BankVersion = "1999.01-1" // another family
+	for _, x := range []*model.Assessment{a, other} {
+		if err := s.Create(x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := newDriver(t, s, Start{Theme: "dark", Action: "resume", ResumeID: a.ID}, 100, 30)
+	if !strings.Contains(d.app.status, "began with question bank "+a.BankVersion+", goes on with "+b.Version) {
+		t.Errorf("no notice of the revision: state %v, status %q", d.app.state, d.app.status)
+	}
+	d = newDriver(t, s, Start{Theme: "dark", Action: "resume", ResumeID: other.ID}, 100, 30)
+	if !strings.Contains(d.app.status, "asks other questions") || d.app.a != nil {
+		t.Errorf("another family was not refused: status %q", d.app.status)
+	}
+}

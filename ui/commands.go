@@ -24,8 +24,9 @@ type createdMsg struct {
 }
 
 type loadedMsg struct {
-	a   *model.Assessment
-	err error
+	a       *model.Assessment
+	revised string // the bank version it began with, when another revision goes on
+	err     error
 }
 
 // savedMsg reports a committed answer (or why it was not committed).
@@ -115,12 +116,17 @@ func loadCmd(s *store.Store, b *model.Bank, id string) tea.Cmd {
 		if err != nil {
 			return loadedMsg{err: err}
 		}
+		began := a.BankVersion
 		if a.Status != model.StatusFinished && a.Reconcile(b) {
 			if err := s.SaveOrder(a); err != nil {
 				return loadedMsg{err: err}
 			}
 		}
-		return loadedMsg{a: a}
+		msg := loadedMsg{a: a}
+		if a.BankVersion != began {
+			msg.revised = began
+		}
+		return msg
 	}
 }
 
