@@ -47,6 +47,12 @@ func AnswerTime(shown, answered time.Time) time.Duration {
 	return max(answered.Sub(shown).Round(time.Millisecond), time.Millisecond)
 }
 
+// SameChoice reports whether two answers score the same: the same value,
+// not-applicable and skip (notes and times aside).
+func (a Answer) SameChoice(b Answer) bool {
+	return a.Value == b.Value && a.NA == b.NA && a.Skipped == b.Skipped
+}
+
 func (a Answer) Given() bool { return a.NA || (!a.Skipped && a.Value > 0) }
 
 // Assessment is one run through the bank by one person.

@@ -99,7 +99,7 @@ func (s *Store) SaveAnswer(id, itemID string, ans model.Answer, cursor int) erro
 					// another cxo process gave after this one loaded.
 					ans = prev
 				}
-				changed = ans.Value != prev.Value || ans.NA != prev.NA || ans.Skipped != prev.Skipped
+				changed = !ans.SameChoice(prev)
 			}
 		}
 		if changed {

@@ -248,7 +248,7 @@ func (q *questionModel) answer(m *App, ans model.Answer) tea.Cmd {
 
 func (q *questionModel) commit(m *App, item string, ans model.Answer, next int) tea.Cmd {
 	prev := m.a.Answers[item]
-	if m.a.Status == model.StatusFinished && (ans.Value != prev.Value || ans.NA != prev.NA || ans.Skipped != prev.Skipped) {
+	if m.a.Status == model.StatusFinished && !ans.SameChoice(prev) {
 		// As the store does: a changed answer reopens the assessment until
 		// it is finished again, and its old result no longer stands.
 		m.a.Status, m.a.Finished = model.StatusInProgress, time.Time{}
