@@ -117,6 +117,14 @@ func (c *compareWriter) Write(p []byte) (int, error) {
 // BackupPath is where Backup keeps the last good copy: <path>.bak.
 func BackupPath(path string) string { return path + ".bak" }
 
+// BackupGenerations names every last-good copy Backup may keep, newest
+// first: <path>.bak, then the older <path>.bak.1 and <path>.bak.2. Anything
+// that must reach every copy (deleting an assessment, say) walks this list.
+func BackupGenerations(path string) []string {
+	b := BackupPath(path)
+	return []string{b, b + ".1", b + ".2"}
+}
+
 // RestoreHint is the one-line instruction for going back to the last good
 // copy Backup kept.
 func RestoreHint(path string) string {
