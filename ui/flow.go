@@ -97,99 +97,96 @@ type transition struct {
 type guard func(m *App, in intent) bool
 
 // flow is the table. Rows are tried in order; the first whose from, event
-// and guard match wins. An intent no row matches changes nothing.
+// and guard match wins. An intent no row matches changes nothing. Rows
+// without a key are a command's answer, or cannot be reached by a key with
+// the bundled bank (a guide reference it does not hold).
 var flow = buildFlow()
 
 func buildFlow() []transition {
 	k := keys
-	t := []transition{
+	type T = transition
+	return []T{
 		{from: stateHome, on: evNew, to: stateNew, key: k.New},
 		{from: stateHome, on: evHistory, to: stateHistory, key: k.History},
 		{from: stateHome, on: evGuides, to: stateGuides, key: k.Guides},
+		// An assessment opens at its saved item: the section's intro when
+		// the item starts a section and is unanswered, the review once
+		// every item was passed, the result when it is finished.
+		{from: stateHome, on: evOpened, to: stateResults, when: finished, why: "finished", after: "cxo resume names it"},
+		{from: stateHome, on: evOpened, to: stateReview, key: k.Resume, after: "it is opened", when: pastEnd, why: "every item passed"},
+		{from: stateHome, on: evOpened, to: stateIntro, key: k.Resume, after: "it is opened", when: atIntro, why: "at a section's start"},
+		{from: stateHome, on: evOpened, to: stateQuestion, key: k.Resume, after: "it is opened"},
+
 		{from: stateNew, on: evBack, to: stateHome, key: k.Back, back: true},
-	}
-	// An assessment opens at its saved item: the section's intro when the
-	// item starts a section and is unanswered, the review when every item
-	// was passed, its result when it is finished.
-	opened := func(from state, kb key.Binding, after string) []transition {
-		return []transition{
-			{from: from, on: evOpened, to: stateResults, key: kb, after: after, when: finished, why: "finished"},
-			{from: from, on: evOpened, to: stateReview, key: kb, after: after, when: pastEnd, why: "every item passed"},
-			{from: from, on: evOpened, to: stateIntro, key: kb, after: after, when: atIntro, why: "at a section's start"},
-			{from: from, on: evOpened, to: stateQuestion, key: kb, after: after},
-		}
-	}
-	t = append(t, opened(stateHome, k.Resume, "the assessment is opened")...)
-	t = append(t, opened(stateNew, k.Enter, "the assessment is created")...)
-	t = append(t, opened(stateHistory, k.Open, "the assessment is opened")...)
-	// Moving between items: the intro of each section comes first.
-	walk := func(from state, on event, kb key.Binding, after string) []transition {
-		return []transition{
-			{from: from, on: on, to: stateReview, key: kb, after: after, when: both(movedOn, pastEnd), why: "past the last item"},
-			{from: from, on: on, to: stateIntro, key: kb, after: after, when: both(movedOn, atIntro), why: "at a section's start"},
-			{from: from, on: on, to: stateQuestion, key: kb, after: after, when: movedOn},
-		}
-	}
-	t = append(t,
-		transition{from: stateIntro, on: evBegin, to: stateQuestion, key: keys.Begin},
-		transition{from: stateIntro, on: evBack, to: stateHome, key: k.Back},
-		transition{from: stateIntro, on: evReview, to: stateReview, key: k.Review},
-		transition{from: stateIntro, on: evGuides, to: stateReader, key: k.Guide, when: hasSection, why: "its section"},
-		transition{from: stateIntro, on: evGuides, to: stateGuides, key: k.Guide},
-	)
-	t = append(t, walk(stateIntro, evItem, k.Prev, "the place is saved")...)
-	t = append(t,
-		transition{from: stateQuestion, on: evBack, to: stateHome, key: k.Back},
-		transition{from: stateQuestion, on: evReview, to: stateReview, key: k.Review},
-		transition{from: stateQuestion, on: evGuides, to: stateReader, key: k.Guide, when: hasSection, why: "its section"},
-		transition{from: stateQuestion, on: evGuides, to: stateGuides, key: k.Guide},
+		{from: stateNew, on: evOpened, to: stateIntro, key: k.Enter, after: "it is created", when: atIntro, why: "the first section"},
+
+		{from: stateIntro, on: evBegin, to: stateQuestion, key: k.Begin},
+		{from: stateIntro, on: evBack, to: stateHome, key: k.Back},
+		{from: stateIntro, on: evReview, to: stateReview, key: k.Review},
+		{from: stateIntro, on: evGuides, to: stateReader, key: k.Guide, when: hasSection, why: "its section"},
+		{from: stateIntro, on: evGuides, to: stateGuides, why: "the item names no guide section"},
+		{from: stateIntro, on: evItem, to: stateQuestion, key: k.Prev, after: "the place is saved", why: "the previous section's last item"},
+
+		{from: stateQuestion, on: evBack, to: stateHome, key: k.Back},
+		{from: stateQuestion, on: evReview, to: stateReview, key: k.Review},
+		{from: stateQuestion, on: evGuides, to: stateReader, key: k.Guide, when: hasSection, why: "its section"},
+		{from: stateQuestion, on: evGuides, to: stateGuides, why: "the item names no guide section"},
 		// An item picked in the review returns there once answered.
-		transition{from: stateQuestion, on: evAnswered, to: stateReview, key: k.Answer, after: "the answer is saved",
-			when: openedBy(stateReview, evPick), why: "picked in the review"},
-	)
-	t = append(t, walk(stateQuestion, evAnswered, k.Answer, "the answer is saved")...)
-	t = append(t, walk(stateQuestion, evItem, k.Next, "the place is saved")...)
-	t = append(t,
-		transition{from: stateReview, on: evPick, to: stateQuestion, key: k.Enter},
-		transition{from: stateReview, on: evResults, to: stateResults, key: k.Finish, after: "the result is saved"},
-		transition{from: stateReview, on: evBack, to: stateResults, key: k.Back, back: true,
-			when: both(cameFrom(stateResults), finished), why: "opened from an unchanged result"},
-		transition{from: stateReview, on: evBack, to: stateIntro, key: k.Back, when: atIntro, why: "the saved item starts a section"},
-		transition{from: stateReview, on: evBack, to: stateQuestion, key: k.Back},
+		{from: stateQuestion, on: evAnswered, to: stateReview, key: k.Answer, after: "it is saved", when: openedBy(stateReview, evPick), why: "picked in the review"},
+		{from: stateQuestion, on: evAnswered, to: stateReview, key: k.Answer, after: "it is saved", when: both(movedOn, pastEnd), why: "the last item"},
+		{from: stateQuestion, on: evAnswered, to: stateIntro, key: k.Answer, after: "it is saved", when: both(movedOn, atIntro), why: "a section's last item"},
+		{from: stateQuestion, on: evAnswered, to: stateQuestion, key: k.Answer, after: "it is saved", when: movedOn},
+		{from: stateQuestion, on: evItem, to: stateReview, key: k.Next, after: "the place is saved", when: pastEnd, why: "the last item"},
+		{from: stateQuestion, on: evItem, to: stateIntro, key: k.Next, after: "the place is saved", when: atIntro, why: "a section's last item"},
+		{from: stateQuestion, on: evItem, to: stateQuestion, key: k.Next, after: "the place is saved"},
 
-		transition{from: stateResults, on: evBack, to: stateHistory, key: k.Back, back: true, when: cameFrom(stateHistory), why: "opened from the history"},
-		transition{from: stateResults, on: evBack, to: stateHome, key: k.Back, back: true},
-		transition{from: stateResults, on: evExport, to: stateExport, key: k.Export},
-		transition{from: stateResults, on: evCompare, to: stateHistory, key: k.Compare},
-		transition{from: stateResults, on: evReview, to: stateReview, key: k.Review},
-		transition{from: stateResults, on: evGuides, to: stateReader, key: k.Open, when: hasSection, why: "a gap's section"},
-		transition{from: stateResults, on: evGuides, to: stateGuides, key: k.Guides},
+		{from: stateReview, on: evPick, to: stateQuestion, key: k.Enter},
+		{from: stateReview, on: evResults, to: stateResults, key: k.Finish, after: "the result is saved"},
+		{from: stateReview, on: evBack, to: stateResults, key: k.Back, back: true, when: both(cameFrom(stateResults), finished), why: "opened from an unchanged result"},
+		{from: stateReview, on: evBack, to: stateIntro, key: k.Back, when: atIntro, why: "the saved item starts a section"},
+		{from: stateReview, on: evBack, to: stateQuestion, key: k.Back},
 
-		transition{from: stateExport, on: evBack, to: stateResults, key: k.Back, back: true},
-		transition{from: stateExport, on: evExported, to: stateResults, key: k.Enter, after: "the file is written", back: true},
+		{from: stateResults, on: evBack, to: stateHistory, key: k.Back, back: true, when: cameFrom(stateHistory), why: "opened from the history"},
+		{from: stateResults, on: evBack, to: stateHome, key: k.Back, back: true},
+		{from: stateResults, on: evExport, to: stateExport, key: k.Export},
+		{from: stateResults, on: evCompare, to: stateHistory, key: k.Compare},
+		{from: stateResults, on: evReview, to: stateReview, key: k.Review},
+		{from: stateResults, on: evGuides, to: stateReader, key: k.Open, when: hasSection, why: "on a gap"},
+		{from: stateResults, on: evGuides, to: stateGuides, key: k.Guides},
 
-		transition{from: stateGuides, on: evRead, to: stateReader, key: k.Open},
-	)
-	for _, from := range []state{stateHome, stateIntro, stateQuestion, stateResults} {
-		t = append(t, transition{from: stateGuides, on: evBack, to: from, key: k.Back, back: true,
-			when: cameFrom(from), why: "opened from " + stateNames[from]})
+		{from: stateExport, on: evBack, to: stateResults, key: k.Back, back: true},
+		{from: stateExport, on: evExported, to: stateResults, key: k.Enter, after: "the file is written", back: true},
+
+		{from: stateGuides, on: evRead, to: stateReader, key: k.Open},
+		{from: stateGuides, on: evBack, to: stateHome, key: k.Back, back: true, when: cameFrom(stateHome), why: "opened from home"},
+		{from: stateGuides, on: evBack, to: stateResults, key: k.Back, back: true, when: cameFrom(stateResults), why: "opened from the results"},
+		{from: stateGuides, on: evBack, to: stateIntro, back: true, when: cameFrom(stateIntro), why: "esc, opened from a section intro"},
+		{from: stateGuides, on: evBack, to: stateQuestion, back: true, when: cameFrom(stateQuestion), why: "esc, opened from a question"},
+		{from: stateReader, on: evBack, to: stateGuides, key: k.Back, back: true, when: cameFrom(stateGuides), why: "opened from the list"},
+		{from: stateReader, on: evBack, to: stateIntro, key: k.Back, back: true, when: cameFrom(stateIntro), why: "opened from a section intro"},
+		{from: stateReader, on: evBack, to: stateQuestion, key: k.Back, back: true, when: cameFrom(stateQuestion), why: "opened from a question"},
+		{from: stateReader, on: evBack, to: stateResults, key: k.Back, back: true, when: cameFrom(stateResults), why: "opened from the results"},
+
+		{from: stateHistory, on: evBack, to: stateResults, key: k.Back, back: true, when: cameFrom(stateResults), why: "picking one to compare"},
+		{from: stateHistory, on: evBack, to: stateHome, key: k.Back, back: true},
+		{from: stateHistory, on: evCompared, to: stateCompare, key: k.Open, after: "both are loaded", why: "picking one to compare"},
+		{from: stateHistory, on: evOpened, to: stateResults, key: k.Open, after: "it is opened", when: finished, why: "a finished one"},
+		{from: stateHistory, on: evOpened, to: stateReview, key: k.Open, after: "it is opened", when: pastEnd, why: "every item passed"},
+		{from: stateHistory, on: evOpened, to: stateIntro, key: k.Open, after: "it is opened", when: atIntro, why: "at a section's start"},
+		{from: stateHistory, on: evOpened, to: stateQuestion, key: k.Open, after: "it is opened"},
+
+		{from: stateCompare, on: evBack, to: stateResults, key: k.Back, back: true},
+
+		{from: stateDamaged, on: evFresh, to: stateHome, key: k.MoveAside, after: "the file is moved aside"},
+		{from: anyState, on: evDamaged, to: stateDamaged, after: "the start-up check finds the database unusable"},
+		// Answers that arrive on another screen than the one that asked
+		// (tests send them directly) show all the same.
+		{from: anyState, on: evCompared, to: stateCompare, after: "both results are loaded"},
+		{from: anyState, on: evOpened, to: stateResults, when: finished, after: "an assessment is opened"},
+		{from: anyState, on: evOpened, to: stateReview, when: pastEnd, after: "an assessment is opened"},
+		{from: anyState, on: evOpened, to: stateIntro, when: atIntro, after: "an assessment is opened"},
+		{from: anyState, on: evOpened, to: stateQuestion, after: "an assessment is opened"},
 	}
-	for _, from := range []state{stateGuides, stateIntro, stateQuestion, stateResults} {
-		t = append(t, transition{from: stateReader, on: evBack, to: from, key: k.Back, back: true,
-			when: cameFrom(from), why: "opened from " + stateNames[from]})
-	}
-	t = append(t,
-		transition{from: stateHistory, on: evBack, to: stateResults, key: k.Back, back: true, when: cameFrom(stateResults), why: "picking one to compare"},
-		transition{from: stateHistory, on: evBack, to: stateHome, key: k.Back, back: true},
-		transition{from: stateHistory, on: evCompared, to: stateCompare, key: k.Open, after: "both results are loaded"},
-		// (A comparison that arrives elsewhere shows all the same.)
-		transition{from: anyState, on: evCompared, to: stateCompare, after: "both results are loaded"},
-		transition{from: stateCompare, on: evBack, to: stateResults, key: k.Back, back: true},
-
-		transition{from: anyState, on: evDamaged, to: stateDamaged, after: "the start-up check finds the database unusable"},
-		transition{from: stateDamaged, on: evFresh, to: stateHome, key: k.MoveAside, after: "the file is moved aside"},
-	)
-	return t
 }
 
 // Guards.
