@@ -177,17 +177,17 @@ func (m *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // key handles the keys every screen shares, then the screen's own.
 func (m *App) key(msg tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(msg, keys.ForceQuit) {
+	if key.Matches(msg, rootKeys.ForceQuit) {
 		return m.quit()
 	}
-	if key.Matches(msg, keys.Suspend) {
+	if key.Matches(msg, rootKeys.Suspend) {
 		return tea.Suspend
 	}
 	// Below the minimum size the screen is hidden behind "make the window
 	// larger": a key must not answer a question nobody can see. Only
 	// quitting works (ctrl+c above, q here).
 	if m.width > 0 && (m.width < MinWidth || m.height < MinHeight) {
-		if key.Matches(msg, keys.Quit) && !m.textInput() && !m.busy() {
+		if key.Matches(msg, rootKeys.Quit) && !m.textInput() && !m.busy() {
 			return m.quit()
 		}
 		return nil
@@ -202,15 +202,15 @@ func (m *App) key(msg tea.KeyPressMsg) tea.Cmd {
 	if m.textInput() {
 		return m.routeKey(msg)
 	}
-	if key.Matches(msg, keys.Help) {
+	if key.Matches(msg, rootKeys.Help) {
 		m.full = !m.full
 		return nil
 	}
-	if m.full && key.Matches(msg, keys.Back) {
+	if m.full && key.Matches(msg, rootKeys.Back) {
 		m.full = false
 		return nil
 	}
-	if key.Matches(msg, keys.Quit) {
+	if key.Matches(msg, rootKeys.Quit) {
 		return m.quit()
 	}
 	return m.routeKey(msg)
@@ -240,6 +240,8 @@ func (m *App) quit() tea.Cmd {
 type screen interface {
 	key(s *session, msg tea.KeyPressMsg) (intent, tea.Cmd)
 	view(s *session, w, h int) string
+	// keyHelp is the screen's keymap as on show: the help line and ?.
+	keyHelp(s *session) help.KeyMap
 }
 
 // current is the sub-model that owns the state on show.
@@ -287,11 +289,10 @@ func (m *App) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 		return m.compare.wheel(msg)
 	case stateHome, stateReview, stateHistory, stateGuides:
 		// In lists the wheel moves the selection, like the arrow keys.
-		k := keys.Down.Keys()[0]
+		code := tea.KeyDown
 		if msg.Button == tea.MouseWheelUp {
-			k = keys.Up.Keys()[0]
+			code = tea.KeyUp
 		}
-		code := map[string]rune{"up": tea.KeyUp, "down": tea.KeyDown}[k]
 		return m.routeKey(tea.KeyPressMsg{Code: code})
 	}
 	return nil
@@ -513,7 +514,7 @@ func (m *App) tooSmall() string {
 func (m *App) screen(w, h int) string { return m.current().view(&m.session, w, h) }
 
 func (m *App) helpView() string {
-	k := m.screenKeys()
+	k := m.current().keyHelp(&m.session)
 	if m.full {
 		return m.fullHelpView(k.FullHelp())
 	}

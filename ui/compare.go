@@ -73,7 +73,7 @@ func (c *compareModel) layout(m *session) {
 }
 
 func (c *compareModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
-	if key.Matches(msg, keys.Back) {
+	if key.Matches(msg, compareKeys.Back) {
 		return intent{ev: evBack}, nil
 	}
 	var cmd tea.Cmd

@@ -59,7 +59,7 @@ type damagedModel struct {
 }
 
 func (d *damagedModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
-	if d.canFix && key.Matches(msg, keys.MoveAside) {
+	if d.canFix && key.Matches(msg, damagedKeys.MoveAside) {
 		return stay, moveAsideCmd(m.store.Path)
 	}
 	return stay, nil

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
@@ -35,10 +36,10 @@ func (e *exportModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	if e.busy {
 		return stay, nil
 	}
-	switch msg.String() {
-	case "esc":
+	switch {
+	case key.Matches(msg, exportKeys.Back):
 		return intent{ev: evBack}, nil
-	case "enter":
+	case key.Matches(msg, exportKeys.Write):
 		path := strings.TrimSpace(e.input.Value())
 		if path == "" {
 			m.fail("type a file name")

@@ -19,7 +19,7 @@ import (
 
 // rootFiles are the root model's files: they alone may name App.
 var rootFiles = map[string]bool{"app.go": true, "flow.go": true, "startcheck.go": true,
-	"keyqueue.go": true, "helpview.go": true, "frame.go": true, "help.go": true}
+	"keyqueue.go": true, "helpview.go": true, "frame.go": true}
 
 // The flow lives in one place: only flow.go writes the screen state, and no
 // screen file takes the root model or reaches into another screen.
@@ -371,6 +371,44 @@ func TestEveryTransition(t *testing.T) {
 			if d.app.state != row.to {
 				t.Fatalf("%s led to the %s screen, want %s (status %q)\n%s", row.key.Keys()[0], stateNames[d.app.state], stateNames[row.to], d.app.status, d.screen())
 			}
+		})
+	}
+}
+
+// Handlers match keys through key.Matches and the screens' keymaps only:
+// no key's text is compared or switched on (outside line mode, which reads
+// lines, not keys).
+func TestHandlersMatchThroughKeymaps(t *testing.T) {
+	fset := token.NewFileSet()
+	pkgs, err := parser.ParseDir(fset, ".", func(fi os.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyText := func(e ast.Expr) bool {
+		call, ok := e.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		id, _ := sel.X.(*ast.Ident)
+		return sel.Sel.Name == "String" && id != nil && id.Name == "msg"
+	}
+	for _, f := range pkgs["ui"].Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.BinaryExpr:
+				if keyText(n.X) || keyText(n.Y) {
+					t.Errorf("%s: compares a key's text; match a keymap binding", fset.Position(n.Pos()))
+				}
+			case *ast.SwitchStmt:
+				if n.Tag != nil && keyText(n.Tag) {
+					t.Errorf("%s: switches on a key's text; match keymap bindings", fset.Position(n.Pos()))
+				}
+			}
+			return true
 		})
 	}
 }

@@ -65,15 +65,15 @@ func (g *guidesModel) read(m *session, i int, section string) tea.Cmd {
 func (g *guidesModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	if m.state == stateGuides {
 		switch {
-		case key.Matches(msg, keys.Back):
+		case key.Matches(msg, guidesKeys.Back):
 			return intent{ev: evBack}, nil
-		case key.Matches(msg, keys.Up):
+		case key.Matches(msg, guidesKeys.Up):
 			g.cursor = (g.cursor + len(g.guides) - 1) % len(g.guides)
-		case key.Matches(msg, keys.Down):
+		case key.Matches(msg, guidesKeys.Down):
 			g.cursor = (g.cursor + 1) % len(g.guides)
-		case key.Matches(msg, keys.Open):
+		case key.Matches(msg, guidesKeys.Open):
 			return intent{ev: evRead, index: g.cursor}, nil
-		case msg.String() >= "1" && msg.String() <= "9" && len(msg.String()) == 1:
+		case key.Matches(msg, guidesKeys.Number):
 			if i := int(msg.String()[0] - '1'); i < len(g.guides) {
 				return intent{ev: evRead, index: i}, nil
 			}
@@ -87,10 +87,10 @@ func (g *guidesModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 // a search on show clears the search, else leaves (see flow).
 func (g *guidesModel) readerKey(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	if g.searching {
-		switch msg.String() {
-		case "esc":
+		switch {
+		case key.Matches(msg, readerKeys.Cancel):
 			g.searching = false
-		case "enter":
+		case key.Matches(msg, readerKeys.Find):
 			g.searching = false
 			g.query = g.search.Value()
 			g.highlight(m)
@@ -102,22 +102,22 @@ func (g *guidesModel) readerKey(m *session, msg tea.KeyPressMsg) (intent, tea.Cm
 		return stay, nil
 	}
 	switch {
-	case key.Matches(msg, keys.Back):
+	case key.Matches(msg, readerKeys.Back):
 		if g.query != "" {
 			g.query, g.hits, g.hitLines = "", 0, nil
 			return stay, nil
 		}
 		return intent{ev: evBack}, nil
-	case key.Matches(msg, keys.Search):
+	case key.Matches(msg, readerKeys.Search):
 		g.searching = true
 		g.search = textinput.New()
 		g.search.Prompt = "/"
 		// A new search starts empty, as in less or vim.
 		g.search.CursorEnd()
 		return stay, g.search.Focus()
-	case key.Matches(msg, keys.NextHit):
+	case key.Matches(msg, readerKeys.NextHit):
 		g.jump(g.hit + 1)
-	case key.Matches(msg, keys.PrevHit):
+	case key.Matches(msg, readerKeys.PrevHit):
 		g.jump(g.hit - 1)
 	default:
 		var cmd tea.Cmd

@@ -46,20 +46,20 @@ func (r *resultsModel) layout(m *session) {
 
 func (r *resultsModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	switch {
-	case key.Matches(msg, keys.Back):
+	case key.Matches(msg, resultsKeys.Back):
 		return intent{ev: evBack}, nil
-	case key.Matches(msg, keys.Tab):
+	case key.Matches(msg, resultsKeys.Tab):
 		r.panel = (r.panel + 1) % len(panels)
 		r.vp.GotoTop()
-	case key.Matches(msg, keys.ShiftTab):
+	case key.Matches(msg, resultsKeys.ShiftTab):
 		r.panel = (r.panel + len(panels) - 1) % len(panels)
 		r.vp.GotoTop()
-	case msg.String() >= "1" && msg.String() <= "4" && len(msg.String()) == 1:
+	case key.Matches(msg, resultsKeys.Panel):
 		r.panel = int(msg.String()[0] - '1')
 		r.vp.GotoTop()
-	case key.Matches(msg, keys.Export):
+	case key.Matches(msg, resultsKeys.Export):
 		return intent{ev: evExport}, nil
-	case key.Matches(msg, keys.Compare):
+	case key.Matches(msg, resultsKeys.Compare):
 		finished := 0
 		for _, s := range m.list {
 			if s.Status == model.StatusFinished && s.ID != m.a.ID {
@@ -71,21 +71,21 @@ func (r *resultsModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 			return stay, nil
 		}
 		return intent{ev: evCompare}, nil
-	case key.Matches(msg, keys.Guides):
+	case key.Matches(msg, resultsKeys.Guides):
 		ref := ""
 		if r.panel == 2 && r.gap < len(m.res.Gaps) {
 			ref = m.res.Gaps[r.gap].Guide
 		}
 		return intent{ev: evGuides, ref: ref}, nil
-	case msg.String() == "w":
+	case key.Matches(msg, resultsKeys.Why):
 		r.why = !r.why
-	case key.Matches(msg, keys.Review):
+	case key.Matches(msg, resultsKeys.Review):
 		return intent{ev: evReview}, nil
-	case key.Matches(msg, keys.Enter) && r.panel == 2 && r.gap < len(m.res.Gaps):
+	case key.Matches(msg, resultsKeys.Open) && r.panel == 2 && r.gap < len(m.res.Gaps):
 		return intent{ev: evGuides, ref: m.res.Gaps[r.gap].Guide}, nil
-	case key.Matches(msg, keys.Up) && r.panel == 2 && len(m.res.Gaps) > 0:
+	case key.Matches(msg, resultsKeys.Up) && r.panel == 2 && len(m.res.Gaps) > 0:
 		r.gap = max(r.gap-1, 0)
-	case key.Matches(msg, keys.Down) && r.panel == 2 && len(m.res.Gaps) > 0:
+	case key.Matches(msg, resultsKeys.Down) && r.panel == 2 && len(m.res.Gaps) > 0:
 		r.gap = min(r.gap+1, len(m.res.Gaps)-1)
 	default:
 		var cmd tea.Cmd
