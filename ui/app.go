@@ -68,7 +68,7 @@ type App struct {
 
 // New builds the root model.
 func New(s *store.Store, b *model.Bank, version string, start Start) *App {
-	app := &App{session: session{store: s, bank: b, width: 80, height: 24}, version: version, start: start,
+	app := &App{session: session{store: s, bank: b, clock: realClock(), width: 80, height: 24}, version: version, start: start,
 		help: help.New(), openedBy: map[state]opening{}}
 	dark := true
 	if start.Theme != "" {
@@ -126,7 +126,7 @@ func (m *App) startAction() tea.Cmd {
 	var cmds []tea.Cmd
 	switch m.start.Action {
 	case "new":
-		cmds = append(cmds, m.await(createCmd(m.store, m.bank, m.start.Length, m.start.Target)))
+		cmds = append(cmds, m.await(createCmd(m.store, m.bank, m.clock, m.start.Length, m.start.Target)))
 	case "resume":
 		if m.start.ResumeID != "" {
 			cmds = append(cmds, m.await(loadCmd(m.store, m.bank, m.start.ResumeID)))
@@ -579,7 +579,8 @@ func fit(s string, w, h int) string {
 		lines = lines[:h]
 	}
 	for i, l := range lines {
-		if lipgloss.Width(l) > w {
+		// A line is never wider than it has bytes: most need no measuring.
+		if len(l) > w && lipgloss.Width(l) > w {
 			lines[i] = truncate(l, w)
 		}
 	}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -69,9 +68,13 @@ func loadListCmd(s *store.Store) tea.Cmd {
 // start time and a random suffix; should another one started the same
 // second have drawn the same suffix, it draws again.
 func createAssessment(s *store.Store, b *model.Bank, length model.Length, target model.Role) (*model.Assessment, error) {
+	return createAt(s, b, realClock(), length, target)
+}
+
+func createAt(s *store.Store, b *model.Bank, c clock, length model.Length, target model.Role) (*model.Assessment, error) {
 	for try := 0; ; try++ {
-		now := time.Now()
-		a := model.NewAssessment(b, model.NewID(now), now.UTC(), length, target)
+		now := c.now()
+		a := model.NewAssessment(b, c.newID(now), now.UTC(), length, target)
 		err := s.Create(a)
 		if err == nil || !errors.Is(err, store.ErrIDTaken) || try == 9 {
 			return a, err
@@ -79,9 +82,9 @@ func createAssessment(s *store.Store, b *model.Bank, length model.Length, target
 	}
 }
 
-func createCmd(s *store.Store, b *model.Bank, length model.Length, target model.Role) tea.Cmd {
+func createCmd(s *store.Store, b *model.Bank, c clock, length model.Length, target model.Role) tea.Cmd {
 	return func() tea.Msg {
-		a, err := createAssessment(s, b, length, target)
+		a, err := createAt(s, b, c, length, target)
 		if err != nil {
 			return createdMsg{err: err}
 		}

@@ -64,7 +64,7 @@ func (n *newModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 		if n.length == 1 {
 			length = model.LengthFull
 		}
-		return stay, m.await(createCmd(m.store, m.bank, length, targets[n.target]))
+		return stay, m.await(createCmd(m.store, m.bank, m.clock, length, targets[n.target]))
 	}
 	return stay, nil
 }

@@ -66,7 +66,7 @@ func (q *questionModel) layout(m *session) {
 
 // show resets the per-item state when an item comes on screen.
 func (q *questionModel) show(m *session) {
-	q.shownAt = time.Now()
+	q.shownAt = m.clock.now()
 	q.highlight = 0
 	if ans, ok := m.a.Answers[q.item(m).ID]; ok && ans.Value > 0 {
 		q.highlight = ans.Value - 1
@@ -207,7 +207,7 @@ func (q *questionModel) answer(m *session, ans model.Answer) tea.Cmd {
 	if ans.Skipped && m.a.Answers[it.ID].Given() {
 		return q.move(m, q.index+1) // a skip never erases an answer
 	}
-	now := time.Now()
+	now := m.clock.now()
 	ans.At = now.UTC()
 	ans.Took = model.AnswerTime(q.shownAt, now)
 	ans.Note = m.a.Answers[it.ID].Note

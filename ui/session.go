@@ -15,6 +15,7 @@ type session struct {
 	store *store.Store
 	bank  *model.Bank
 	theme Theme
+	clock clock
 
 	// state is the screen on show. Screens may read it; only flow.go
 	// writes it.
