@@ -153,7 +153,7 @@ func reportError(w io.Writer, cxo string, err error) {
 	if errors.As(err, &exit) {
 		return
 	}
-	msg := oneLine(model.Clean(err.Error()))
+	msg := model.OneLine(model.Clean(err.Error()))
 	var damaged *store.DamagedError
 	if errors.As(err, &damaged) {
 		msg += "; " + cxo + " check --move-aside sets it aside and starts fresh"
@@ -233,11 +233,6 @@ func plainFlagError(err error) error {
 		want = "true or false"
 	}
 	return errors.New(head + ": want " + want)
-}
-
-// oneLine keeps an error to a single line.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }
 
 // isCobraUsage spots the usage errors cobra reports as plain errors.

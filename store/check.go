@@ -13,6 +13,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/cxo-dev/cxo/model"
 )
 
 // Check runs the consistency check the way start-up should: a read-only
@@ -245,9 +247,9 @@ func consistent(path string, tx *bolt.Tx) error {
 	}
 	switch {
 	case n == 1:
-		return &DamagedError{Path: path, Reason: "consistency check: " + oneLine(first.Error())}
+		return &DamagedError{Path: path, Reason: "consistency check: " + model.OneLine(first.Error())}
 	case n > 1:
-		return &DamagedError{Path: path, Reason: fmt.Sprintf("consistency check: %s, and %d more problems", oneLine(first.Error()), n-1)}
+		return &DamagedError{Path: path, Reason: fmt.Sprintf("consistency check: %s, and %d more problems", model.OneLine(first.Error()), n-1)}
 	}
 	return nil
 }

@@ -109,21 +109,34 @@ func lastChoiceCmd(s *store.Store) tea.Cmd {
 	}
 }
 
+// openToGoOn loads an assessment to go on with under bank b, for the TUI
+// and line mode alike: one of another bank family is refused (its texts
+// and scores would be passed off as the answers' own); an unfinished one
+// is fitted to this revision of the bank and its new order saved. began is
+// the bank version it began with.
+func openToGoOn(s *store.Store, b *model.Bank, id string) (a *model.Assessment, began string, err error) {
+	a, _, err = s.Load(id)
+	if err == nil {
+		err = a.CheckBank(b)
+	}
+	if err != nil {
+		return nil, "", err
+	}
+	began = a.BankVersion
+	if a.Status != model.StatusFinished && a.Reconcile(b) {
+		if err := s.SaveOrder(a); err != nil {
+			return nil, "", err
+		}
+	}
+	return a, began, nil
+}
+
 // loadCmd loads an assessment and fits it to the bank in use.
 func loadCmd(s *store.Store, b *model.Bank, id string) tea.Cmd {
 	return func() tea.Msg {
-		a, _, err := s.Load(id)
-		if err == nil {
-			err = a.CheckBank(b)
-		}
+		a, began, err := openToGoOn(s, b, id)
 		if err != nil {
 			return loadedMsg{err: err}
-		}
-		began := a.BankVersion
-		if a.Status != model.StatusFinished && a.Reconcile(b) {
-			if err := s.SaveOrder(a); err != nil {
-				return loadedMsg{err: err}
-			}
 		}
 		msg := loadedMsg{a: a}
 		if a.BankVersion != began {

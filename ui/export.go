@@ -60,11 +60,7 @@ func (e *exportModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 func exportCmd(b *model.Bank, a *model.Assessment, res model.Result, path string, overwrite bool) tea.Cmd {
 	snapshot := a.Clone()
 	return func() tea.Msg {
-		rep := model.BuildReport(b, snapshot, res)
-		data := []byte(model.Markdown(b, rep))
-		if strings.EqualFold(filepath.Ext(path), ".json") {
-			data = model.JSON(rep)
-		}
+		data := model.Encode(b, model.BuildReport(b, snapshot, res), model.FormatFor(path))
 		abs, err := filepath.Abs(path)
 		if err != nil {
 			abs = path

@@ -134,9 +134,6 @@ func (q *questionModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	case key.Matches(msg, questionKeys.Enter):
 		return stay, q.answer(m, model.Answer{Value: q.highlight + 1})
 	case key.Matches(msg, questionKeys.Skip):
-		if m.a.Answers[it.ID].Given() {
-			return stay, q.move(m, q.index+1)
-		}
 		return stay, q.answer(m, model.Answer{Skipped: true})
 	case key.Matches(msg, questionKeys.NA):
 		if !it.NA {
@@ -204,7 +201,7 @@ func (q *questionModel) noteKey(m *session, msg tea.KeyPressMsg) tea.Cmd {
 // answer records an answer for the current item and moves on once saved.
 func (q *questionModel) answer(m *session, ans model.Answer) tea.Cmd {
 	it := q.item(m)
-	if ans.Skipped && m.a.Answers[it.ID].Given() {
+	if m.a.Answers[it.ID].Keeps(ans) {
 		return q.move(m, q.index+1) // a skip never erases an answer
 	}
 	now := m.clock.now()

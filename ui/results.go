@@ -136,8 +136,8 @@ func (r *resultsModel) lean(m *session, w int) string {
 	res := m.res
 	var b strings.Builder
 	l := res.Lean
-	b.WriteString(t.Strong.Render(capitalise(l.Verdict)) + "\n")
-	b.WriteString(wrap(t.Subtle.Render(signed(l.Score)+" on a scale from CTO +100 to CIO -100; band "+signed(l.Low)+" to "+signed(l.High)+" from the spread of your answers"), w) + "\n\n")
+	b.WriteString(t.Strong.Render(model.Capitalise(l.Verdict)) + "\n")
+	b.WriteString(wrap(t.Subtle.Render(model.Signed(l.Score)+" on a scale from CTO +100 to CIO -100; band "+model.Signed(l.Low)+" to "+model.Signed(l.High)+" from the spread of your answers"), w) + "\n\n")
 	b.WriteString(leanBar(t, l.Score, l.Low, l.High, w) + "\n")
 	b.WriteString(wrap(t.Subtle.Render("The band shows the spread of your own answers: the wider it is, the more your answers pulled both ways. A verdict is given only when the whole band sits on one side."), w) + "\n\n")
 	for _, s := range res.Facets {
@@ -192,7 +192,7 @@ func movers(t Theme, s model.Score, w, n int) string {
 		if i == n {
 			break
 		}
-		line := "  " + pad(signed(mv.Effect), 4) + "  " + mv.Answer + " ← " + mv.Text
+		line := "  " + pad(model.Signed(mv.Effect), 4) + "  " + mv.Answer + " ← " + mv.Text
 		b.WriteString(t.Subtle.Render(truncate(line, w)) + "\n")
 	}
 	return b.String()
@@ -337,20 +337,6 @@ func pad(s string, n int) string {
 		s = " " + s
 	}
 	return s
-}
-
-func signed(n int) string {
-	if n > 0 {
-		return "+" + itoa(n)
-	}
-	return itoa(n)
-}
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // callFor agrees with TargetLabel: "both roles call for", "the CTO role
