@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // ExportSchema is the version of the JSON export layout.
@@ -188,7 +189,7 @@ func JSON(rep Report) []byte {
 func Clean(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); {
-		r, size := decodeRune(s[i:])
+		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == 0x1b:
 			i += escapeLen(s[i:])

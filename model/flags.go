@@ -2,6 +2,7 @@ package model
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -92,7 +93,7 @@ func longstring(b *Bank, a *Assessment) (Flag, bool) {
 		ids = append(ids, it.ID)
 	}
 	return Flag{Code: "longstring", Items: ids,
-		Message: "You gave the same answer " + itoa(best) + " times in a row. That can happen, but it often means the items were answered on autopilot; look at them again."}, true
+		Message: "You gave the same answer " + strconv.Itoa(best) + " times in a row. That can happen, but it often means the items were answered on autopilot; look at them again."}, true
 }
 
 // Agreement direction on a 1..5 scale: +1 agree, -1 disagree, 0 neither.
@@ -128,7 +129,7 @@ func contradiction(b *Bank, a *Assessment) (Flag, bool) {
 		return Flag{}, false
 	}
 	return Flag{Code: "contradiction", Items: ids,
-		Message: "In " + itoa(clash) + " of " + itoa(pairs) + " pairs of opposite statements you agreed (or disagreed) with both. Re-read them: one of each pair is worded the other way round."}, true
+		Message: "In " + strconv.Itoa(clash) + " of " + strconv.Itoa(pairs) + " pairs of opposite statements you agreed (or disagreed) with both. Re-read them: one of each pair is worded the other way round."}, true
 }
 
 func neutral(b *Bank, a *Assessment) (Flag, bool) {
@@ -148,7 +149,7 @@ func neutral(b *Bank, a *Assessment) (Flag, bool) {
 		return Flag{}, false
 	}
 	return Flag{Code: "neutral", Items: ids,
-		Message: itoa(middle) + " of your " + itoa(scaled) + " scaled answers sit in the middle. The result then says little; where you do have a view, say so, and use \"not applicable\" where an item does not fit you."}, true
+		Message: strconv.Itoa(middle) + " of your " + strconv.Itoa(scaled) + " scaled answers sit in the middle. The result then says little; where you do have a view, say so, and use \"not applicable\" where an item does not fit you."}, true
 }
 
 func fast(b *Bank, a *Assessment) (Flag, bool) {
@@ -169,5 +170,5 @@ func fast(b *Bank, a *Assessment) (Flag, bool) {
 		return Flag{}, false
 	}
 	return Flag{Code: "fast", Items: ids,
-		Message: itoa(quick) + " answers came faster than the item can be read. Quick answers are fine when you are sure; check these ones were read to the end."}, true
+		Message: strconv.Itoa(quick) + " answers came faster than the item can be read. Quick answers are fine when you are sure; check these ones were read to the end."}, true
 }

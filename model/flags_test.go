@@ -2,6 +2,7 @@ package model
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -144,7 +145,7 @@ func TestLongstringThreshold(t *testing.T) {
 		if ok != c.want {
 			t.Errorf("%d answers, run of %d: flagged %v, want %v", c.n, c.run, ok, c.want)
 		}
-		if ok && (len(f.Items) != c.run || f.Items[0] != "f0-0" || f.Items[c.run-1] != "f0-"+itoa(c.run-1)) {
+		if ok && (len(f.Items) != c.run || f.Items[0] != "f0-0" || f.Items[c.run-1] != "f0-"+strconv.Itoa(c.run-1)) {
 			t.Errorf("%d answers, run of %d: items %v", c.n, c.run, f.Items)
 		}
 	}
@@ -164,7 +165,7 @@ func genPairBank(t *testing.T, n int) *Bank {
 	var sb strings.Builder
 	sb.WriteString("version: pairs\nfacets:\n  - {id: p, name: P, layer: lean, group: orientation, cto: Yes, cio: No, guide: g}\nitems:\n")
 	for i := range n {
-		id := "p" + itoa(i)
+		id := "p" + strconv.Itoa(i)
 		sb.WriteString("  - {id: " + id + "-a, facet: p, format: likert, text: Forward., pair: " + id + "-b, quick: true, guide: g#one}\n")
 		sb.WriteString("  - {id: " + id + "-b, facet: p, format: likert, text: Reverse., reverse: true, pair: " + id + "-a, guide: g#one}\n")
 	}

@@ -3,6 +3,7 @@ package model
 import (
 	"math"
 	"sort"
+	"strconv"
 )
 
 // HonestSentence is said with every result, on screen and in exports.
@@ -129,9 +130,9 @@ func AnswerText(it Item, a Answer) string {
 		}
 	case FormatRating:
 		if t := it.Anchors[a.Value]; t != "" {
-			return itoa(a.Value) + " - " + t
+			return strconv.Itoa(a.Value) + " - " + t
 		}
-		return itoa(a.Value) + " of 5"
+		return strconv.Itoa(a.Value) + " of 5"
 	}
 	return "?"
 }
@@ -343,7 +344,7 @@ func findings(b *Bank, r *Result) {
 			fd := Finding{FacetID: s.ID, Name: s.Name, Score: s.Score, Expect: e, Guide: s.Guide}
 			switch {
 			case s.Score < e:
-				fd.Why = "you rate " + itoa(s.Score) + "; " + r.TargetLabel() + callsFor + " about " + itoa(e)
+				fd.Why = "you rate " + strconv.Itoa(s.Score) + "; " + r.TargetLabel() + callsFor + " about " + strconv.Itoa(e)
 				short := e - s.Score
 				if s.Group == "operational" {
 					// Operational skill is where the roles differ most:
@@ -352,7 +353,7 @@ func findings(b *Bank, r *Result) {
 				}
 				gaps = append(gaps, gap{fd, short})
 			case s.Score >= e+10 || s.Score >= 80:
-				fd.Why = "you rate " + itoa(s.Score) + ", above the " + itoa(e) + " " + r.TargetLabel() + callsFor
+				fd.Why = "you rate " + strconv.Itoa(s.Score) + ", above the " + strconv.Itoa(e) + " " + r.TargetLabel() + callsFor
 				r.Strengths = append(r.Strengths, fd)
 			}
 		}

@@ -3,6 +3,7 @@ package model
 import (
 	"math"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -537,14 +538,14 @@ func genBank(t testing.TB, n, items int) *Bank {
 	bank.WriteString("version: gen\nfacets:\n")
 	plan.WriteString("plan:\n")
 	for i := range n {
-		id := "f" + itoa(i)
-		bank.WriteString("  - {id: " + id + ", name: Facet " + itoa(i) + ", layer: readiness, group: area, guide: \"g#one\", expect: {cto: " + itoa(90-5*i) + ", cio: 50}}\n")
+		id := "f" + strconv.Itoa(i)
+		bank.WriteString("  - {id: " + id + ", name: Facet " + strconv.Itoa(i) + ", layer: readiness, group: area, guide: \"g#one\", expect: {cto: " + strconv.Itoa(90-5*i) + ", cio: 50}}\n")
 		plan.WriteString("  - facet: " + id + "\n    actions: [" + id + " one, " + id + " two, " + id + " three, " + id + " four]\n")
 	}
 	bank.WriteString("items:\n")
 	for i := range n {
 		for j := range items {
-			bank.WriteString("  - {id: f" + itoa(i) + "-" + itoa(j) + ", facet: f" + itoa(i) + ", format: rating, text: Rate it., anchors: {1: low, 3: mid, 5: high}, quick: true, guide: \"g#two\"}\n")
+			bank.WriteString("  - {id: f" + strconv.Itoa(i) + "-" + strconv.Itoa(j) + ", facet: f" + strconv.Itoa(i) + ", format: rating, text: Rate it., anchors: {1: low, 3: mid, 5: high}, quick: true, guide: \"g#two\"}\n")
 		}
 	}
 	return load(t, bank.String(), plan.String())
@@ -563,7 +564,7 @@ func TestPlanCoversEveryGapBiggestFirst(t *testing.T) {
 	}
 	// The biggest gaps first (f0 expects 90, f1 85, ...), three actions each.
 	for i, step := range r.Plan {
-		id := "f" + itoa(i)
+		id := "f" + strconv.Itoa(i)
 		want := []string{id + " one", id + " two", id + " three"}
 		if step.FacetID != id || !reflect.DeepEqual(step.Actions, want) || step.Guide != "g#one" {
 			t.Errorf("plan step %d = %+v, want %s with %v", i, step, id, want)

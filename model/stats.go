@@ -1,10 +1,8 @@
 package model
 
-import (
-	"math"
-	"strconv"
-	"unicode/utf8"
-)
+// The small statistics the scoring uses.
+
+import "math"
 
 func mean(xs []float64) float64 {
 	if len(xs) == 0 {
@@ -57,7 +55,3 @@ func abs(x int) int {
 	}
 	return x
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }
-
-func decodeRune(s string) (rune, int) { return utf8.DecodeRuneInString(s) }
