@@ -57,8 +57,7 @@ func (s *Store) Create(a *model.Assessment) error {
 }
 
 func putRecord(b *bolt.Bucket, a *model.Assessment) error {
-	r := record{V: recordVersion, ID: a.ID, Started: a.Started.UTC(), Length: string(a.Length), Target: string(a.Target),
-		BankVersion: a.BankVersion, Total: len(a.Order), Status: string(a.Status), Finished: a.Finished.UTC()}
+	r := recordOf(a)
 	if old, err := decodeRecord(a.ID, b.Get(keyRecord)); err == nil {
 		r.Lean = old.Lean
 	}
@@ -202,9 +201,8 @@ func (s *Store) Finish(a *model.Assessment, res model.Result) error {
 		if a.Finished.IsZero() {
 			a.Finished = time.Now().UTC()
 		}
-		r := record{V: recordVersion, ID: a.ID, Started: a.Started.UTC(), Length: string(a.Length), Target: string(a.Target),
-			BankVersion: a.BankVersion, Total: len(a.Order), Status: string(a.Status), Finished: a.Finished.UTC(),
-			Lean: fmt.Sprintf("%s (%+d)", res.Lean.Verdict, res.Lean.Score)}
+		r := recordOf(a)
+		r.Lean = fmt.Sprintf("%s (%+d)", res.Lean.Verdict, res.Lean.Score)
 		if err := b.Put(keyRecord, must(json.Marshal(r))); err != nil {
 			return err
 		}

@@ -5,7 +5,7 @@ import (
 	"time"
 )
 
-// fastRecord decodes a record the way encodeRecord's json.Marshal wrote it:
+// fastRecord decodes a record the way json.Marshal wrote it (see recordOf):
 // one flat object of plain strings (no escapes) and integers. Listing
 // thousands of assessments spends most of its time in encoding/json, so
 // the common case takes this path; anything it does not recognise (an

@@ -63,9 +63,9 @@ func (l *Line) Run(start Start) error {
 	}
 	var err error
 	switch start.Action {
-	case "new":
+	case ActionNew:
 		err = l.startNew(start.Length, start.Target)
-	case "resume":
+	case ActionResume:
 		err = l.resume(start.ResumeID)
 	default:
 		err = l.home()
