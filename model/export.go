@@ -125,7 +125,7 @@ func BuildReport(b *Bank, a *Assessment, r Result) Report {
 		rep.Plan = append(rep.Plan, ReportPlanStep{Facet: p.FacetID, Name: p.Name, Actions: p.Actions, Guide: p.Guide})
 	}
 	for _, f := range r.Flags {
-		rep.Flags = append(rep.Flags, ReportFlag{Code: f.Code, Message: f.Message, Items: f.Items})
+		rep.Flags = append(rep.Flags, ReportFlag(f))
 	}
 	for _, id := range a.Order {
 		it, ok := b.Item(id)

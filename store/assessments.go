@@ -13,6 +13,7 @@ import (
 
 	"github.com/cxo-dev/cxo/model"
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // Summary is one line of cxo list.
@@ -325,7 +326,7 @@ func (s *Store) Resolve(prefix string) (string, error) {
 func (s *Store) Delete(id string) error {
 	return s.update(func(tx *bolt.Tx) error {
 		err := tx.Bucket(bucketAssessments).DeleteBucket([]byte(id))
-		if errors.Is(err, bolt.ErrBucketNotFound) {
+		if errors.Is(err, berrors.ErrBucketNotFound) {
 			return fmt.Errorf("%w: %s", ErrNotFound, id)
 		}
 		return err
