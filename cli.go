@@ -144,8 +144,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	return 1
 }
 
-// reportError prints err as the one line cxo's errors are, with no
-// control characters (an argument may carry escape sequences). An
+// reportError prints err as the one line cxo's errors are, with control
+// characters written out (an argument may carry escape sequences). An
 // exitError has already said what it had to. cxo is how to run cxo again
 // on the same data, for the hint.
 func reportError(w io.Writer, cxo string, err error) {
@@ -153,7 +153,9 @@ func reportError(w io.Writer, cxo string, err error) {
 	if errors.As(err, &exit) {
 		return
 	}
-	msg := oneLine(model.Clean(err.Error()))
+	// Control characters are written out (\x1b), so an id or a path that
+	// holds one shows as typed and cannot drive the terminal.
+	msg := model.Escaped(oneLine(err.Error()))
 	var damaged *store.DamagedError
 	if errors.As(err, &damaged) {
 		msg += "; " + cxo + " check --move-aside sets it aside and starts fresh"

@@ -355,9 +355,9 @@ func bankCommand(g *globals) *cobra.Command {
 			var problems model.Problems
 			if errors.As(err, &problems) {
 				for _, p := range problems {
-					fmt.Fprintln(g.stdout, p.String())
+					fmt.Fprintln(g.stdout, p.String()) // control characters written out
 				}
-				fmt.Fprintf(g.stderr, "cxo: %s has %d problem(s)\n", args[0], len(problems))
+				fmt.Fprintf(g.stderr, "cxo: %s has %d problem(s)\n", model.Escaped(args[0]), len(problems))
 				return exitError{code: 1}
 			}
 			if err != nil {
@@ -365,7 +365,7 @@ func bankCommand(g *globals) *cobra.Command {
 			}
 			full, _ := model.Estimate(b, model.LengthFull)
 			quick, _ := model.Estimate(b, model.LengthQuick)
-			fmt.Fprintf(g.stdout, "%s: ok - bank %s, %d facets, %d items (%d quick)\n", args[0], b.Version, len(b.Facets), full, quick)
+			fmt.Fprintf(g.stdout, "%s: ok - bank %s, %d facets, %d items (%d quick)\n", model.Escaped(args[0]), b.Version, len(b.Facets), full, quick)
 			return nil
 		},
 	})

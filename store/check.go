@@ -13,6 +13,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/cxo-dev/cxo/model"
 )
 
 // Check runs the consistency check the way start-up should: a read-only
@@ -134,6 +136,9 @@ func RestoreHint(path string) string {
 // ShellQuote quotes s for a POSIX shell when it needs quoting, so a path
 // in a hint can be pasted as it is.
 func ShellQuote(s string) string {
+	if _, ok := model.HasControl(s); ok {
+		return ansiQuote(s) // written out, so the hint stays one line
+	}
 	if s != "" && strings.IndexFunc(s, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("_-./+,:@%=~", r))
 	}) < 0 {

@@ -38,7 +38,11 @@ var errEOF = errors.New("end of input")
 // errStop ends the run at the user's q, everything saved.
 var errStop = errors.New("stopped")
 
-func (l *Line) printf(format string, args ...any) { fmt.Fprintf(l.Out, format, args...) }
+// printf prints to the user, cleaned: bank text, notes and ids never
+// reach the terminal as commands.
+func (l *Line) printf(format string, args ...any) {
+	fmt.Fprint(l.Out, model.CleanLines(fmt.Sprintf(format, args...)))
+}
 
 // readLine reads one answer; io.EOF at the end of input.
 func (l *Line) readLine(prompt string) (string, error) {
