@@ -116,11 +116,12 @@ func (g *globals) isAccessible() bool {
 
 // run executes the command line and returns the exit status.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	g := &globals{stdin: stdin, stdout: stdout, stderr: stderr}
+	checked := &checkedWriter{w: stdout}
+	g := &globals{stdin: stdin, stdout: checked, stderr: stderr}
 	root := rootCommand(g)
 	root.SetArgs(args)
 	root.SetIn(stdin)
-	root.SetOut(stdout)
+	root.SetOut(checked)
 	root.SetErr(stderr)
 	held := holdErrors(root)
 	err := fang.Execute(ctx, root,
@@ -128,6 +129,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { reportError(w, g.command(), err) }))
 	if err == nil && *held != nil {
 		err = *held
+		reportError(stderr, g.command(), err)
+	}
+	if err == nil && checked.err != nil {
+		err = checked.err // the results were not shown
 		reportError(stderr, g.command(), err)
 	}
 	if err == nil {

@@ -11,7 +11,6 @@ import (
 	"text/tabwriter"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
@@ -26,7 +25,7 @@ func startHome() ui.Start { return ui.Start{} }
 // isTerminal reports whether both ends of the session are a terminal.
 func isTerminal(g *globals) bool {
 	in, ok1 := g.stdin.(*os.File)
-	out, ok2 := g.stdout.(*os.File)
+	out, ok2 := file(g.stdout)
 	return ok1 && ok2 && term.IsTerminal(in.Fd()) && term.IsTerminal(out.Fd())
 }
 
@@ -43,7 +42,7 @@ func launch(g *globals, start ui.Start) error {
 		if err != nil {
 			return err
 		}
-		line := &ui.Line{Store: s, Bank: b, In: bufio.NewReader(g.stdin), Out: colorprofile.NewWriter(g.stdout, os.Environ()), Command: g.command()}
+		line := &ui.Line{Store: s, Bank: b, In: bufio.NewReader(g.stdin), Out: g.styledOut(), Command: g.command()}
 		return line.Run(start)
 	}
 	if !isTerminal(g) {
@@ -258,7 +257,7 @@ func guideCommand(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			out, isFile := g.stdout.(*os.File)
+			out, isFile := file(g.stdout)
 			tty := isFile && term.IsTerminal(out.Fd())
 			forced := os.Getenv("CLICOLOR_FORCE") != "" && os.Getenv("CLICOLOR_FORCE") != "0"
 			if style == "markdown" || (style == "" && !tty && !forced) {
@@ -289,7 +288,7 @@ func guideCommand(g *globals) *cobra.Command {
 				return err
 			}
 			text += "\n"
-			_, err = fmt.Fprint(colorprofile.NewWriter(g.stdout, os.Environ()), text)
+			_, err = fmt.Fprint(g.styledOut(), text)
 			return err
 		},
 	}

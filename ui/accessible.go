@@ -24,6 +24,10 @@ type Line struct {
 	// Command runs cxo again on the same data ("cxo --db FILE"), for the
 	// hints printed; "cxo" when empty.
 	Command string
+
+	// outErr is the first failed write to Out: nothing more is read, so no
+	// answer is saved to an item the user was never shown.
+	outErr error
 }
 
 func (l *Line) cxo() string { return cmp.Or(l.Command, "cxo") }
@@ -41,12 +45,20 @@ var errStop = errors.New("stopped")
 // printf prints to the user, cleaned: bank text, notes and ids never
 // reach the terminal as commands.
 func (l *Line) printf(format string, args ...any) {
-	fmt.Fprint(l.Out, model.CleanLines(fmt.Sprintf(format, args...)))
+	if l.outErr != nil {
+		return
+	}
+	if _, err := fmt.Fprint(l.Out, model.CleanLines(fmt.Sprintf(format, args...))); err != nil {
+		l.outErr = err
+	}
 }
 
 // readLine reads one answer; io.EOF at the end of input.
 func (l *Line) readLine(prompt string) (string, error) {
 	l.printf("%s", prompt)
+	if l.outErr != nil {
+		return "", l.outErr
+	}
 	s, err := l.In.ReadString('\n')
 	if err != nil && s == "" {
 		l.printf("\n")
@@ -77,7 +89,10 @@ func (l *Line) Run(start Start) error {
 	if errors.Is(err, errEOF) {
 		// Before any assessment was opened (an ended run says its own).
 		l.printf("Input ended; nothing was started.\n")
-		return nil
+		err = nil
+	}
+	if err == nil {
+		err = l.outErr // the user was not shown what happened
 	}
 	return err
 }
