@@ -83,9 +83,9 @@ func (g *globals) loadBank() (*model.Bank, error) {
 	if g.bank == "" {
 		return assets.DefaultBank()
 	}
-	data, err := os.ReadFile(g.bank)
+	data, err := readBankFile(g.bank)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read bank: %w", err)
+		return nil, err
 	}
 	b, err := assets.LoadBank(g.bank, data)
 	if err != nil {

@@ -346,9 +346,9 @@ func bankCommand(g *globals) *cobra.Command {
 		Short: "Validate a custom question bank: every problem as file:line: message",
 		Args:  exactArgs(1, "the bank FILE to check"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			data, err := os.ReadFile(args[0])
+			data, err := readBankFile(args[0])
 			if err != nil {
-				return fmt.Errorf("cannot read bank: %w", err)
+				return err
 			}
 			b, err := assets.LoadBank(args[0], data)
 			var problems model.Problems

@@ -3,7 +3,9 @@
 package main
 
 import (
+	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -29,5 +31,21 @@ func TestE2EHostileInputIsWrittenOut(t *testing.T) {
 	out, _ := runInPty(t, e, "", "--accessible", "resume", "id\x1b]0;pwned\x07\u202e")
 	if !strings.Contains(string(out), `id\x1b]0;pwned\x07\u202e`) {
 		t.Errorf("the id is not shown written out: %q", out)
+	}
+}
+
+// A named pipe given as the bank is refused at once; reading it would
+// wait for a writer for ever.
+func TestBankThatIsANamedPipe(t *testing.T) {
+	dir := isolate(t)
+	fifo := filepath.Join(dir, "bank.fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	for _, args := range [][]string{{"bank", "check", fifo}, {"--bank", fifo, "list"}} {
+		r := cxo(t, "", args...)
+		if r.code != 1 || !strings.Contains(r.stderr, "not a regular file") {
+			t.Errorf("cxo %v: exit %d, stderr %q", args, r.code, r.stderr)
+		}
 	}
 }

@@ -83,3 +83,20 @@ func TestHostileBankIsCheckedAndRefused(t *testing.T) {
 		t.Errorf("stderr %q does not name the file written out", r.stderr)
 	}
 }
+
+// A bank file over 1 MiB, a folder or a named pipe is refused at once,
+// with the limit or what it is named.
+func TestBankFileLimits(t *testing.T) {
+	dir := isolate(t)
+	big := filepath.Join(dir, "big.yaml")
+	if err := os.WriteFile(big, append(mustRead(t, "assets/bank.yaml"), strings.Repeat("# padding\n", 110_000)...), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := cxo(t, "", "bank", "check", big)
+	if r.code != 1 || !strings.Contains(r.stderr, "at most 1 MiB") || strings.Count(r.stderr, "\n") != 1 {
+		t.Errorf("a 1.1 MB bank: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if r := cxo(t, "", "--bank", dir, "list"); r.code != 1 || !strings.Contains(r.stderr, "it is a folder") {
+		t.Errorf("a folder as the bank: exit %d, stderr %q", r.code, r.stderr)
+	}
+}

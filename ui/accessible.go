@@ -59,12 +59,23 @@ func (l *Line) readLine(prompt string) (string, error) {
 	if l.outErr != nil {
 		return "", l.outErr
 	}
-	s, err := l.In.ReadString('\n')
-	if err != nil && s == "" {
-		l.printf("\n")
-		return "", errEOF
+	for {
+		s, tooLong, err := readBounded(l.In, LineLimit)
+		if tooLong {
+			// Refused whole, never cut: the user types it again.
+			l.printf("\nThat line is longer than %s bytes (4 KiB), the most one line may hold; it was not used. Type it again, shorter.\n", model.Thousands(LineLimit))
+			if err != nil {
+				return "", errEOF
+			}
+			l.printf("%s", prompt)
+			continue
+		}
+		if err != nil && s == "" {
+			l.printf("\n")
+			return "", errEOF
+		}
+		return model.Clean(s), nil
 	}
-	return model.Clean(s), nil
 }
 
 // Run starts as asked: a home menu, a new assessment or a resume.
@@ -264,6 +275,10 @@ func (l *Line) ask(a *model.Assessment, i int, it model.Item, shown time.Time) (
 			// saved at once; the item waits for its answer.
 			if note == "" {
 				l.printf("Type e and the note on one line, for example: e ran the on-call rota for two years\n")
+				continue
+			}
+			if err := model.CheckNote(note); err != nil {
+				l.printf("%v; type it again, shorter.\n", err)
 				continue
 			}
 			ans := a.Answers[it.ID]
