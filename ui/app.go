@@ -208,6 +208,8 @@ func (m *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.KeyPressMsg:
 		return m, m.key(msg)
+	case tea.PasteMsg:
+		return m, m.paste(msg)
 	case tea.MouseWheelMsg:
 		return m, m.wheel(msg)
 	case listLoadedMsg:
@@ -218,6 +220,9 @@ func (m *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // key handles the keys every screen shares, then the screen's own.
 func (m *App) key(msg tea.KeyPressMsg) tea.Cmd {
+	if m.askBeforeDroppingNote(msg) {
+		return nil
+	}
 	if key.Matches(msg, m.keys.ForceQuit) {
 		return m.quit()
 	}
@@ -518,7 +523,7 @@ func (m *App) ok(s string)   { m.status, m.statusOK = s, true }
 // View draws the current screen with its help line, or a request for a
 // larger window when it does not fit.
 func (m *App) View() tea.View {
-	v := tea.NewView(m.render())
+	v := tea.NewView(model.CleanStyled(m.render())) // nothing but colour reaches the terminal
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "cxo - " + stateNames[m.state]

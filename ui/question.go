@@ -26,9 +26,10 @@ type questionModel struct {
 	seq     int
 	pending *pendingSave
 
-	noting bool
-	note   textinput.Model
-	bar    progress.Model
+	noting    bool
+	note      textinput.Model
+	quitAsked bool // ctrl+c was stopped once to keep the note (notefield.go)
+	bar       progress.Model
 
 	// fromReview: the item was picked in the review, so answering it
 	// returns there (to the next open item) rather than walking on.
@@ -180,12 +181,8 @@ func (q *questionModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Review):
 		m.review.open(m)
 	case key.Matches(msg, m.keys.Note):
-		q.noting = true
-		q.note = textinput.New()
-		q.note.Placeholder = "one line of evidence: what you did, where, when"
-		q.note.CharLimit = 200
-		q.note.SetWidth(max(m.width-16, 10))
-		q.note.SetValue(m.a.Answers[it.ID].Note)
+		q.noting, q.quitAsked = true, false
+		q.note = newNoteInput(m.width, m.a.Answers[it.ID].Note)
 		return q.note.Focus()
 	}
 	return nil
@@ -220,6 +217,9 @@ func (q *questionModel) noteKey(m *App, msg tea.KeyPressMsg) tea.Cmd {
 		ans := m.a.Answers[it.ID]
 		ans.Note = model.Clean(q.note.Value())
 		return q.commit(m, it.ID, ans, q.index)
+	}
+	if !q.noteKeyRoom(m, msg) {
+		return nil
 	}
 	var cmd tea.Cmd
 	q.note, cmd = q.note.Update(msg)
@@ -356,7 +356,7 @@ func (q *questionModel) view(m *App, w, h int) string {
 		b.WriteString(t.Subtle.Render("x  not applicable to me") + "\n")
 	}
 	if q.noting {
-		b.WriteString(t.Strong.Render("Evidence: ") + q.note.View() + "\n")
+		b.WriteString(q.noteView(m) + "\n")
 	} else if ans.Note != "" {
 		b.WriteString(t.Subtle.Render("Evidence: "+ans.Note) + "\n")
 	}
