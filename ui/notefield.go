@@ -3,7 +3,6 @@ package ui
 import (
 	"unicode/utf8"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
@@ -27,7 +26,7 @@ func newNoteInput(width int, note string) textinput.Model {
 
 // noteRoomFor reports whether text fits in the note field; when it does
 // not, the status says so and nothing is inserted.
-func (q *questionModel) noteRoomFor(m *App, text string, pasted bool) bool {
+func (q *questionModel) noteRoomFor(m *session, text string, pasted bool) bool {
 	have, add := utf8.RuneCountInString(q.note.Value()), utf8.RuneCountInString(text)
 	if have+add <= model.NoteLimit {
 		return true
@@ -42,7 +41,7 @@ func (q *questionModel) noteRoomFor(m *App, text string, pasted bool) bool {
 }
 
 // noteKeyRoom refuses a typed key that would pass the limit.
-func (q *questionModel) noteKeyRoom(m *App, msg tea.KeyPressMsg) bool {
+func (q *questionModel) noteKeyRoom(m *session, msg tea.KeyPressMsg) bool {
 	if msg.Text == "" || msg.Mod&(tea.ModCtrl|tea.ModAlt) != 0 {
 		return true // editing and moving keys never add text
 	}
@@ -51,7 +50,7 @@ func (q *questionModel) noteKeyRoom(m *App, msg tea.KeyPressMsg) bool {
 
 // notePaste inserts a paste into the note, cleaned to one line, or refuses
 // it whole.
-func (q *questionModel) notePaste(m *App, msg tea.PasteMsg) tea.Cmd {
+func (q *questionModel) notePaste(m *session, msg tea.PasteMsg) tea.Cmd {
 	text := model.Clean(msg.Content)
 	if !q.noteRoomFor(m, text, true) {
 		return nil
@@ -64,7 +63,7 @@ func (q *questionModel) notePaste(m *App, msg tea.PasteMsg) tea.Cmd {
 }
 
 // noteView is the field with its count (n/2000).
-func (q *questionModel) noteView(m *App) string {
+func (q *questionModel) noteView(m *session) string {
 	t := m.theme
 	count := itoa(utf8.RuneCountInString(q.note.Value())) + "/" + itoa(model.NoteLimit)
 	return t.Strong.Render("Evidence: ") + q.note.View() + " " + t.Subtle.Render(count)
@@ -72,21 +71,20 @@ func (q *questionModel) noteView(m *App) string {
 
 // noteDirty reports whether the note being typed differs from the one
 // saved with the item.
-func (q *questionModel) noteDirty(m *App) bool {
+func (q *questionModel) noteDirty(m *session) bool {
 	if m.a == nil || !q.noting {
 		return false
 	}
 	return model.Clean(q.note.Value()) != m.a.Answers[q.item(m).ID].Note
 }
 
-// askBeforeDroppingNote stops the first ctrl+c while a changed note is
-// being typed and says how to keep it; a second ctrl+c quits without it.
-func (m *App) askBeforeDroppingNote(msg tea.KeyPressMsg) bool {
-	q := &m.question
-	if !key.Matches(msg, m.keys.ForceQuit) || m.state != stateQuestion || !q.noteDirty(m) || q.quitAsked {
+// holdQuit stops the first ctrl+c while a changed note is being typed
+// and says how to keep it; a second ctrl+c quits without it.
+func (q *questionModel) holdQuit(s *session) bool {
+	if s.state != stateQuestion || !q.noteDirty(s) || q.quitAsked {
 		return false
 	}
 	q.quitAsked = true
-	m.fail("Your note is not saved: enter saves it, esc drops it, ctrl+c again quits without it")
+	s.fail("Your note is not saved: enter saves it, esc drops it, ctrl+c again quits without it")
 	return true
 }
