@@ -102,6 +102,9 @@ func (e *NewerError) Error() string {
 // holds the lock. Read-only opens of a missing or empty file report
 // os.ErrNotExist.
 func (s *Store) open(readOnly bool) (db *bolt.DB, err error) {
+	if err := checkDBPath(s.Path); err != nil {
+		return nil, err
+	}
 	if readOnly {
 		fi, err := os.Stat(s.Path)
 		if err != nil {
