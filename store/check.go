@@ -158,10 +158,10 @@ func MoveAside(path string, now time.Time) (string, error) {
 		}
 		// A hard link never replaces an existing name, so it claims dst
 		// atomically; removing the old name completes the move.
-		err := os.Link(path, dst)
+		err := fsys.Link(path, dst)
 		if err == nil {
-			if err := os.Remove(path); err != nil {
-				os.Remove(dst)
+			if err := fsys.Remove(path); err != nil {
+				fsys.Remove(dst)
 				return "", fmt.Errorf("cannot move %s aside: %w", path, err)
 			}
 			syncDir(filepath.Dir(path))
@@ -177,7 +177,7 @@ func MoveAside(path string, now time.Time) (string, error) {
 		} else if !errors.Is(statErr, os.ErrNotExist) {
 			return "", fmt.Errorf("cannot move %s aside: %w", path, statErr)
 		}
-		if err := os.Rename(path, dst); err != nil {
+		if err := fsys.Rename(path, dst); err != nil {
 			return "", fmt.Errorf("cannot move %s aside: %w", path, err)
 		}
 		syncDir(filepath.Dir(path))
@@ -189,37 +189,12 @@ func MoveAside(path string, now time.Time) (string, error) {
 // writeAtomic writes dst (mode 0600) by filling a temporary file beside it,
 // syncing it and renaming it over dst.
 func writeAtomic(dst string, fill func(w io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(dst), "."+filepath.Base(dst)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
-	err = tmp.Chmod(0o600)
-	if err == nil {
-		err = fill(tmp)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), dst)
-	}
-	if err != nil {
-		return err
-	}
-	syncDir(filepath.Dir(dst))
-	return nil
+	return writeFileAtomic(dst, fill, false) // fsys.go
 }
 
 // syncDir makes a rename in dir durable where the system allows it.
 func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		d.Close()
-	}
+	_ = fsys.SyncDir(dir) // fsys.go
 }
 
 // consistent is the consistency check on an open transaction: the schema,

@@ -45,8 +45,25 @@ func pathKinds(t *testing.T, dir string) []struct{ kind, path, refusal string } 
 		{"dangling symlink", dangling, "is a symbolic link to " + filepath.Join(dir, "gone") + ", which does not exist"},
 		{"folder", folder, "is a folder"},
 		{"named pipe", fifo, "is a named pipe"},
-		{"device", "/dev/null", "is a device"},
+		{"device", testDevice(t, dir), "is a device"},
 	}
+}
+
+// testDevice is a character device for the tests to refuse: a copy of
+// /dev/null's node made in dir where the system allows (as root), so that
+// a regression that writes or renames over it cannot harm the real one;
+// elsewhere /dev/null itself, which an ordinary user cannot replace.
+func testDevice(t *testing.T, dir string) string {
+	t.Helper()
+	dev := filepath.Join(dir, "null-device")
+	var st syscall.Stat_t
+	if err := syscall.Stat("/dev/null", &st); err == nil && syscall.Mknod(dev, syscall.S_IFCHR|0o666, int(st.Rdev)) == nil {
+		return dev
+	}
+	if os.Geteuid() == 0 {
+		t.Skip("running as root and cannot make a device node: /dev/null is not put at risk")
+	}
+	return "/dev/null"
 }
 
 // Anything but a regular file (or nothing) at the database path is
