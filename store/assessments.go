@@ -190,28 +190,6 @@ func answeredIn(b *bolt.Bucket, order []string) int {
 	return n
 }
 
-// Finish marks an assessment finished and keeps a snapshot of its result,
-// so history stays readable when the bank changes.
-func (s *Store) Finish(a *model.Assessment, res model.Result) error {
-	return s.update(func(tx *bolt.Tx) error {
-		b, err := s.assessment(tx, a.ID)
-		if err != nil {
-			return err
-		}
-		a.Status = model.StatusFinished
-		if a.Finished.IsZero() {
-			a.Finished = time.Now().UTC()
-		}
-		r := record{V: recordVersion, ID: a.ID, Started: a.Started.UTC(), Length: string(a.Length), Target: string(a.Target),
-			BankVersion: a.BankVersion, Total: len(a.Order), Status: string(a.Status), Finished: a.Finished.UTC(),
-			Lean: fmt.Sprintf("%s (%+d)", res.Lean.Verdict, res.Lean.Score)}
-		if err := b.Put(keyRecord, must(json.Marshal(r))); err != nil {
-			return err
-		}
-		return b.Put(keyResult, must(json.Marshal(res)))
-	})
-}
-
 // Load reads a whole assessment. Answers that cannot be decoded are
 // reported in skipped and left out, never fatal.
 func (s *Store) Load(id string) (a *model.Assessment, skipped []error, err error) {
