@@ -255,29 +255,6 @@ func answeredIn(c codec, b *bolt.Bucket, id string, order []string) int {
 	return n
 }
 
-// Finish marks an assessment finished and keeps a snapshot of its result,
-// so history stays readable when the bank changes.
-func (s *Store) Finish(a *model.Assessment, res model.Result) error {
-	return s.update(func(tx *bolt.Tx) error {
-		b, err := s.assessment(tx, a.ID)
-		if err != nil {
-			return err
-		}
-		a.Status = model.StatusFinished
-		if a.Finished.IsZero() {
-			a.Finished = time.Now().UTC()
-		}
-		r := record{V: recordVersion, ID: a.ID, Started: a.Started.UTC(), Length: string(a.Length), Target: string(a.Target),
-			BankVersion: a.BankVersion, Total: len(a.Order), Status: string(a.Status), Finished: a.Finished.UTC(),
-			Lean: fmt.Sprintf("%s (%+d)", res.Lean.Verdict, res.Lean.Score)}
-		c := codecOf(tx)
-		if err := c.put(b, keyRecord, valueName(a.ID, "record"), must(json.Marshal(r))); err != nil {
-			return err
-		}
-		return c.put(b, keyResult, valueName(a.ID, "result"), must(json.Marshal(res)))
-	})
-}
-
 // Load reads a whole assessment. A stored value that fails its checksum
 // fails the load with a *DamagedError naming the assessment and the item
 // (a *RecordError inside): showing the assessment without it would show a
@@ -289,45 +266,8 @@ func (s *Store) Load(id string) (a *model.Assessment, skipped []error, err error
 		if err != nil {
 			return err
 		}
-		c := codecOf(tx)
-		r, err := getRecord(c, b, id)
-		if err != nil {
-			return err
-		}
-		a = &model.Assessment{ID: r.ID, Started: r.Started, Length: model.Length(r.Length), Target: model.Role(r.Target),
-			BankVersion: r.BankVersion, Status: model.Status(r.Status), Finished: r.Finished, Answers: map[string]model.Answer{}}
-		data, err := c.get(b, keyOrder, valueName(id, "order"))
-		if err != nil {
-			return err
-		}
-		if err := json.Unmarshal(data, &a.Order); err != nil {
-			return &RecordError{Key: valueName(id, "order"), Reason: err.Error()}
-		}
-		cursor, ok, err := getCount(c, b, id, keyCursor)
-		if err != nil {
-			return err
-		}
-		_ = ok // a missing cursor resumes at the start, as it always has
-		a.Cursor = cursor
-		if ans := b.Bucket(bucketAnswers); ans != nil {
-			return ans.ForEach(func(k, v []byte) error {
-				name := valueName(id, "answers", string(k))
-				if c.sealed {
-					var err error
-					if v, err = unseal(name, v); err != nil {
-						return err
-					}
-				}
-				x, err := DecodeAnswer(name, v)
-				if err != nil {
-					skipped = append(skipped, err)
-					return nil
-				}
-				a.Answers[string(k)] = x
-				return nil
-			})
-		}
-		return nil
+		a, skipped, err = readStored(codecOf(tx), b, id)
+		return err
 	})
 	if err != nil {
 		return nil, nil, err
@@ -336,6 +276,52 @@ func (s *Store) Load(id string) (a *model.Assessment, skipped []error, err error
 		a.Cursor = a.FirstOpen()
 	}
 	return a, skipped, err
+}
+
+// readStored reads an assessment's record, order, cursor and answers from
+// its bucket, inside a transaction (Load's, or Finish's write). A value
+// that fails its checksum fails the read; an answer of an older file that
+// does not decode is reported in skipped and left out.
+func readStored(c codec, b *bolt.Bucket, id string) (a *model.Assessment, skipped []error, err error) {
+	r, err := getRecord(c, b, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	a = &model.Assessment{ID: r.ID, Started: r.Started, Length: model.Length(r.Length), Target: model.Role(r.Target),
+		BankVersion: r.BankVersion, Status: model.Status(r.Status), Finished: r.Finished, Answers: map[string]model.Answer{}}
+	data, err := c.get(b, keyOrder, valueName(id, "order"))
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := json.Unmarshal(data, &a.Order); err != nil {
+		return nil, nil, &RecordError{Key: valueName(id, "order"), Reason: err.Error()}
+	}
+	// A missing cursor resumes at the start, as it always has.
+	if a.Cursor, _, err = getCount(c, b, id, keyCursor); err != nil {
+		return nil, nil, err
+	}
+	if ans := b.Bucket(bucketAnswers); ans != nil {
+		err := ans.ForEach(func(k, v []byte) error {
+			name := valueName(id, "answers", string(k))
+			if c.sealed {
+				var err error
+				if v, err = unseal(name, v); err != nil {
+					return err
+				}
+			}
+			x, err := DecodeAnswer(name, v)
+			if err != nil {
+				skipped = append(skipped, err)
+				return nil
+			}
+			a.Answers[string(k)] = x
+			return nil
+		})
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	return a, skipped, nil
 }
 
 // Result reads the snapshot kept when the assessment was finished.

@@ -25,10 +25,10 @@ func MoveAside(path string, now time.Time) (string, error) {
 		}
 		// A hard link never replaces an existing name, so it claims dst
 		// atomically; removing the old name completes the move.
-		err := os.Link(path, dst)
+		err := fsys.Link(path, dst)
 		if err == nil {
-			if err := os.Remove(path); err != nil {
-				os.Remove(dst)
+			if err := fsys.Remove(path); err != nil {
+				fsys.Remove(dst)
 				return "", fmt.Errorf("cannot move %s aside: %w", path, err)
 			}
 			syncDir(filepath.Dir(path))
@@ -44,7 +44,7 @@ func MoveAside(path string, now time.Time) (string, error) {
 		} else if !errors.Is(statErr, os.ErrNotExist) {
 			return "", fmt.Errorf("cannot move %s aside: %w", path, statErr)
 		}
-		if err := os.Rename(path, dst); err != nil {
+		if err := fsys.Rename(path, dst); err != nil {
 			return "", fmt.Errorf("cannot move %s aside: %w", path, err)
 		}
 		syncDir(filepath.Dir(path))

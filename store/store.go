@@ -127,6 +127,9 @@ func (e *NewerError) Error() string {
 // holds the lock. Read-only opens of a missing or empty file report
 // os.ErrNotExist.
 func (s *Store) open(readOnly bool) (db *bolt.DB, err error) {
+	if err := checkDBPath(s.Path); err != nil {
+		return nil, err
+	}
 	if readOnly {
 		fi, err := os.Stat(s.Path)
 		if err != nil {
@@ -137,7 +140,7 @@ func (s *Store) open(readOnly bool) (db *bolt.DB, err error) {
 			// through a read-only handle): nothing is stored yet.
 			return nil, os.ErrNotExist
 		}
-	} else if err := os.MkdirAll(filepath.Dir(s.Path), 0o700); err != nil {
+	} else if err := makeDirs(filepath.Dir(s.Path)); err != nil { // fsys.go: synced
 		if w := asWriteError(s.Path, err); w != nil {
 			return nil, w
 		}
@@ -180,7 +183,7 @@ func openRecovered(path string, opts *bolt.Options) (db *bolt.DB, err error) {
 	var file *os.File
 	o := *opts
 	o.OpenFile = func(name string, flag int, perm os.FileMode) (*os.File, error) {
-		f, err := os.OpenFile(name, flag, perm)
+		f, err := createdFile(name, flag, perm) // fsys.go: syncs the folder of a new file
 		file = f
 		return f, err
 	}

@@ -222,8 +222,8 @@ func (l *Line) run(a *model.Assessment) error {
 		}
 		i = next
 	}
-	res := model.Compute(l.Bank, a)
-	if err := l.Store.Finish(a, res); err != nil {
+	res, err := l.Store.Finish(l.Bank, a) // scores the stored answers
+	if err != nil {
 		return err
 	}
 	l.printSummary(a, res)

@@ -235,7 +235,7 @@ func (f flowFixture) finished() (*store.Store, string) {
 				f.t.Fatal(err)
 			}
 		}
-		if err := s.Finish(a, model.Compute(f.b, a)); err != nil {
+		if _, err := s.Finish(f.b, a); err != nil {
 			f.t.Fatal(err)
 		}
 		id = n

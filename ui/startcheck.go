@@ -15,7 +15,10 @@ func (m *App) checked(msg checkedMsg) tea.Cmd {
 	}
 	var damaged *store.DamagedError
 	var newer *store.NewerError
+	var notFile *store.NotAFileError
 	switch {
+	case errors.As(msg.err, &notFile): // a pipe, device or folder: refused, as the CLI does
+		m.damaged = damagedModel{err: msg.err}
 	case errors.As(msg.err, &damaged):
 		m.damaged = damagedModel{err: msg.err, canFix: true, hasBackup: msg.hasBackup}
 	case errors.As(msg.err, &newer):

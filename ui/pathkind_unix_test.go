@@ -1,0 +1,38 @@
+//go:build unix
+
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/cxo-dev/cxo/store"
+)
+
+// A named pipe, a device or a folder at the database path: the TUI refuses
+// it at start, on the screen that explains a database it cannot use, with
+// the words the CLI uses; enter (new) does not hang or create anything.
+func TestDatabasePathThatIsNotAFile(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if f, err := os.OpenFile(fifo, os.O_RDWR, 0); err == nil {
+		defer f.Close() // a regression opening the pipe fails, not hangs
+	}
+	for _, c := range []struct{ path, what string }{{fifo, "is a named pipe"}, {"/dev/null", "is a device"}, {dir, "is a folder"}} {
+		d := newDriver(t, store.New(c.path, "test"), Start{}, 100, 24)
+		if d.app.state != stateDamaged || !strings.Contains(d.screen(), c.what) {
+			t.Errorf("%s: state %v, screen:\n%s", c.path, d.app.state, d.screen())
+			continue
+		}
+		d.keys("enter", "n", "m")
+		if d.app.state != stateDamaged || d.app.a != nil {
+			t.Errorf("%s: left the refusal (state %v)", c.path, d.app.state)
+		}
+	}
+}
