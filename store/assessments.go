@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -373,7 +372,7 @@ func (s *Store) List() (list []Summary, skipped []error, err error) {
 			return nil
 		})
 	})
-	sort.SliceStable(list, func(i, j int) bool { return list[i].ID > list[j].ID })
+	sortNewestFirst(list)
 	return list, skipped, err
 }
 
