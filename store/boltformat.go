@@ -70,9 +70,10 @@ type boltMeta struct {
 // metaPair is what the two meta pages say: the sound one bbolt will open
 // from (cur), and why the other is bad, if it is.
 type metaPair struct {
-	cur    boltMeta
-	bad    int // 0 when both are sound, else 1 or 2: which page is bad
-	badWhy error
+	cur      boltMeta
+	bad      int // 0 when both are sound, else 1 or 2: which page is bad
+	badWhy   error
+	lostLast bool // the bad page says it was the newer one
 }
 
 // note says in words which meta page is bad, for the user.
@@ -84,7 +85,11 @@ func (p metaPair) note() string {
 	if p.bad == 2 {
 		which = "second"
 	}
-	return fmt.Sprintf("its %s header page is damaged but the other is sound (%v)", which, p.badWhy)
+	note := fmt.Sprintf("its %s header page is damaged but the other is sound (%v)", which, p.badWhy)
+	if p.lostLast {
+		note += "; the last change saved before the damage is not in the sound one"
+	}
+	return note
 }
 
 // readMeta reads and validates the bbolt meta page at off.
@@ -145,9 +150,9 @@ func readMetas(f io.ReaderAt, size int64) (metaPair, error) {
 	case err0 != nil && err1 != nil:
 		return metaPair{}, err0
 	case err0 != nil:
-		return metaPair{cur: m1, bad: 1, badWhy: err0}, nil
+		return metaPair{cur: m1, bad: 1, badWhy: err0, lostLast: m0.txid == m1.txid+1}, nil
 	case err1 != nil:
-		return metaPair{cur: m0, bad: 2, badWhy: err1}, nil
+		return metaPair{cur: m0, bad: 2, badWhy: err1, lostLast: m1.txid == m0.txid+1}, nil
 	case m1.pageSize != m0.pageSize:
 		return metaPair{}, errors.New("the two header pages disagree on the page size")
 	case m1.txid > m0.txid: // bbolt opens from the newer one
