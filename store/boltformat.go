@@ -283,8 +283,20 @@ type pageWalker struct {
 	f    io.ReaderAt
 	ps   uint64
 	hwm  uint64 // pages below this are in use or free
-	seen map[uint64]bool
-	buf  []byte
+	seen pageSet
+	n    int      // pages seen
+	bufs [][]byte // one read buffer per depth, reused: a walk allocates little
+}
+
+// pageSet is a set of page ids below a known count, one bit each.
+type pageSet []uint64
+
+func newPageSet(n uint64) pageSet    { return make(pageSet, (n+63)/64) }
+func (s pageSet) has(id uint64) bool { return id/64 < uint64(len(s)) && s[id/64]&(1<<(id%64)) != 0 }
+func (s pageSet) add(id uint64)      { s[id/64] |= 1 << (id % 64) }
+
+func newWalker(path string, f io.ReaderAt, m boltMeta) *pageWalker {
+	return &pageWalker{path: path, f: f, ps: uint64(m.pageSize), hwm: m.pgid, seen: newPageSet(m.pgid)}
 }
 
 // walkFile reads the meta pages of the open file f and walks the tree of
@@ -303,11 +315,11 @@ func walkFile(path string, f *os.File, freelist bool) (walkResult, error) {
 		return walkResult{}, &DamagedError{Path: path, Reason: "header pages: " + err.Error()}
 	}
 	m := metas.cur
-	w := &pageWalker{path: path, f: f, ps: uint64(m.pageSize), hwm: m.pgid, seen: map[uint64]bool{}}
+	w := newWalker(path, f, m)
 	if err := w.page(m.root, 0); err != nil {
 		return walkResult{file: fi, metas: metas}, err
 	}
-	res := walkResult{file: fi, metas: metas, pages: len(w.seen)}
+	res := walkResult{file: fi, metas: metas, pages: w.n}
 	if !freelist || m.freelist == boltNoFreelist {
 		return res, nil
 	}
@@ -326,7 +338,7 @@ func walkFile(path string, f *os.File, freelist bool) (walkResult, error) {
 		switch {
 		case id < 2 || id >= w.hwm:
 			return res, repairable(w.damaged("the free-page list names page %d, outside the file's %d pages", id, w.hwm))
-		case w.seen[id]:
+		case w.seen.has(id):
 			return res, repairable(w.damaged("the free-page list names page %d, which holds data", id))
 		case id >= m.freelist && id < m.freelist+span:
 			return res, repairable(w.damaged("the free-page list names its own page %d", id))
@@ -349,11 +361,15 @@ func (w *pageWalker) page(id uint64, depth int) error {
 	if id < 2 || id >= w.hwm {
 		return w.damaged("page %d is outside the file's %d pages", id, w.hwm)
 	}
-	if w.seen[id] {
+	if w.seen.has(id) {
 		return w.damaged("page %d is referenced twice (a loop or a shared page)", id)
 	}
-	w.seen[id] = true
-	buf := make([]byte, w.ps)
+	w.seen.add(id)
+	w.n++
+	for len(w.bufs) <= depth {
+		w.bufs = append(w.bufs, make([]byte, w.ps))
+	}
+	buf := w.bufs[depth][:w.ps]
 	if _, err := w.f.ReadAt(buf, int64(id*w.ps)); err != nil {
 		return w.damaged("page %d: %v", id, err)
 	}
@@ -366,13 +382,17 @@ func (w *pageWalker) page(id uint64, depth int) error {
 		return w.damaged("page %d runs past the file's %d pages", id, w.hwm)
 	}
 	for i := uint64(1); i <= overflow; i++ {
-		if w.seen[id+i] {
+		if w.seen.has(id + i) {
 			return w.damaged("page %d is referenced twice (a loop or a shared page)", id+i)
 		}
-		w.seen[id+i] = true
+		w.seen.add(id + i)
+		w.n++
 	}
 	if overflow > 0 {
-		buf = append(buf, make([]byte, overflow*w.ps)...)
+		if need := (overflow + 1) * w.ps; uint64(cap(w.bufs[depth])) < need {
+			w.bufs[depth] = append(w.bufs[depth][:w.ps], make([]byte, need-w.ps)...)
+		}
+		buf = w.bufs[depth][:(overflow+1)*w.ps]
 		if _, err := w.f.ReadAt(buf[w.ps:], int64((id+1)*w.ps)); err != nil {
 			return w.damaged("page %d: %v", id, err)
 		}

@@ -130,7 +130,7 @@ func TestBboltFormatAssumptions(t *testing.T) {
 				// The walk reaches every page bbolt does not list as free.
 				f, _ := os.Open(path)
 				defer f.Close()
-				w := &pageWalker{path: path, f: f, ps: uint64(m.pageSize), hwm: m.pgid, seen: map[uint64]bool{}}
+				w := newWalker(path, f, m)
 				if err := w.page(m.root, 0); err != nil {
 					t.Fatalf("walk: %v", err)
 				}
@@ -159,12 +159,12 @@ func TestBboltFormatAssumptions(t *testing.T) {
 						t.Errorf("page %d: listed free, bbolt says %s", id, info.Type)
 					case id == m.freelist && info.Type != "freelist":
 						t.Errorf("page %d: the meta page says the freelist is here, bbolt says %s", id, info.Type)
-					case !free[id] && !inList && !w.seen[id]:
+					case !free[id] && !inList && !w.seen.has(id):
 						t.Errorf("page %d (%s) is neither free nor reached by the walk", id, info.Type)
-					case w.seen[id] && free[id]:
+					case w.seen.has(id) && free[id]:
 						t.Errorf("page %d is both reached and free", id)
 					}
-					if w.seen[id] && (info.Type == "branch" || info.Type == "leaf") && info.OverflowCount > 0 {
+					if w.seen.has(id) && (info.Type == "branch" || info.Type == "leaf") && info.OverflowCount > 0 {
 						overflowed++
 					}
 				}
@@ -174,7 +174,10 @@ func TestBboltFormatAssumptions(t *testing.T) {
 
 				// Page headers: flags, count and overflow where the walker reads them.
 				ne := binary.NativeEndian
-				for id := range w.seen {
+				for id := uint64(2); id < m.pgid; id++ {
+					if !w.seen.has(id) {
+						continue
+					}
 					info, _ := tx.Page(int(id))
 					p := data[id*uint64(m.pageSize):]
 					if ne.Uint64(p) != id && info.Type != "free" {

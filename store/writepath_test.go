@@ -23,7 +23,7 @@ func TestOneGuardedWritePath(t *testing.T) {
 		"Update":  {"update", "upgrade", "copySound"}, // upgrade runs inside update; copySound fills the fresh file of a repair
 		"Batch":   {},
 		"Begin":   {},
-		"Open":    {"openRecovered", "copySound"}, // bolt.Open
+		"Open":    {"openWithFile", "copySound"}, // bolt.Open
 		"upgrade": {"update"},
 	}
 	fset := token.NewFileSet()
