@@ -163,7 +163,7 @@ func reportError(w io.Writer, cxo string, err error) {
 	msg := model.Escaped(oneLine(err.Error()))
 	var damaged *store.DamagedError
 	if errors.As(err, &damaged) {
-		msg += "; " + cxo + " check --move-aside sets it aside and starts fresh"
+		msg += "; " + damagedHint(cxo, damaged)
 	}
 	fmt.Fprintln(w, "cxo: "+msg)
 }
