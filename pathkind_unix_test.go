@@ -40,7 +40,7 @@ func TestDatabasePathKindsCLI(t *testing.T) {
 		device = "/dev/null"
 	}
 	commands := [][]string{{"list"}, {"check"}, {"--accessible", "new", "--quick"}, {"--accessible", "resume"},
-		{"export"}, {"delete", "--yes", "2026"}}
+		{"export"}, {"delete", "--yes", "2026"}, {"delete", "--all", "--yes"}}
 	for _, c := range []struct{ kind, path, refusal string }{
 		{"folder", folder, "is a folder, not a database file"},
 		{"named pipe", fifo, "is a named pipe, not a database file"},

@@ -126,7 +126,7 @@ func (s *Store) open(readOnly bool) (db *bolt.DB, err error) {
 	}
 	opts := &bolt.Options{Timeout: s.LockWait, ReadOnly: readOnly, MaxSize: s.maxSize}
 	for attempt := 0; attempt < max(1, s.Attempts); attempt++ {
-		db, err = openRecovered(s.Path, opts)
+		db, err = openCurrent(s.Path, opts) // scrub.go
 		if !errors.Is(err, bolt.ErrTimeout) {
 			break
 		}
@@ -172,7 +172,8 @@ func openRecovered(path string, opts *bolt.Options) (db *bolt.DB, err error) {
 		}
 	}()
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	return bolt.Open(path, 0o600, &o)
+	db, err = bolt.Open(path, 0o600, &o)
+	return checkSameFile(path, file, db, err) // scrub.go: replaced while we waited for the lock?
 }
 
 // bbolt's file format, as far as precheck reads it: two meta pages at the
