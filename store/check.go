@@ -37,6 +37,7 @@ func (s *Store) Check() error {
 // the previous copy whole. It returns the copy's path, or "" when there is
 // no database yet. On any problem the old copy is left as it was.
 func (s *Store) Backup() (string, error) {
+	_, _ = s.resumeScrub() // scrub.go: finish an interrupted delete before copying
 	bak := BackupPath(s.Path)
 	written := false
 	err := s.view(func(tx *bolt.Tx) error {

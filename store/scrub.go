@@ -1,12 +1,13 @@
 package store
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -89,11 +90,74 @@ func (s *Store) DeleteAll() (Scrubbed, error) { return s.DeleteScrubbed(nil) }
 // write transaction, then rewrites the database and its copies (scrub).
 // An id that does not exist is ErrNotFound and nothing is deleted.
 func (s *Store) DeleteScrubbed(ids []string) (Scrubbed, error) {
-	err := s.update(func(tx *bolt.Tx) error { return deleteIn(tx, ids, true) })
+	err := s.update(func(tx *bolt.Tx) error {
+		if err := deleteIn(tx, ids, true); err != nil {
+			return err
+		}
+		return markScrub(tx, ids)
+	})
 	if err != nil {
 		return Scrubbed{}, err
 	}
-	return s.scrub(ids)
+	return s.scrub()
+}
+
+// keyScrub, in the meta bucket, records deletes whose rewrite has not
+// finished (a pendingScrub), in the same transaction as the delete: a
+// delete interrupted before its rewrite is finished by the next start
+// (resumeScrub), before a last-good copy could copy the free pages.
+var keyScrub = []byte("scrub")
+
+type pendingScrub struct {
+	All bool     `json:"all,omitempty"`
+	IDs []string `json:"ids,omitempty"`
+}
+
+func readScrub(tx *bolt.Tx) (p pendingScrub, ok bool) {
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil {
+		return p, false
+	}
+	v := meta.Get(keyScrub)
+	if v == nil {
+		return p, false
+	}
+	if json.Unmarshal(v, &p) != nil {
+		p.All = true // unreadable: rewrite everything that can be
+	}
+	return p, true
+}
+
+// markScrub adds ids (nil: all) to the pending rewrite.
+func markScrub(tx *bolt.Tx, ids []string) error {
+	p, _ := readScrub(tx)
+	if ids == nil {
+		p = pendingScrub{All: true}
+	} else if !p.All {
+		p.IDs = append(p.IDs, ids...)
+	}
+	meta, err := tx.CreateBucketIfNotExists(bucketMeta)
+	if err != nil {
+		return err
+	}
+	return meta.Put(keyScrub, must(json.Marshal(p)))
+}
+
+// resumeScrub finishes a delete whose rewrite was interrupted (a crash, a
+// full disk), if the file records one. Backup calls it first, so the
+// last-good copy never copies what was deleted.
+func (s *Store) resumeScrub() (Scrubbed, error) {
+	pending := false
+	err := s.view(func(tx *bolt.Tx) error {
+		if tx != nil {
+			_, pending = readScrub(tx)
+		}
+		return nil
+	})
+	if err != nil || !pending {
+		return Scrubbed{}, err
+	}
+	return s.scrub()
 }
 
 // deleteIn deletes the assessments ids (nil: all) in tx; with strict, an
@@ -127,11 +191,11 @@ func deleteIn(tx *bolt.Tx, ids []string, strict bool) error {
 
 // scrub rewrites the database and its copies without free pages, holding
 // the database's lock throughout so no other cxo writes, copies or
-// rotates meanwhile. The copies are rewritten (without ids; all
-// assessments when ids is nil) before the database, so an interrupted
-// scrub leaves the database's own free pages, which the next delete
-// rewrites, rather than a copy nobody will touch again.
-func (s *Store) scrub(ids []string) (Scrubbed, error) {
+// rotates meanwhile. The copies lose the assessments the pending record
+// names (all, for delete --all) and are rewritten before the database; the
+// record is cleared in the rewritten database, so an interrupted scrub is
+// done again in full.
+func (s *Store) scrub() (Scrubbed, error) {
 	var done Scrubbed
 	db, err := s.open(false)
 	if err != nil {
@@ -139,6 +203,16 @@ func (s *Store) scrub(ids []string) (Scrubbed, error) {
 	}
 	defer db.Close()
 	err = guard(s.Path, func() error {
+		var p pendingScrub
+		if err := db.View(func(tx *bolt.Tx) error { p, _ = readScrub(tx); return nil }); err != nil {
+			return err
+		}
+		ids := p.IDs
+		if p.All {
+			ids = nil
+		} else if ids == nil {
+			ids = []string{} // nothing to delete from the copies; rewrite them all the same
+		}
 		removeStaleTemps(s.Path)
 		for _, c := range copiesOf(s.Path) {
 			if _, err := os.Lstat(c); err != nil {
@@ -154,7 +228,7 @@ func (s *Store) scrub(ids []string) (Scrubbed, error) {
 			}
 			done.Rewritten = append(done.Rewritten, c)
 		}
-		return compactOver(db, s.Path)
+		return compactOver(db, s.Path, ids)
 	})
 	if w := asWriteError(s.Path, err); w != nil {
 		return done, w
@@ -181,39 +255,38 @@ func removeStaleTemps(path string) {
 	if err != nil {
 		return
 	}
+	patterns := []string{".bak*.tmp-*", ".pre-v*.tmp-*", ".scrub-*", ".bak*.scrub-*", ".pre-v*.scrub-*"}
 	for _, e := range entries {
-		n := e.Name()
-		if strings.HasPrefix(n, "."+base+".") && (strings.Contains(n, ".tmp-") || strings.Contains(n, ".scrub-")) {
-			fsys.Remove(filepath.Join(dir, n))
+		for _, p := range patterns {
+			if ok, _ := filepath.Match("."+base+p, e.Name()); ok && e.Type().IsRegular() {
+				fsys.Remove(filepath.Join(dir, e.Name()))
+				break
+			}
 		}
 	}
 }
 
-// rewriteCopy deletes ids from the bbolt file at c and compacts it over
-// itself. A copy bbolt cannot open is an error (the caller removes it).
+// rewriteCopy rewrites the bbolt file at c without the assessments ids
+// (nil: all). A copy bbolt cannot open is an error (the caller removes
+// it). The copy is only read, then replaced whole.
 func rewriteCopy(c string, ids []string) error {
 	if err := precheck(c); err != nil {
 		return err
 	}
-	db, err := openRecovered(c, &bolt.Options{Timeout: time.Second})
+	db, err := openRecovered(c, &bolt.Options{Timeout: time.Second, ReadOnly: true})
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	return guard(c, func() error {
-		err := db.Update(func(tx *bolt.Tx) error { return deleteIn(tx, ids, false) })
-		if err != nil {
-			return err
-		}
-		return compactOver(db, c)
-	})
+	return guard(c, func() error { return compactOver(db, c, ids) })
 }
 
 // compactOver writes a compact copy of db (open, its lock held) beside
-// the file path names and renames it over that file: the new file has no
-// free pages, so nothing deleted survives in it. A symbolic link at path
-// is followed and kept.
-func compactOver(db *bolt.DB, path string) error {
+// the file path names, leaving out the assessments ids (nil: all of them)
+// and the pending-rewrite record, and renames it over that file: the new
+// file has no free pages, so nothing deleted survives in it. A symbolic
+// link at path is followed and kept.
+func compactOver(db *bolt.DB, path string, ids []string) error {
 	target := path
 	if real, err := filepath.EvalSymlinks(path); err == nil {
 		target = real
@@ -225,7 +298,12 @@ func compactOver(db *bolt.DB, path string) error {
 	}
 	name := tmp.Name()
 	tmp.Close()
-	defer fsys.Remove(name) // fails harmlessly once renamed
+	renamed := false
+	defer func() {
+		if !renamed {
+			fsys.Remove(name)
+		}
+	}()
 	if err := os.Chmod(name, 0o600); err != nil {
 		return err
 	}
@@ -233,12 +311,24 @@ func compactOver(db *bolt.DB, path string) error {
 	if err != nil {
 		return err
 	}
-	err = bolt.Compact(dst, db, compactTxSize)
-	if err == nil {
-		err = dst.Sync()
+	drop := map[string]bool{}
+	for _, id := range ids {
+		drop[id] = true
 	}
+	err = copyDB(dst, db, func(keys [][]byte, k []byte) bool {
+		switch {
+		case len(keys) == 1 && bytes.Equal(keys[0], bucketAssessments):
+			return ids == nil || drop[string(k)]
+		case len(keys) == 1 && bytes.Equal(keys[0], bucketMeta):
+			return bytes.Equal(k, keyScrub)
+		}
+		return false
+	})
 	if cerr := dst.Close(); err == nil {
 		err = cerr
+	}
+	if err == nil {
+		err = fsys.SyncFile(name) // NoSync skipped it at each commit
 	}
 	if err != nil {
 		return err
@@ -246,5 +336,87 @@ func compactOver(db *bolt.DB, path string) error {
 	if err := fsys.Rename(name, target); err != nil {
 		return err
 	}
+	renamed = true
 	return fsys.SyncDir(dir)
+}
+
+// errSkip stops copyDB descending into a bucket it leaves out.
+var errSkip = errors.New("skip")
+
+// copyDB copies every bucket, key and sequence of src into dst, except
+// what skip names (by the path of buckets above it and its key), the way
+// bolt.Compact does: committing every compactTxSize bytes, so a large
+// file does not sit in memory whole.
+func copyDB(dst, src *bolt.DB, skip func(keys [][]byte, k []byte) bool) error {
+	tx, err := dst.Begin(true)
+	if err != nil {
+		return err
+	}
+	defer func() { tx.Rollback() }() // after Commit, a harmless ErrTxClosed
+	var size int64
+	put := func(keys [][]byte, k, v []byte, seq uint64) error {
+		if skip(keys, k) {
+			return errSkip
+		}
+		if size += int64(len(k) + len(v)); size > compactTxSize {
+			if err := tx.Commit(); err != nil {
+				return err
+			}
+			if tx, err = dst.Begin(true); err != nil {
+				return err
+			}
+			size = 0
+		}
+		if len(keys) == 0 { // a top-level bucket
+			b, err := tx.CreateBucket(k)
+			if err != nil {
+				return err
+			}
+			return b.SetSequence(seq)
+		}
+		b := tx.Bucket(keys[0])
+		for _, name := range keys[1:] {
+			b = b.Bucket(name)
+		}
+		b.FillPercent = 1.0 // written in key order: pack the pages
+		if v == nil {
+			nb, err := b.CreateBucket(k)
+			if err != nil {
+				return err
+			}
+			return nb.SetSequence(seq)
+		}
+		return b.Put(k, v)
+	}
+	err = src.View(func(stx *bolt.Tx) error {
+		return stx.ForEach(func(name []byte, b *bolt.Bucket) error {
+			return walkBucket(b, nil, name, nil, b.Sequence(), put)
+		})
+	})
+	if err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// walkBucket calls fn for k (a bucket when v is nil) and, for a bucket,
+// for everything in it, depth first, unless fn says errSkip.
+func walkBucket(b *bolt.Bucket, keys [][]byte, k, v []byte, seq uint64, fn func(keys [][]byte, k, v []byte, seq uint64) error) error {
+	if err := fn(keys, k, v, seq); err != nil {
+		if errors.Is(err, errSkip) {
+			return nil
+		}
+		return err
+	}
+	if v != nil {
+		return nil
+	}
+	path := append(append([][]byte(nil), keys...), k)
+	return b.ForEach(func(k, v []byte) error {
+		if v == nil {
+			nb := b.Bucket(k)
+			return walkBucket(nb, path, k, nil, nb.Sequence(), fn)
+		}
+		return walkBucket(b, path, k, v, 0, fn)
+	})
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/cxo-dev/cxo/model"
+	bolt "go.etcd.io/bbolt"
 )
 
 const (
@@ -188,5 +189,46 @@ func TestDeleteUnknownID(t *testing.T) {
 	}
 	if fileSum(t, s.Path) != before {
 		t.Error("the file changed")
+	}
+}
+
+// A delete interrupted after its transaction and before the rewrite (a
+// crash, a full disk) is finished by the next start, before the
+// last-good copy is taken, so the copy never holds what was deleted.
+func TestInterruptedDeleteIsFinishedAtStart(t *testing.T) {
+	s, gone, kept, files := deletionFixture(t)
+	err := s.update(func(tx *bolt.Tx) error {
+		if err := deleteIn(tx, []string{gone.ID}, true); err != nil {
+			return err
+		}
+		return markScrub(tx, []string{gone.ID})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !fileHolds(t, s.Path, secretNote) {
+		t.Fatal("the note is not in free pages after the delete alone: the test proves nothing")
+	}
+	if _, err := s.Backup(); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if fileHolds(t, f, secretNote) {
+			t.Errorf("%s still holds the deleted note", f)
+		}
+	}
+	if a, _, err := s.Load(kept.ID); err != nil || a.Answers[kept.Order[0]].Note != keptNote {
+		t.Errorf("the kept assessment: %v", err)
+	}
+	// The record of the pending rewrite is gone: the next start copies
+	// without rewriting again.
+	err = s.view(func(tx *bolt.Tx) error {
+		if _, pending := readScrub(tx); pending {
+			t.Error("the rewrite is still recorded as pending")
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
