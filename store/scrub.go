@@ -307,7 +307,13 @@ func compactOver(db *bolt.DB, path string, ids []string) error {
 	if err := os.Chmod(name, 0o600); err != nil {
 		return err
 	}
-	dst, err := bolt.Open(name, 0o600, &bolt.Options{Timeout: time.Second, NoSync: true})
+	// Mapped as large as the source from the start: growing the map as
+	// the copy grows would re-read every page in memory each time.
+	var mapSize int
+	if fi, err := os.Stat(target); err == nil {
+		mapSize = int(min(fi.Size(), 1<<30)) + 1<<20 // beyond 1 GiB it grows as it must
+	}
+	dst, err := bolt.Open(name, 0o600, &bolt.Options{Timeout: time.Second, NoSync: true, InitialMmapSize: mapSize})
 	if err != nil {
 		return err
 	}
