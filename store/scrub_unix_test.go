@@ -4,10 +4,14 @@ package store
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/cxo-dev/cxo/model"
 )
 
 // The hazard of rewriting the file: another cxo process that opened the
@@ -81,4 +85,41 @@ func TestDeleteWhileAnotherProcessAnswers(t *testing.T) {
 		t.Fatalf("%d answers acknowledged, %d deletes: the two did not overlap", len(acked), deletes)
 	}
 	checkStored(t, path, id, acked, 0)
+}
+
+// A database reached through a symbolic link is rewritten where the link
+// points; the link stays a link.
+func TestDeleteThroughASymbolicLink(t *testing.T) {
+	bank := testBank(t)
+	dir := t.TempDir()
+	real, link := filepath.Join(dir, "real.db"), filepath.Join(dir, "link.db")
+	if err := os.WriteFile(real, nil, 0o600); err != nil { // a new, empty database
+		t.Fatal(err)
+	}
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	s := New(link, "test")
+	a := newAssessment(t, bank, "20261123-170811-aaa")
+	if err := s.Create(a); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveAnswer(a.ID, a.Order[0], model.Answer{Value: 1, Note: secretNote}, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Delete(a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the link was replaced: %v", err)
+	}
+	if fileHolds(t, real, secretNote) {
+		t.Error("the file the link points to still holds the note")
+	}
+	if err := s.Create(newAssessment(t, bank, "20261123-170812-bbb")); err != nil {
+		t.Fatal(err)
+	}
+	if list, _, err := New(real, "").List(); err != nil || len(list) != 1 {
+		t.Errorf("through the real path: %v %v", list, err)
+	}
 }
