@@ -26,15 +26,15 @@ func TestDatabasePathThatIsNotAFile(t *testing.T) {
 	}
 	// A device node of our own where allowed (root), so a regression
 	// cannot move or replace the real /dev/null; an ordinary user cannot.
-	device := filepath.Join(dir, "null-device")
+	device, deviceIs := filepath.Join(dir, "null-device"), "is a device"
 	var st syscall.Stat_t
 	if err := syscall.Stat("/dev/null", &st); err != nil || syscall.Mknod(device, syscall.S_IFCHR|0o666, int(st.Rdev)) != nil {
 		device = "/dev/null"
 		if os.Geteuid() == 0 {
-			device = dir // the device case is left out: the folder again
+			device, deviceIs = dir, "is a folder" // the device case is left out
 		}
 	}
-	for _, c := range []struct{ path, what string }{{fifo, "is a named pipe"}, {device, "is a"}, {dir, "is a folder"}} {
+	for _, c := range []struct{ path, what string }{{fifo, "is a named pipe"}, {device, deviceIs}, {dir, "is a folder"}} {
 		d := newDriver(t, store.New(c.path, "test"), Start{}, 100, 24)
 		if d.app.state != stateDamaged || !strings.Contains(d.screen(), c.what) {
 			t.Errorf("%s: state %v, screen:\n%s", c.path, d.app.state, d.screen())
