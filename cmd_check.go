@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cxo-dev/cxo/model"
 	"github.com/cxo-dev/cxo/store"
 )
 
@@ -25,23 +26,23 @@ func checkCommand(g *globals) *cobra.Command {
 			switch {
 			case err == nil:
 				if backup == "" {
-					fmt.Fprintf(g.stdout, "%s: no database yet\n", s.Path)
+					fmt.Fprintf(g.stdout, "%s: no database yet\n", model.Escaped(s.Path))
 					return nil
 				}
-				fmt.Fprintf(g.stdout, "%s: ok; last good copy kept at %s (%s)\n", s.Path, backup, store.RestoreHint(s.Path))
+				fmt.Fprintf(g.stdout, "%s: ok; last good copy kept at %s (%s)\n", model.Escaped(s.Path), model.Escaped(backup), store.RestoreHint(s.Path))
 				return nil
 			case errors.As(err, &werr):
 				if cerr := s.Check(); cerr != nil {
 					return cerr
 				}
-				fmt.Fprintf(g.stdout, "%s: ok, but no copy could be kept: %v\n", s.Path, err)
+				fmt.Fprintf(g.stdout, "%s: ok, but no copy could be kept: %s\n", model.Escaped(s.Path), model.Escaped(err.Error()))
 				return nil
 			case errors.As(err, &damaged) && moveAside:
 				to, merr := store.MoveAside(s.Path, time.Now())
 				if merr != nil {
 					return fmt.Errorf("%v; moving it aside failed too: %w", err, merr)
 				}
-				fmt.Fprintf(g.stdout, "%s was damaged; moved aside to %s (bytes kept); the next cxo run starts a fresh database\n", s.Path, to)
+				fmt.Fprintf(g.stdout, "%s was damaged; moved aside to %s (bytes kept); the next cxo run starts a fresh database\n", model.Escaped(s.Path), model.Escaped(to))
 				if _, serr := os.Stat(store.BackupPath(s.Path)); serr == nil {
 					fmt.Fprintf(g.stdout, "a last good copy exists: %s\n", store.RestoreHint(s.Path))
 				}

@@ -11,7 +11,6 @@ import (
 	"text/tabwriter"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
@@ -26,7 +25,7 @@ func startHome() ui.Start { return ui.Start{} }
 // isTerminal reports whether both ends of the session are a terminal.
 func isTerminal(g *globals) bool {
 	in, ok1 := g.stdin.(*os.File)
-	out, ok2 := g.stdout.(*os.File)
+	out, ok2 := file(g.stdout)
 	return ok1 && ok2 && term.IsTerminal(in.Fd()) && term.IsTerminal(out.Fd())
 }
 
@@ -43,7 +42,7 @@ func launch(g *globals, start ui.Start) error {
 		if err != nil {
 			return err
 		}
-		line := &ui.Line{Store: s, Bank: b, In: bufio.NewReader(g.stdin), Out: colorprofile.NewWriter(g.stdout, os.Environ()), Command: g.command()}
+		line := &ui.Line{Store: s, Bank: b, In: bufio.NewReader(g.stdin), Out: g.styledOut(), Command: g.command()}
 		return line.Run(start)
 	}
 	if !isTerminal(g) {
@@ -258,7 +257,7 @@ func guideCommand(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			out, isFile := g.stdout.(*os.File)
+			out, isFile := file(g.stdout)
 			tty := isFile && term.IsTerminal(out.Fd())
 			forced := os.Getenv("CLICOLOR_FORCE") != "" && os.Getenv("CLICOLOR_FORCE") != "0"
 			if style == "markdown" || (style == "" && !tty && !forced) {
@@ -289,7 +288,7 @@ func guideCommand(g *globals) *cobra.Command {
 				return err
 			}
 			text += "\n"
-			_, err = fmt.Fprint(colorprofile.NewWriter(g.stdout, os.Environ()), text)
+			_, err = fmt.Fprint(g.styledOut(), text)
 			return err
 		},
 	}
@@ -312,17 +311,17 @@ func bankCommand(g *globals) *cobra.Command {
 		Short: "Validate a custom question bank: every problem as file:line: message",
 		Args:  exactArgs(1, "the bank FILE to check"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			data, err := os.ReadFile(args[0])
+			data, err := readBankFile(args[0])
 			if err != nil {
-				return fmt.Errorf("cannot read bank: %w", err)
+				return err
 			}
 			b, err := assets.LoadBank(args[0], data)
 			var problems model.Problems
 			if errors.As(err, &problems) {
 				for _, p := range problems {
-					fmt.Fprintln(g.stdout, p.String())
+					fmt.Fprintln(g.stdout, p.String()) // control characters written out
 				}
-				fmt.Fprintf(g.stderr, "cxo: %s has %d problem(s)\n", args[0], len(problems))
+				fmt.Fprintf(g.stderr, "cxo: %s has %d problem(s)\n", model.Escaped(args[0]), len(problems))
 				return exitError{code: 1}
 			}
 			if err != nil {
@@ -330,7 +329,7 @@ func bankCommand(g *globals) *cobra.Command {
 			}
 			full, _ := model.Estimate(b, model.LengthFull)
 			quick, _ := model.Estimate(b, model.LengthQuick)
-			fmt.Fprintf(g.stdout, "%s: ok - bank %s, %d facets, %d items (%d quick)\n", args[0], b.Version, len(b.Facets), full, quick)
+			fmt.Fprintf(g.stdout, "%s: ok - bank %s, %d facets, %d items (%d quick)\n", model.Escaped(args[0]), b.Version, len(b.Facets), full, quick)
 			return nil
 		},
 	})

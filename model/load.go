@@ -17,11 +17,13 @@ type Problem struct {
 	Msg  string
 }
 
+// String is the problem as one line, with any control character in the
+// file name or the bank's text written out (\x1b), never sent raw.
 func (p Problem) String() string {
 	if p.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
+		return Escaped(fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg))
 	}
-	return fmt.Sprintf("%s: %s", p.File, p.Msg)
+	return Escaped(fmt.Sprintf("%s: %s", p.File, p.Msg))
 }
 
 // Problems is every problem found in a bank; it is the error LoadBank returns.
@@ -41,6 +43,11 @@ func (ps Problems) Error() string {
 type Source struct {
 	Name string // shown in problems: a path or assets/bank.yaml
 	Data []byte
+	// Lent marks cxo's own plan serving a user's bank: the user does not
+	// have the file, so where it and the bank disagree the problem is the
+	// bank's, reported at the facet's line, and plans for facets the bank
+	// leaves out are not used.
+	Lent bool
 }
 
 // LoadBank parses and validates a bank against its plan and guides. It
@@ -57,6 +64,9 @@ func LoadBank(bank, plan Source, guides []Guide) (*Bank, error) {
 	}
 	if plan.Data != nil {
 		pl := &loader{file: plan.Name}
+		if plan.Lent {
+			pl.borrower = l
+		}
 		b.Plan = pl.parsePlan(plan.Data, b)
 		l.problems = append(l.problems, pl.problems...)
 		if pl.fatal == 0 && l.fatal == 0 {
@@ -83,6 +93,16 @@ type loader struct {
 	file     string
 	problems Problems
 	fatal    int // problems after which the rules cannot be checked
+	// borrower is the user's bank a lent plan serves (see Source.Lent).
+	borrower *loader
+}
+
+// planName is how a problem names the plan: cxo's own when it is lent.
+func planName(plan Source) string {
+	if plan.Lent {
+		return "cxo's built-in plan"
+	}
+	return plan.Name
 }
 
 // addf records a problem that leaves the bank's shape unknown.
@@ -151,6 +171,12 @@ func (l *loader) str(v *yaml.Node, what string) string {
 	if v.Kind != yaml.ScalarNode {
 		l.addf(v.Line, "%s: expected text", what)
 		return ""
+	}
+	// Bank text is shown as it is, on a terminal: an escape sequence in it
+	// could retitle the window, clear the screen or plant a link, and a
+	// bidi override could make it read as something else.
+	if c, bad := HasControl(strings.NewReplacer("\n", "", "\t", "").Replace(v.Value)); bad {
+		l.softf(v.Line, "%s \"%s\" holds the control character %s; bank text may hold no escape sequences, control or bidi characters", what, Escaped(v.Value), c)
 	}
 	return strings.TrimSpace(v.Value)
 }

@@ -241,6 +241,16 @@ func (l *loader) parsePlan(data []byte, b *Bank) map[string]PlanActions {
 				}
 			})
 			f, ok := b.Facet(id)
+			if l.borrower != nil {
+				// cxo's own plan serving a user's bank: a plan for a facet
+				// the bank leaves out is not used, and a mismatch is the
+				// bank's facet's problem, at its line.
+				if ok {
+					l.borrowerMismatch(f, pa)
+					plan[id] = pa
+				}
+				continue
+			}
 			switch {
 			case !ok && b.facetIdx != nil:
 				l.addf(n.Line, "plan for unknown facet %q", id)
@@ -253,4 +263,15 @@ func (l *loader) parsePlan(data []byte, b *Bank) map[string]PlanActions {
 		}
 	})
 	return plan
+}
+
+// borrowerMismatch reports, against the user's bank, a facet whose layer
+// asks for actions cxo's built-in plan does not have for it.
+func (l *loader) borrowerMismatch(f Facet, pa PlanActions) {
+	switch {
+	case f.Layer == LayerLean && (len(pa.TowardCTO) < 2 || len(pa.TowardCIO) < 2):
+		l.borrower.addf(f.Line, "facet %s: cxo's built-in plan has no actions toward the CTO and the CIO for it, which a lean facet needs; use another layer or a lean facet id of cxo's bank", f.ID)
+	case f.Layer != LayerLean && len(pa.Actions) < 2:
+		l.borrower.addf(f.Line, "facet %s: cxo's built-in plan has no actions for it outside the lean layer; use layer lean or another facet id", f.ID)
+	}
 }

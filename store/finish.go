@@ -3,7 +3,6 @@ package store
 import (
 	"encoding/json"
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/cxo-dev/cxo/model"
@@ -26,17 +25,18 @@ func (s *Store) Finish(bank *model.Bank, a *model.Assessment) (model.Result, err
 		if err != nil {
 			return err
 		}
-		if stored, err = readStored(b, a.ID); err != nil {
+		c := codecOf(tx)
+		if stored, _, err = readStored(c, b, a.ID); err != nil {
 			return err
 		}
 		if err := stored.CheckBank(bank); err != nil {
 			return err
 		}
 		if stored.Reconcile(bank) { // the order this bank asks, as SaveOrder keeps it
-			if err := b.Put(keyOrder, must(json.Marshal(stored.Order))); err != nil {
+			if err := c.put(b, keyOrder, valueName(a.ID, "order"), must(json.Marshal(stored.Order))); err != nil {
 				return err
 			}
-			if err := b.Put(keyAnswered, []byte(strconv.Itoa(answeredIn(b, stored.Order)))); err != nil {
+			if err := putCount(c, b, a.ID, keyAnswered, answeredIn(c, b, a.ID, stored.Order)); err != nil {
 				return err
 			}
 		}
@@ -51,10 +51,10 @@ func (s *Store) Finish(bank *model.Bank, a *model.Assessment) (model.Result, err
 		r := record{V: recordVersion, ID: stored.ID, Started: stored.Started.UTC(), Length: string(stored.Length), Target: string(stored.Target),
 			BankVersion: stored.BankVersion, Total: len(stored.Order), Status: string(stored.Status), Finished: stored.Finished.UTC(),
 			Lean: fmt.Sprintf("%s (%+d)", res.Lean.Verdict, res.Lean.Score)}
-		if err := b.Put(keyRecord, must(json.Marshal(r))); err != nil {
+		if err := c.put(b, keyRecord, valueName(a.ID, "record"), must(json.Marshal(r))); err != nil {
 			return err
 		}
-		return b.Put(keyResult, must(json.Marshal(res)))
+		return c.put(b, keyResult, valueName(a.ID, "result"), must(json.Marshal(res)))
 	})
 	if err != nil {
 		return model.Result{}, err
@@ -62,32 +62,4 @@ func (s *Store) Finish(bank *model.Bank, a *model.Assessment) (model.Result, err
 	a.Answers, a.Order, a.BankVersion = stored.Answers, stored.Order, stored.BankVersion
 	a.Status, a.Finished = stored.Status, stored.Finished
 	return res, nil
-}
-
-// readStored reads an assessment's record, order and answers from its
-// bucket, inside a transaction. Answers that cannot be decoded are left
-// out (as Load leaves them out): they do not count.
-func readStored(b *bolt.Bucket, id string) (*model.Assessment, error) {
-	r, err := decodeRecord(id, b.Get(keyRecord))
-	if err != nil {
-		return nil, err
-	}
-	a := &model.Assessment{ID: r.ID, Started: r.Started, Length: model.Length(r.Length), Target: model.Role(r.Target),
-		BankVersion: r.BankVersion, Status: model.Status(r.Status), Finished: r.Finished, Answers: map[string]model.Answer{}}
-	if err := json.Unmarshal(b.Get(keyOrder), &a.Order); err != nil {
-		return nil, &RecordError{Key: id + "/order", Reason: err.Error()}
-	}
-	a.Cursor, _ = strconv.Atoi(string(b.Get(keyCursor)))
-	if answers := b.Bucket(bucketAnswers); answers != nil {
-		err := answers.ForEach(func(k, v []byte) error {
-			if x, err := DecodeAnswer(id+"/"+string(k), v); err == nil {
-				a.Answers[string(k)] = x
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	return a, nil
 }

@@ -203,6 +203,11 @@ func (s *Store) scrub() (Scrubbed, error) {
 	}
 	defer db.Close()
 	err = guard(s.Path, func() error {
+		// Only a sound file is rewritten: a copy of a damaged one could
+		// lose what a repair would still find.
+		if err := s.verify(db, true); err != nil {
+			return err
+		}
 		var p pendingScrub
 		if err := db.View(func(tx *bolt.Tx) error { p, _ = readScrub(tx); return nil }); err != nil {
 			return err
@@ -278,7 +283,14 @@ func rewriteCopy(c string, ids []string) error {
 		return err
 	}
 	defer db.Close()
-	return guard(c, func() error { return compactOver(db, c, ids) })
+	return guard(c, func() error {
+		// A copy that fails the check is not copied on (it would carry
+		// its damage, or lose data silently): the caller removes it.
+		if err := db.View(New(c, "").consistent); err != nil {
+			return err
+		}
+		return compactOver(db, c, ids)
+	})
 }
 
 // compactOver writes a compact copy of db (open, its lock held) beside

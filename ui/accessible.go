@@ -24,6 +24,10 @@ type Line struct {
 	// Command runs cxo again on the same data ("cxo --db FILE"), for the
 	// hints printed; "cxo" when empty.
 	Command string
+
+	// outErr is the first failed write to Out: nothing more is read, so no
+	// answer is saved to an item the user was never shown.
+	outErr error
 }
 
 func (l *Line) cxo() string { return cmp.Or(l.Command, "cxo") }
@@ -38,17 +42,40 @@ var errEOF = errors.New("end of input")
 // errStop ends the run at the user's q, everything saved.
 var errStop = errors.New("stopped")
 
-func (l *Line) printf(format string, args ...any) { fmt.Fprintf(l.Out, format, args...) }
+// printf prints to the user, cleaned: bank text, notes and ids never
+// reach the terminal as commands.
+func (l *Line) printf(format string, args ...any) {
+	if l.outErr != nil {
+		return
+	}
+	if _, err := fmt.Fprint(l.Out, model.CleanLines(fmt.Sprintf(format, args...))); err != nil {
+		l.outErr = err
+	}
+}
 
 // readLine reads one answer; io.EOF at the end of input.
 func (l *Line) readLine(prompt string) (string, error) {
 	l.printf("%s", prompt)
-	s, err := l.In.ReadString('\n')
-	if err != nil && s == "" {
-		l.printf("\n")
-		return "", errEOF
+	if l.outErr != nil {
+		return "", l.outErr
 	}
-	return model.Clean(s), nil
+	for {
+		s, tooLong, err := readBounded(l.In, LineLimit)
+		if tooLong {
+			// Refused whole, never cut: the user types it again.
+			l.printf("\nThat line is longer than %s bytes (4 KiB), the most one line may hold; it was not used. Type it again, shorter.\n", model.Thousands(LineLimit))
+			if err != nil {
+				return "", errEOF
+			}
+			l.printf("%s", prompt)
+			continue
+		}
+		if err != nil && s == "" {
+			l.printf("\n")
+			return "", errEOF
+		}
+		return model.Clean(s), nil
+	}
 }
 
 // Run starts as asked: a home menu, a new assessment or a resume.
@@ -73,7 +100,10 @@ func (l *Line) Run(start Start) error {
 	if errors.Is(err, errEOF) {
 		// Before any assessment was opened (an ended run says its own).
 		l.printf("Input ended; nothing was started.\n")
-		return nil
+		err = nil
+	}
+	if err == nil {
+		err = l.outErr // the user was not shown what happened
 	}
 	return err
 }
@@ -245,6 +275,10 @@ func (l *Line) ask(a *model.Assessment, i int, it model.Item, shown time.Time) (
 			// saved at once; the item waits for its answer.
 			if note == "" {
 				l.printf("Type e and the note on one line, for example: e ran the on-call rota for two years\n")
+				continue
+			}
+			if err := model.CheckNote(note); err != nil {
+				l.printf("%v; type it again, shorter.\n", err)
 				continue
 			}
 			ans := a.Answers[it.ID]

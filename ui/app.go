@@ -23,29 +23,6 @@ const (
 	MinHeight = 20
 )
 
-type state int
-
-const (
-	stateHome state = iota
-	stateNew
-	stateIntro
-	stateQuestion
-	stateReview
-	stateResults
-	stateExport
-	stateGuides
-	stateReader
-	stateHistory
-	stateCompare
-	stateDamaged
-)
-
-var stateNames = map[state]string{
-	stateHome: "home", stateNew: "new assessment", stateIntro: "section", stateQuestion: "question",
-	stateReview: "review", stateResults: "results", stateExport: "export", stateGuides: "guides",
-	stateReader: "guide", stateHistory: "history", stateCompare: "compare", stateDamaged: "database problem",
-}
-
 // Start says what the program does first.
 type Start struct {
 	// Action is "", "new" or "resume".
@@ -58,35 +35,24 @@ type Start struct {
 	Theme string
 }
 
-// App is the root model.
+// App is the root model: it routes messages to the screen on show and,
+// from their intents, changes the screen (flow.go).
 type App struct {
-	store   *store.Store
-	bank    *model.Bank
+	session
 	version string
 	start   Start
 
-	state  state
-	width  int
-	height int
-	theme  Theme
 	themed bool // the theme was forced; ignore the terminal's answer
-	keys   keyMap
 	help   help.Model
 	full   bool // ? pressed: full help shown
 	// quitting waits for the answer being written before quitting.
-	quitting  bool
-	listReady bool
+	quitting bool
 	// loadBank parses the bank in a command (see NewLoading).
 	loadBank func() (*model.Bank, error)
-	// waiting is set while an assessment is being created or opened.
-	waiting bool
 	// queue holds keys typed while busy (see busy), replayed in order.
 	queue []tea.KeyPressMsg
-
-	status   string // one-line message under the screen
-	statusOK bool
-
-	list []store.Summary // assessments, newest first
+	// openedBy records how each screen was last opened (flow.go).
+	openedBy map[state]opening
 
 	home     homeModel
 	newScr   newModel
@@ -98,25 +64,19 @@ type App struct {
 	history  historyModel
 	compare  compareModel
 	damaged  damagedModel
-
-	// the assessment being answered or shown
-	a   *model.Assessment
-	res model.Result
-	// back is where esc from the guides returns to.
-	back state
 }
 
 // New builds the root model.
 func New(s *store.Store, b *model.Bank, version string, start Start) *App {
-	app := &App{store: s, bank: b, version: version, start: start, keys: newKeyMap(), help: help.New(),
-		width: 80, height: 24}
+	app := &App{session: session{store: s, bank: b, width: 80, height: 24}, version: version, start: start,
+		help: help.New(), openedBy: map[state]opening{}}
 	dark := true
 	if start.Theme != "" {
 		app.themed = true
 		dark = start.Theme != "light"
 	}
 	app.setTheme(dark)
-	app.home.refresh(app)
+	app.home.refresh(&app.session)
 	if b != nil {
 		app.guides = newGuidesModel(b)
 	}
@@ -140,7 +100,7 @@ type bankLoadedMsg struct {
 func (m *App) setTheme(dark bool) {
 	m.theme = NewTheme(dark)
 	m.help.Styles = m.theme.Help
-	m.question.layout(m)
+	m.question.layout(&m.session)
 }
 
 // Init asks for the background colour (the answer arrives as a message,
@@ -166,7 +126,6 @@ func (m *App) startAction() tea.Cmd {
 	var cmds []tea.Cmd
 	switch m.start.Action {
 	case "new":
-		m.state = stateHome
 		cmds = append(cmds, m.await(createCmd(m.store, m.bank, m.start.Length, m.start.Target)))
 	case "resume":
 		if m.start.ResumeID != "" {
@@ -184,7 +143,7 @@ func (m *App) bankLoaded(msg bankLoadedMsg) tea.Cmd {
 	}
 	m.bank = msg.bank
 	m.guides = newGuidesModel(msg.bank)
-	m.home.refresh(m)
+	m.home.refresh(&m.session)
 	m.waiting = false
 	start := tea.Batch(m.startAction(), m.resumeNewest())
 	if m.waiting {
@@ -203,11 +162,13 @@ func (m *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.BackgroundColorMsg:
 		if !m.themed {
 			m.setTheme(msg.IsDark())
-			return m, m.guides.restyle(m)
+			return m, m.guides.restyle(&m.session)
 		}
 		return m, nil
 	case tea.KeyPressMsg:
 		return m, m.key(msg)
+	case tea.PasteMsg:
+		return m, m.paste(msg)
 	case tea.MouseWheelMsg:
 		return m, m.wheel(msg)
 	case listLoadedMsg:
@@ -218,17 +179,20 @@ func (m *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // key handles the keys every screen shares, then the screen's own.
 func (m *App) key(msg tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(msg, m.keys.ForceQuit) {
+	if g, ok := m.current().(interface{ holdQuit(*session) bool }); ok && key.Matches(msg, keys.ForceQuit) && g.holdQuit(&m.session) {
+		return nil // a screen asks before quitting drops what is being typed
+	}
+	if key.Matches(msg, keys.ForceQuit) {
 		return m.quit()
 	}
-	if key.Matches(msg, m.keys.Suspend) {
+	if key.Matches(msg, keys.Suspend) {
 		return tea.Suspend
 	}
 	// Below the minimum size the screen is hidden behind "make the window
 	// larger": a key must not answer a question nobody can see. Only
 	// quitting works (ctrl+c above, q here).
 	if m.width > 0 && (m.width < MinWidth || m.height < MinHeight) {
-		if key.Matches(msg, m.keys.Quit) && !m.textInput() && !m.busy() {
+		if key.Matches(msg, keys.Quit) && !m.textInput() && !m.busy() {
 			return m.quit()
 		}
 		return nil
@@ -243,15 +207,15 @@ func (m *App) key(msg tea.KeyPressMsg) tea.Cmd {
 	if m.textInput() {
 		return m.routeKey(msg)
 	}
-	if key.Matches(msg, m.keys.Help) {
+	if key.Matches(msg, keys.Help) {
 		m.full = !m.full
 		return nil
 	}
-	if m.full && key.Matches(msg, m.keys.Back) {
+	if m.full && key.Matches(msg, keys.Back) {
 		m.full = false
 		return nil
 	}
-	if key.Matches(msg, m.keys.Quit) {
+	if key.Matches(msg, keys.Quit) {
 		return m.quit()
 	}
 	return m.routeKey(msg)
@@ -276,10 +240,29 @@ func (m *App) quit() tea.Cmd {
 	return tea.Quit
 }
 
-// screen is what every sub-model offers the root: its keys and its view.
+// screen is what every sub-model offers the root: its keys, which return
+// what should happen next, and its view.
 type screen interface {
-	key(m *App, msg tea.KeyPressMsg) tea.Cmd
-	view(m *App, w, h int) string
+	key(s *session, msg tea.KeyPressMsg) (intent, tea.Cmd)
+	view(s *session, w, h int) string
+}
+
+// paster is a screen with a field that takes pasted text (bracketed
+// paste): the evidence note, the export file name, the reader's search.
+// Elsewhere a paste is not a run of key presses and answers nothing.
+type paster interface {
+	paste(s *session, msg tea.PasteMsg) tea.Cmd
+}
+
+// paste hands pasted text to the screen on show, if it takes any.
+func (m *App) paste(msg tea.PasteMsg) tea.Cmd {
+	if m.width > 0 && (m.width < MinWidth || m.height < MinHeight) {
+		return nil // the screen is hidden
+	}
+	if p, ok := m.current().(paster); ok {
+		return p.paste(&m.session, msg)
+	}
+	return nil
 }
 
 // current is the sub-model that owns the state on show.
@@ -309,7 +292,12 @@ func (m *App) current() screen {
 
 func (m *App) routeKey(msg tea.KeyPressMsg) tea.Cmd {
 	m.status = ""
-	return m.current().key(m, msg)
+	return m.then(m.current().key(&m.session, msg))
+}
+
+// then runs a screen's command and carries out its intent.
+func (m *App) then(in intent, cmd tea.Cmd) tea.Cmd {
+	return tea.Batch(cmd, m.apply(in))
 }
 
 func (m *App) wheel(msg tea.MouseWheelMsg) tea.Cmd {
@@ -322,20 +310,14 @@ func (m *App) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 		return m.compare.wheel(msg)
 	case stateHome, stateReview, stateHistory, stateGuides:
 		// In lists the wheel moves the selection, like the arrow keys.
-		k := m.keys.Down.Keys()[0]
+		k := keys.Down.Keys()[0]
 		if msg.Button == tea.MouseWheelUp {
-			k = m.keys.Up.Keys()[0]
+			k = keys.Up.Keys()[0]
 		}
 		code := map[string]rune{"up": tea.KeyUp, "down": tea.KeyDown}[k]
 		return m.routeKey(tea.KeyPressMsg{Code: code})
 	}
 	return nil
-}
-
-// await marks an assessment as being created or opened (see waiting).
-func (m *App) await(cmd tea.Cmd) tea.Cmd {
-	m.waiting = true
-	return cmd
 }
 
 // arrived ends a wait and replays the keys typed during it.
@@ -377,18 +359,20 @@ func (m *App) route(msg tea.Msg) tea.Cmd {
 				return tea.Quit
 			}
 		}
-		return m.question.saved(m, msg)
+		if msg.err != nil && msg.seq == m.question.seq {
+			m.queue = nil // keys typed after a failed save are not guessed at
+		}
+		cmd := m.apply(m.question.saved(&m.session, msg))
+		return tea.Batch(cmd, m.replay())
 	case finishedMsg:
 		if msg.err != nil {
-			m.fail("could not save the result: " + msg.err.Error() + " - press f on the review to try again")
-			m.state = stateReview
-			m.review.finishing = false
+			m.review.finishFailed(&m.session, msg.err)
 			return nil
 		}
 		m.a, m.res = msg.a, msg.res
-		return tea.Batch(m.showResults(), loadListCmd(m.store))
+		return tea.Batch(m.apply(intent{ev: evResults}), loadListCmd(m.store))
 	case exportedMsg:
-		return m.export.done(m, msg)
+		return m.apply(m.export.done(&m.session, msg))
 	case deletedMsg:
 		if msg.err != nil {
 			m.fail("could not delete: " + msg.err.Error())
@@ -397,9 +381,9 @@ func (m *App) route(msg tea.Msg) tea.Cmd {
 		m.ok("deleted " + msg.id)
 		return loadListCmd(m.store)
 	case renderedMsg:
-		return m.guides.rendered(m, msg)
+		m.guides.rendered(&m.session, msg)
 	case compareLoadedMsg:
-		return m.compare.loaded(m, msg)
+		return m.apply(m.compare.loaded(&m.session, msg))
 	case checkedMsg:
 		return m.checked(msg)
 	case lastChoiceMsg:
@@ -419,17 +403,18 @@ func (m *App) opened(msg tea.Msg) tea.Cmd {
 			m.newScr.busy = false
 			return nil
 		}
-		return m.begin(msg.a)
+		m.a = msg.a
+		return m.apply(intent{ev: evOpened, index: msg.a.Cursor})
 	case loadedMsg:
 		if msg.err != nil {
 			m.fail("could not open the assessment: " + msg.err.Error())
 			return nil
 		}
+		m.a = msg.a
 		if msg.a.Status == model.StatusFinished {
-			m.a, m.res = msg.a, model.Compute(m.bank, msg.a)
-			return m.showResults()
+			m.res = model.Compute(m.bank, msg.a)
 		}
-		cmd := m.begin(msg.a)
+		cmd := m.apply(intent{ev: evOpened, index: msg.a.Cursor})
 		if msg.revised != "" {
 			m.ok("began with question bank " + msg.revised + ", goes on with " + msg.a.BankVersion + "; answers to items it no longer asks are kept, not scored")
 		}
@@ -440,7 +425,7 @@ func (m *App) opened(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		m.a, m.res = msg.a, msg.res
-		return m.showResults()
+		return m.apply(intent{ev: evOpened, index: msg.a.Cursor})
 	}
 	return nil
 }
@@ -456,7 +441,7 @@ func (m *App) listLoaded(msg listLoadedMsg) tea.Cmd {
 	}
 	m.list = msg.list
 	m.listReady = true
-	m.home.refresh(m)
+	m.home.refresh(&m.session)
 	return m.resumeNewest()
 }
 
@@ -474,51 +459,20 @@ func (m *App) resumeNewest() tea.Cmd {
 	return nil
 }
 
-// newestOpen is the newest unfinished assessment, if any.
-func (m *App) newestOpen() string {
-	for _, s := range m.list {
-		if s.Status != model.StatusFinished {
-			return s.ID
-		}
-	}
-	return ""
-}
-
-// begin shows an assessment at its saved item.
-func (m *App) begin(a *model.Assessment) tea.Cmd {
-	m.a = a
-	m.question.open(m, a.Cursor, true)
-	return nil
-}
-
-func (m *App) showResults() tea.Cmd {
-	// esc goes back to the history the result was opened from; from
-	// anywhere else (finishing, a new start) it goes home.
-	m.results.back = stateHome
-	if m.state == stateHistory {
-		m.results.back = stateHistory
-	}
-	m.state = stateResults
-	m.results.open(m)
-	return nil
-}
-
 func (m *App) resized() tea.Cmd {
-	m.question.layout(m)
-	m.results.layout(m)
+	s := &m.session
+	m.question.layout(s)
+	m.results.layout(s)
 	if m.state == stateCompare {
-		m.compare.layout(m)
+		m.compare.layout(s)
 	}
-	return m.guides.resize(m)
+	return m.guides.resize(s)
 }
-
-func (m *App) fail(s string) { m.status, m.statusOK = s, false }
-func (m *App) ok(s string)   { m.status, m.statusOK = s, true }
 
 // View draws the current screen with its help line, or a request for a
 // larger window when it does not fit.
 func (m *App) View() tea.View {
-	v := tea.NewView(m.render())
+	v := tea.NewView(model.CleanStyled(m.render())) // nothing but colour reaches the terminal
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "cxo - " + stateNames[m.state]
@@ -579,7 +533,7 @@ func (m *App) tooSmall() string {
 	return fit(lipgloss.Place(w, max(m.height, 1), lipgloss.Center, lipgloss.Center, text), m.width, m.height)
 }
 
-func (m *App) screen(w, h int) string { return m.current().view(m, w, h) }
+func (m *App) screen(w, h int) string { return m.current().view(&m.session, w, h) }
 
 func (m *App) helpView() string {
 	k := m.screenKeys()

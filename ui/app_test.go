@@ -262,7 +262,7 @@ func TestSkipAndNotApplicable(t *testing.T) {
 		if !it.NA {
 			continue
 		}
-		d.app.question.open(d.app, i, true)
+		d.app.question.open(&d.app.session, i)
 		d.app.state = stateQuestion
 		d.keys("x")
 		if !a.Answers[id].NA {
@@ -279,7 +279,7 @@ func TestSkipAndNotApplicable(t *testing.T) {
 func TestGuideFromAQuestionOpensItsSection(t *testing.T) {
 	d := newDriver(t, testStore(t), Start{Action: "new", Length: model.LengthQuick}, 100, 30)
 	d.keys("enter")
-	it := d.app.question.item(d.app)
+	it := d.app.question.item(&d.app.session)
 	d.keys("g")
 	if d.app.state != stateReader {
 		t.Fatalf("g did not open the reader (state %v)", d.app.state)

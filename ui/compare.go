@@ -29,7 +29,7 @@ type compareLoadedMsg struct {
 }
 
 // compareCmd loads the other result and orders the two by date.
-func compareCmd(m *App, otherID string) tea.Cmd {
+func compareCmd(m *session, otherID string) tea.Cmd {
 	s, b := m.store, m.bank
 	cur, curRes := m.a, m.res
 	return func() tea.Msg {
@@ -44,15 +44,15 @@ func compareCmd(m *App, otherID string) tea.Cmd {
 	}
 }
 
-func (c *compareModel) loaded(m *App, msg compareLoadedMsg) tea.Cmd {
+func (c *compareModel) loaded(m *session, msg compareLoadedMsg) intent {
 	if msg.err != nil {
 		m.fail("could not open that assessment: " + msg.err.Error())
-		return nil
+		return stay
 	}
 	cmp, err := model.Compare(msg.a, msg.b)
 	if err != nil {
 		m.fail(err.Error())
-		return nil
+		return stay
 	}
 	c.cmp = cmp
 	c.before, c.after = msg.before.ID, msg.after.ID
@@ -60,12 +60,11 @@ func (c *compareModel) loaded(m *App, msg compareLoadedMsg) tea.Cmd {
 	c.beforeAt = msg.before.Started.Local().Format("2 Jan 2006")
 	c.afterAt = msg.after.Started.Local().Format("2 Jan 2006")
 	c.vp = viewport.New()
-	m.state = stateCompare
 	c.layout(m)
-	return nil
+	return intent{ev: evCompared}
 }
 
-func (c *compareModel) layout(m *App) {
+func (c *compareModel) layout(m *session) {
 	c.vp.SetWidth(max(m.width-2, 1))
 	c.vp.SetHeight(max(m.height-6, 1))
 	content := c.content(m, max(m.width-2, 20))
@@ -73,14 +72,13 @@ func (c *compareModel) layout(m *App) {
 	c.lines = strings.Split(content, "\n")
 }
 
-func (c *compareModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(msg, m.keys.Back) {
-		m.state = stateResults
-		return nil
+func (c *compareModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
+	if key.Matches(msg, keys.Back) {
+		return intent{ev: evBack}, nil
 	}
 	var cmd tea.Cmd
 	c.vp, cmd = c.vp.Update(msg)
-	return cmd
+	return stay, cmd
 }
 
 func (c *compareModel) wheel(msg tea.MouseWheelMsg) tea.Cmd {
@@ -89,7 +87,7 @@ func (c *compareModel) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 	return cmd
 }
 
-func (c *compareModel) content(m *App, w int) string {
+func (c *compareModel) content(m *session, w int) string {
 	t := m.theme
 	nameW := min(36, max(w-34, 12))
 	var b strings.Builder
@@ -146,7 +144,7 @@ func (c *compareModel) content(m *App, w int) string {
 	return b.String()
 }
 
-func (c *compareModel) view(m *App, w, h int) string {
+func (c *compareModel) view(m *session, w, h int) string {
 	t := m.theme
 	head := t.Title.Render("Compare") + t.Subtle.Render("  "+c.before+" ("+c.beforeAt+") → "+c.after+" ("+c.afterAt+")")
 	text := "A difference counts as a change only when the two bands, from the spread of each set of answers, do not overlap."

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/cxo-dev/cxo/store"
@@ -57,14 +58,14 @@ type damagedModel struct {
 	hasBackup bool // a last good copy exists to restore instead
 }
 
-func (d *damagedModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
-	if d.canFix && msg.String() == "m" {
-		return moveAsideCmd(m.store.Path)
+func (d *damagedModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
+	if d.canFix && key.Matches(msg, keys.MoveAside) {
+		return stay, moveAsideCmd(m.store.Path)
 	}
-	return nil
+	return stay, nil
 }
 
-func (d *damagedModel) view(m *App, w, _ int) string {
+func (d *damagedModel) view(m *session, w, _ int) string {
 	t := m.theme
 	var b strings.Builder
 	b.WriteString(t.Error.Render("The database cannot be used") + "\n\n")
@@ -78,36 +79,4 @@ func (d *damagedModel) view(m *App, w, _ int) string {
 		b.WriteString(wrap(t.Text.Render("Press q to quit; nothing was changed."), w) + "\n")
 	}
 	return b.String()
-}
-
-func (m *App) checked(msg checkedMsg) tea.Cmd {
-	if msg.err == nil {
-		return nil
-	}
-	var damaged *store.DamagedError
-	var newer *store.NewerError
-	var notFile *store.NotAFileError
-	switch {
-	case errors.As(msg.err, &notFile): // a pipe, device or folder: refused, as the CLI does
-		m.damaged = damagedModel{err: msg.err}
-	case errors.As(msg.err, &damaged):
-		m.damaged = damagedModel{err: msg.err, canFix: true, hasBackup: msg.hasBackup}
-	case errors.As(msg.err, &newer):
-		m.damaged = damagedModel{err: msg.err, hasBackup: msg.hasBackup}
-	default:
-		m.fail("database check: " + msg.err.Error())
-		return nil
-	}
-	m.state = stateDamaged
-	return nil
-}
-
-func (m *App) moved(msg movedMsg) tea.Cmd {
-	if msg.err != nil {
-		m.fail("could not move it aside: " + msg.err.Error())
-		return nil
-	}
-	m.state = stateHome
-	m.ok("moved the damaged database to " + msg.to + "; starting fresh")
-	return loadListCmd(m.store)
 }

@@ -19,7 +19,7 @@ type exportModel struct {
 	busy    bool
 }
 
-func (e *exportModel) open(m *App) {
+func (e *exportModel) open(m *session) {
 	e.input = textinput.New()
 	e.input.Prompt = "File: "
 	e.input.CharLimit = 4096
@@ -29,33 +29,31 @@ func (e *exportModel) open(m *App) {
 	e.confirm = ""
 	e.busy = false
 	e.input.Focus()
-	m.state = stateExport
 }
 
-func (e *exportModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
+func (e *exportModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	if e.busy {
-		return nil
+		return stay, nil
 	}
 	switch msg.String() {
 	case "esc":
-		m.state = stateResults
-		return nil
+		return intent{ev: evBack}, nil
 	case "enter":
 		path := strings.TrimSpace(e.input.Value())
 		if path == "" {
 			m.fail("type a file name")
-			return nil
+			return stay, nil
 		}
 		// An existing file is refused by the write (store.ErrExists) and
 		// confirmed with a second enter; nothing is checked on disk here.
 		overwrite := e.confirm == path
 		e.busy = true
-		return exportCmd(m.bank, m.a, m.res, path, overwrite)
+		return stay, exportCmd(m.bank, m.a, m.res, path, overwrite)
 	}
 	e.confirm = ""
 	var cmd tea.Cmd
 	e.input, cmd = e.input.Update(msg)
-	return cmd
+	return stay, cmd
 }
 
 func exportCmd(b *model.Bank, a *model.Assessment, res model.Result, path string, overwrite bool) tea.Cmd {
@@ -74,23 +72,22 @@ func exportCmd(b *model.Bank, a *model.Assessment, res model.Result, path string
 	}
 }
 
-func (e *exportModel) done(m *App, msg exportedMsg) tea.Cmd {
+func (e *exportModel) done(m *session, msg exportedMsg) intent {
 	e.busy = false
 	if msg.err != nil {
 		if errors.Is(msg.err, store.ErrExists) {
 			e.confirm = msg.path
 			m.fail(msg.path + " exists - press enter again to overwrite it, or change the name")
-			return nil
+			return stay
 		}
 		m.fail("export failed: " + msg.err.Error())
-		return nil
+		return stay
 	}
-	m.state = stateResults
 	m.ok("exported to " + msg.abs)
-	return nil
+	return intent{ev: evExported}
 }
 
-func (e *exportModel) view(m *App, w, _ int) string {
+func (e *exportModel) view(m *session, w, _ int) string {
 	t := m.theme
 	var b strings.Builder
 	b.WriteString(t.Title.Render("Export") + "\n\n")

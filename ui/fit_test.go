@@ -12,9 +12,9 @@ func TestEveryItemFitsTheSmallestWindow(t *testing.T) {
 	d := newDriver(t, testStore(t), Start{Action: "new", Length: model.LengthFull}, 60, 20)
 	d.keys("enter")
 	for i := range d.app.a.Order {
-		d.app.question.open(d.app, i, true)
+		d.app.question.open(&d.app.session, i)
 		d.app.state = stateQuestion
-		it := d.app.question.item(d.app)
+		it := d.app.question.item(&d.app.session)
 		s := d.screen()
 		labels := optionLabels(it)
 		last := strings.Fields(labels[len(labels)-1])

@@ -14,9 +14,10 @@ import (
 	"github.com/cxo-dev/cxo/model"
 )
 
-// guidesModel is the list of guides and the reader: a glamour-rendered
-// viewport with search. Rendering happens in a command and is cached per
-// (guide, width, style), so the reader never stalls input.
+// guidesModel is the list of guides and the reader: a viewport of the
+// guide as glamour rendered it ahead of time, with search. Unpacking a
+// rendering happens in a command and is cached per (guide, width, style),
+// so the reader never stalls input.
 type guidesModel struct {
 	guides  []model.Guide
 	cursor  int
@@ -26,11 +27,7 @@ type guidesModel struct {
 	cache   *markdownCache
 	want    renderKey // the rendering the reader is waiting for
 	ready   bool
-	placed  bool  // the guide on show has been positioned once (at its section)
-	back    state // where esc on the list returns to
-	// readBack is where esc in the reader returns to: the list, or the
-	// screen that opened a section directly (g on a question or a gap).
-	readBack state
+	placed  bool // the guide on show has been positioned once (at its section)
 
 	searching bool
 	search    textinput.Model
@@ -45,55 +42,50 @@ func newGuidesModel(b *model.Bank) guidesModel {
 	return guidesModel{guides: b.Guides, cache: newMarkdownCache(), vp: viewport.New()}
 }
 
-// open shows the guides; with a ref ("guide#section") it opens the reader
-// at that section.
-func (g *guidesModel) open(m *App, from state, ref string) tea.Cmd {
-	g.back = from
-	if ref == "" {
-		m.state = stateGuides
-		return nil
-	}
+// find is the guide a ref ("guide#section") names, and the section.
+func (g *guidesModel) find(ref string) (int, string, bool) {
 	name, slug := model.SplitRef(ref)
 	for i, gd := range g.guides {
-		if gd.Name == name {
-			g.cursor = i
-			cmd := g.read(m, i, slug)
-			g.readBack = from
-			return cmd
+		if ref != "" && gd.Name == name {
+			return i, slug, true
 		}
 	}
-	m.state = stateGuides
-	return nil
+	return 0, "", false
 }
 
-func (g *guidesModel) read(m *App, i int, section string) tea.Cmd {
+// read opens guide i in the reader, at a section when one is named.
+func (g *guidesModel) read(m *session, i int, section string) tea.Cmd {
+	g.cursor = i
 	g.current, g.section = i, section
 	g.placed, g.lines = false, nil
 	g.query, g.hits, g.hitLines = "", 0, nil
-	g.readBack = stateGuides
-	m.state = stateReader
 	return g.resize(m)
 }
 
-func (g *guidesModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
+func (g *guidesModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	if m.state == stateGuides {
 		switch {
-		case key.Matches(msg, m.keys.Back):
-			m.state = g.back
-		case key.Matches(msg, m.keys.Up):
+		case key.Matches(msg, keys.Back):
+			return intent{ev: evBack}, nil
+		case key.Matches(msg, keys.Up):
 			g.cursor = (g.cursor + len(g.guides) - 1) % len(g.guides)
-		case key.Matches(msg, m.keys.Down):
+		case key.Matches(msg, keys.Down):
 			g.cursor = (g.cursor + 1) % len(g.guides)
-		case key.Matches(msg, m.keys.Open):
-			return g.read(m, g.cursor, "")
+		case key.Matches(msg, keys.Open):
+			return intent{ev: evRead, index: g.cursor}, nil
 		case msg.String() >= "1" && msg.String() <= "9" && len(msg.String()) == 1:
 			if i := int(msg.String()[0] - '1'); i < len(g.guides) {
-				g.cursor = i
-				return g.read(m, i, "")
+				return intent{ev: evRead, index: i}, nil
 			}
 		}
-		return nil
+		return stay, nil
 	}
+	return g.readerKey(m, msg)
+}
+
+// readerKey handles the keys of the reader and its search field; esc with
+// a search on show clears the search, else leaves (see flow).
+func (g *guidesModel) readerKey(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	if g.searching {
 		switch msg.String() {
 		case "esc":
@@ -105,34 +97,34 @@ func (g *guidesModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
 		default:
 			var cmd tea.Cmd
 			g.search, cmd = g.search.Update(msg)
-			return cmd
+			return stay, cmd
 		}
-		return nil
+		return stay, nil
 	}
 	switch {
-	case key.Matches(msg, m.keys.Back):
+	case key.Matches(msg, keys.Back):
 		if g.query != "" {
 			g.query, g.hits, g.hitLines = "", 0, nil
-			return nil
+			return stay, nil
 		}
-		m.state = g.readBack
-	case key.Matches(msg, m.keys.Search):
+		return intent{ev: evBack}, nil
+	case key.Matches(msg, keys.Search):
 		g.searching = true
 		g.search = textinput.New()
 		g.search.Prompt = "/"
 		// A new search starts empty, as in less or vim.
 		g.search.CursorEnd()
-		return g.search.Focus()
-	case key.Matches(msg, m.keys.NextHit):
+		return stay, g.search.Focus()
+	case key.Matches(msg, keys.NextHit):
 		g.jump(g.hit + 1)
-	case key.Matches(msg, m.keys.PrevHit):
+	case key.Matches(msg, keys.PrevHit):
 		g.jump(g.hit - 1)
 	default:
 		var cmd tea.Cmd
 		g.vp, cmd = g.vp.Update(msg)
-		return cmd
+		return stay, cmd
 	}
-	return nil
+	return stay, nil
 }
 
 func (g *guidesModel) wheel(msg tea.MouseWheelMsg) tea.Cmd {
@@ -143,7 +135,7 @@ func (g *guidesModel) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 
 // highlight finds every line of the rendered guide holding the query and
 // shows the first hit at or below the current position.
-func (g *guidesModel) highlight(m *App) {
+func (g *guidesModel) highlight(m *session) {
 	g.hits, g.hitLines, g.hit = 0, nil, 0
 	if g.query == "" || !g.ready {
 		return
@@ -201,7 +193,7 @@ func (g *guidesModel) gutter(t Theme, body string) string {
 }
 
 // resize asks for the rendering that fits the window now.
-func (g *guidesModel) resize(m *App) tea.Cmd {
+func (g *guidesModel) resize(m *session) tea.Cmd {
 	if m.state != stateReader {
 		return nil
 	}
@@ -220,22 +212,21 @@ func (g *guidesModel) resize(m *App) tea.Cmd {
 }
 
 // restyle re-renders after the theme changed.
-func (g *guidesModel) restyle(m *App) tea.Cmd { return g.resize(m) }
+func (g *guidesModel) restyle(m *session) tea.Cmd { return g.resize(m) }
 
-func (g *guidesModel) rendered(m *App, msg renderedMsg) tea.Cmd {
+func (g *guidesModel) rendered(m *session, msg renderedMsg) {
 	if msg.key != g.want {
-		return nil // an older size or style; a newer rendering is on its way
+		return // an older size or style; a newer rendering is on its way
 	}
 	if msg.err != nil {
 		g.show(m, g.guides[g.current].Markdown)
 		m.fail("could not style the guide: " + msg.err.Error())
-		return nil
+		return
 	}
 	g.show(m, msg.content)
-	return nil
 }
 
-func (g *guidesModel) show(m *App, content string) {
+func (g *guidesModel) show(m *session, content string) {
 	g.ready = true
 	// A new width wraps the guide anew: keep the reader at the same point
 	// of the text (the same fraction of it, or the end), not the same line
@@ -283,7 +274,7 @@ func sectionLine(rendered string, gd model.Guide, slug string) int {
 	return 0
 }
 
-func (g *guidesModel) view(m *App, w, h int) string {
+func (g *guidesModel) view(m *session, w, h int) string {
 	t := m.theme
 	if m.state == stateGuides {
 		var b strings.Builder

@@ -5,7 +5,7 @@ import "charm.land/bubbles/v2/key"
 // screenKeys returns the help of the screen on show, so the help line only
 // ever lists keys that do something here.
 func (m *App) screenKeys() screenKeys {
-	k := m.keys
+	k := keys
 	quit := []key.Binding{k.Help, k.Quit}
 	switch m.state {
 	case stateHome:
@@ -40,7 +40,7 @@ func (m *App) screenKeys() screenKeys {
 		if p := m.question.pending; p != nil && p.err != nil {
 			return screenKeys{short: []key.Binding{k.Retry, k.Back, k.ForceQuit}, full: [][]key.Binding{{k.Retry, k.Back, k.ForceQuit}}}
 		}
-		it := m.question.item(m)
+		it := m.question.item(&m.session)
 		answer := k.Answer
 		if n := it.Levels(); n < 5 {
 			answer = key.NewBinding(key.WithKeys("1"), key.WithHelp("1-"+itoa(n)+"/a-"+string(rune('a'+n-1)), "pick"))

@@ -20,15 +20,14 @@ type historyModel struct {
 	compareWith string
 }
 
-func (h *historyModel) open(m *App) {
+func (h *historyModel) open() {
 	h.cursor, h.confirm, h.compareWith = 0, "", ""
-	m.state = stateHistory
 }
 
 // openCompare lists the assessments to pick one to compare with the result
 // on show.
-func (h *historyModel) openCompare(m *App) {
-	h.open(m)
+func (h *historyModel) openCompare(m *session) {
+	h.open()
 	h.compareWith = m.a.ID
 	for i, s := range m.list {
 		if s.Status == model.StatusFinished && s.ID != m.a.ID {
@@ -38,48 +37,45 @@ func (h *historyModel) openCompare(m *App) {
 	}
 }
 
-func (h *historyModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
+func (h *historyModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	n := len(m.list)
 	confirm := h.confirm
 	h.confirm = ""
 	switch {
-	case key.Matches(msg, m.keys.Back):
-		m.state = stateHome
-		if h.compareWith != "" {
-			m.state = stateResults
-		}
+	case key.Matches(msg, keys.Back):
+		return intent{ev: evBack}, nil
 	case n == 0:
-		return nil
-	case key.Matches(msg, m.keys.Up):
+		return stay, nil
+	case key.Matches(msg, keys.Up):
 		h.cursor = max(h.cursor-1, 0)
-	case key.Matches(msg, m.keys.Down):
+	case key.Matches(msg, keys.Down):
 		h.cursor = min(h.cursor+1, n-1)
-	case key.Matches(msg, m.keys.Open):
+	case key.Matches(msg, keys.Open):
 		s := m.list[min(h.cursor, n-1)]
 		if h.compareWith != "" {
 			if s.ID == h.compareWith || s.Status != model.StatusFinished {
 				m.fail("pick another finished assessment to compare with " + h.compareWith)
-				return nil
+				return stay, nil
 			}
-			return compareCmd(m, s.ID)
+			return stay, compareCmd(m, s.ID)
 		}
 		if s.Status == model.StatusFinished {
-			return m.await(openResultCmd(m.store, m.bank, s.ID))
+			return stay, m.await(openResultCmd(m.store, m.bank, s.ID))
 		}
-		return m.await(loadCmd(m.store, m.bank, s.ID))
-	case key.Matches(msg, m.keys.Delete) && h.compareWith == "":
+		return stay, m.await(loadCmd(m.store, m.bank, s.ID))
+	case key.Matches(msg, keys.Delete) && h.compareWith == "":
 		id := m.list[min(h.cursor, n-1)].ID
 		if confirm == id {
 			h.cursor = max(min(h.cursor, n-2), 0)
-			return deleteCmd(m.store, id)
+			return stay, deleteCmd(m.store, id)
 		}
 		h.confirm = id
 		m.fail("delete " + id + " and all its answers? press d again to delete, any other key to keep it")
 	}
-	return nil
+	return stay, nil
 }
 
-func (h *historyModel) view(m *App, w, height int) string {
+func (h *historyModel) view(m *session, w, height int) string {
 	t := m.theme
 	var b strings.Builder
 	title := t.Title.Render("History") + t.Subtle.Render("  "+itoa(len(m.list))+" saved")

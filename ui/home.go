@@ -20,7 +20,7 @@ var homeLabels = map[string]string{
 	"guides": "Guides", "quit": "Quit",
 }
 
-func (h *homeModel) refresh(m *App) {
+func (h *homeModel) refresh(m *session) {
 	current := ""
 	if h.cursor < len(h.items) {
 		current = h.items[h.cursor]
@@ -38,48 +38,48 @@ func (h *homeModel) refresh(m *App) {
 	}
 }
 
-func (h *homeModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
+func (h *homeModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	switch {
-	case key.Matches(msg, m.keys.Up):
+	case key.Matches(msg, keys.Up):
 		h.cursor = (h.cursor + len(h.items) - 1) % len(h.items)
-	case key.Matches(msg, m.keys.Down):
+	case key.Matches(msg, keys.Down):
 		h.cursor = (h.cursor + 1) % len(h.items)
-	case key.Matches(msg, m.keys.Enter):
+	case key.Matches(msg, keys.Enter):
 		return h.choose(m, h.items[h.cursor])
-	case key.Matches(msg, m.keys.New):
+	case key.Matches(msg, keys.New):
 		return h.choose(m, "new")
-	case key.Matches(msg, m.keys.Resume):
+	case key.Matches(msg, keys.Resume):
 		return h.choose(m, "resume")
-	case key.Matches(msg, m.keys.History):
+	case key.Matches(msg, keys.History):
 		return h.choose(m, "history")
-	case key.Matches(msg, m.keys.Guides):
+	case key.Matches(msg, keys.Guides):
 		return h.choose(m, "guides")
 	}
-	return nil
+	return stay, nil
 }
 
-func (h *homeModel) choose(m *App, item string) tea.Cmd {
+func (h *homeModel) choose(m *session, item string) (intent, tea.Cmd) {
 	switch item {
 	case "new":
-		return m.newScr.open(m)
+		return intent{ev: evNew}, nil
 	case "resume":
 		id := m.newestOpen()
 		if id == "" {
 			m.fail("nothing to resume - press n to start an assessment")
-			return nil
+			return stay, nil
 		}
-		return m.await(loadCmd(m.store, m.bank, id))
+		return stay, m.await(loadCmd(m.store, m.bank, id))
 	case "history":
-		m.history.open(m)
+		return intent{ev: evHistory}, nil
 	case "guides":
-		return m.guides.open(m, stateHome, "")
+		return intent{ev: evGuides}, nil
 	case "quit":
-		return tea.Quit
+		return stay, tea.Quit
 	}
-	return nil
+	return stay, nil
 }
 
-func (h *homeModel) view(m *App, w, _ int) string {
+func (h *homeModel) view(m *session, w, _ int) string {
 	t := m.theme
 	var b strings.Builder
 	b.WriteString(t.Title.Render("cxo") + t.Subtle.Render("  ·  CTO or CIO? a private career coach") + "\n\n")

@@ -42,7 +42,12 @@ type keyMap struct {
 	Open       key.Binding
 	Finish     key.Binding
 	ToggleMode key.Binding
+	Begin      key.Binding
+	MoveAside  key.Binding
 }
+
+// keys is the key contract; screens and the flow table match against it.
+var keys = newKeyMap()
 
 func newKeyMap() keyMap {
 	return keyMap{
@@ -84,6 +89,8 @@ func newKeyMap() keyMap {
 		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		Finish:     key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "finish")),
 		ToggleMode: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "switch")),
+		Begin:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("any key", "begin")),
+		MoveAside:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "move aside and start fresh")),
 	}
 }
 

@@ -21,9 +21,8 @@ type newModel struct {
 
 var targets = []model.Role{"", model.RoleCTO, model.RoleCIO}
 
-func (n *newModel) open(m *App) tea.Cmd {
+func (n *newModel) open(m *session) tea.Cmd {
 	*n = newModel{row: 2}
-	m.state = stateNew
 	return lastChoiceCmd(m.store)
 }
 
@@ -43,34 +42,31 @@ func (n *newModel) remembered(msg lastChoiceMsg) {
 	}
 }
 
-func (n *newModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
+func (n *newModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	switch {
-	case key.Matches(msg, m.keys.Back):
-		m.state = stateHome
-	case key.Matches(msg, m.keys.Up):
+	case key.Matches(msg, keys.Back):
+		return intent{ev: evBack}, nil
+	case key.Matches(msg, keys.Up):
 		n.row = (n.row + 2) % 3
-	case key.Matches(msg, m.keys.Down), msg.String() == "tab":
+	case key.Matches(msg, keys.Down), msg.String() == "tab":
 		n.row = (n.row + 1) % 3
-	case key.Matches(msg, m.keys.Prev):
+	case key.Matches(msg, keys.Prev):
 		n.change(-1)
-	case key.Matches(msg, m.keys.Next):
+	case key.Matches(msg, keys.Next):
 		n.change(1)
-	case key.Matches(msg, m.keys.Enter):
-		if n.row != 2 {
+	case key.Matches(msg, keys.Enter):
+		if n.row != 2 || n.busy {
 			n.row = 2
-			return nil
-		}
-		if n.busy {
-			return nil
+			return stay, nil
 		}
 		n.busy = true
 		length := model.LengthQuick
 		if n.length == 1 {
 			length = model.LengthFull
 		}
-		return m.await(createCmd(m.store, m.bank, length, targets[n.target]))
+		return stay, m.await(createCmd(m.store, m.bank, length, targets[n.target]))
 	}
-	return nil
+	return stay, nil
 }
 
 func (n *newModel) change(d int) {
@@ -83,7 +79,7 @@ func (n *newModel) change(d int) {
 	}
 }
 
-func (n *newModel) view(m *App, w, _ int) string {
+func (n *newModel) view(m *session, w, _ int) string {
 	t := m.theme
 	var b strings.Builder
 	b.WriteString(t.Title.Render("New assessment") + "\n\n")

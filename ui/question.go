@@ -18,7 +18,6 @@ import (
 // write is committed. Keys typed meanwhile wait in the App's queue.
 type questionModel struct {
 	index     int
-	intro     bool
 	shownAt   time.Time
 	highlight int
 
@@ -26,13 +25,10 @@ type questionModel struct {
 	seq     int
 	pending *pendingSave
 
-	noting bool
-	note   textinput.Model
-	bar    progress.Model
-
-	// fromReview: the item was picked in the review, so answering it
-	// returns there (to the next open item) rather than walking on.
-	fromReview bool
+	noting    bool
+	note      textinput.Model
+	quitAsked bool // ctrl+c was stopped once to keep the note (notefield.go)
+	bar       progress.Model
 }
 
 // pendingSave is an answer (or a cursor move) not yet committed.
@@ -52,43 +48,25 @@ var sectionIntro = map[model.Layer]struct{ title, text string }{
 		"What both roles need: bridging business and technology, strategic thinking and leadership. These are reported on their own and do not move your lean."},
 }
 
-// open shows the item at index; resumed means the user came back to it, so
-// the section intro shows only when they are at the start of a section.
-func (q *questionModel) open(m *App, index int, resumed bool) {
-	a := m.a
+// open shows the item at index, or its section's intro: the flow decides
+// which (stateIntro or stateQuestion).
+func (q *questionModel) open(m *session, index int) {
 	q.noting = false
-	q.fromReview = false
 	q.pending = nil
 	q.saving = false
-	if index >= len(a.Order) {
-		m.review.open(m)
-		return
-	}
-	q.index = max(index, 0)
-	m.state = stateQuestion
-	q.intro = q.startsSection(m, q.index) && !a.Answers[a.Order[q.index]].Given()
-	if resumed && q.index > 0 && !q.startsSection(m, q.index) {
-		q.intro = false
-	}
-	if q.intro {
-		m.state = stateIntro
-	}
+	q.index = min(max(index, 0), max(len(m.a.Order)-1, 0))
 	q.show(m)
-}
-
-func (q *questionModel) startsSection(m *App, i int) bool {
-	return i == 0 || m.a.SectionOf(m.bank, i) != m.a.SectionOf(m.bank, i-1)
 }
 
 // layout sizes and colours the progress bar; run on resize and on a theme
 // change, never from View.
-func (q *questionModel) layout(m *App) {
+func (q *questionModel) layout(m *session) {
 	q.bar = progress.New(progress.WithWidth(max(m.width-2, 1)), progress.WithoutPercentage(),
 		progress.WithColors(m.theme.BarFill), progress.WithFillCharacters('━', '─'))
 }
 
 // show resets the per-item state when an item comes on screen.
-func (q *questionModel) show(m *App) {
+func (q *questionModel) show(m *session) {
 	q.shownAt = time.Now()
 	q.highlight = 0
 	if ans, ok := m.a.Answers[q.item(m).ID]; ok && ans.Value > 0 {
@@ -96,7 +74,7 @@ func (q *questionModel) show(m *App) {
 	}
 }
 
-func (q *questionModel) item(m *App) model.Item {
+func (q *questionModel) item(m *session) model.Item {
 	if q.index < 0 || q.index >= len(m.a.Order) {
 		return model.Item{}
 	}
@@ -104,91 +82,85 @@ func (q *questionModel) item(m *App) model.Item {
 	return it
 }
 
-func (q *questionModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
+func (q *questionModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	if q.noting {
-		return q.noteKey(m, msg)
+		return stay, q.noteKey(m, msg)
 	}
 	if q.pending != nil && q.pending.err != nil {
 		// A save failed: the answer is kept; enter retries, esc goes back.
 		switch {
-		case key.Matches(msg, m.keys.Retry):
+		case key.Matches(msg, keys.Retry):
 			q.pending.err = nil
-			return q.write(m)
-		case key.Matches(msg, m.keys.Back):
-			m.state = stateHome
-			return loadListCmd(m.store)
+			return stay, q.write(m)
+		case key.Matches(msg, keys.Back):
+			return intent{ev: evBack}, nil
 		}
-		return nil
+		return stay, nil
 	}
 	if m.state == stateIntro {
 		switch {
-		case key.Matches(msg, m.keys.Back):
-			return q.leave(m)
-		case key.Matches(msg, m.keys.Prev):
+		case key.Matches(msg, keys.Back):
+			return intent{ev: evBack}, nil
+		case key.Matches(msg, keys.Prev):
 			if q.index > 0 {
-				return q.move(m, q.index-1)
+				return stay, q.move(m, q.index-1)
 			}
-		case key.Matches(msg, m.keys.Guide):
-			return m.guides.open(m, stateIntro, q.item(m).Guide)
-		case key.Matches(msg, m.keys.Review):
-			m.review.open(m)
+		case key.Matches(msg, keys.Guide):
+			return intent{ev: evGuides, ref: q.item(m).Guide}, nil
+		case key.Matches(msg, keys.Review):
+			return intent{ev: evReview}, nil
 		default:
 			// Any other key shows the first item; it never answers an
 			// item the user has not seen.
-			m.state = stateQuestion
-			q.show(m)
+			return intent{ev: evBegin, index: q.index}, nil
 		}
-		return nil
+		return stay, nil
 	}
 	it := q.item(m)
 	n := it.Levels()
 	switch {
-	case key.Matches(msg, m.keys.Back):
-		return q.leave(m)
-	case key.Matches(msg, m.keys.Answer), key.Matches(msg, m.keys.Letter) && n < 5:
+	case key.Matches(msg, keys.Back):
+		return intent{ev: evBack}, nil
+	case key.Matches(msg, keys.Answer), key.Matches(msg, keys.Letter) && n < 5:
 		v := answerValue(msg.String())
 		if v < 1 || v > n {
 			m.fail("this item takes 1-" + itoa(n) + optionLetters(it))
-			return nil
+			return stay, nil
 		}
-		return q.answer(m, model.Answer{Value: v})
-	case key.Matches(msg, m.keys.Up):
+		return stay, q.answer(m, model.Answer{Value: v})
+	case key.Matches(msg, keys.Up):
 		q.highlight = (q.highlight + n - 1) % n
-	case key.Matches(msg, m.keys.Down):
+	case key.Matches(msg, keys.Down):
 		q.highlight = (q.highlight + 1) % n
-	case key.Matches(msg, m.keys.Enter):
-		return q.answer(m, model.Answer{Value: q.highlight + 1})
-	case key.Matches(msg, m.keys.Skip):
+	case key.Matches(msg, keys.Enter):
+		return stay, q.answer(m, model.Answer{Value: q.highlight + 1})
+	case key.Matches(msg, keys.Skip):
 		if m.a.Answers[it.ID].Given() {
-			return q.move(m, q.index+1)
+			return stay, q.move(m, q.index+1)
 		}
-		return q.answer(m, model.Answer{Skipped: true})
-	case key.Matches(msg, m.keys.NA):
+		return stay, q.answer(m, model.Answer{Skipped: true})
+	case key.Matches(msg, keys.NA):
 		if !it.NA {
 			m.fail("this item has no \"not applicable\": answer it or press s to skip")
-			return nil
+			return stay, nil
 		}
-		return q.answer(m, model.Answer{NA: true})
-	case key.Matches(msg, m.keys.Prev):
+		return stay, q.answer(m, model.Answer{NA: true})
+	case key.Matches(msg, keys.Prev):
 		if q.index > 0 {
-			return q.move(m, q.index-1)
+			return stay, q.move(m, q.index-1)
 		}
-	case key.Matches(msg, m.keys.Next):
-		return q.move(m, q.index+1)
-	case key.Matches(msg, m.keys.Guide):
-		return m.guides.open(m, stateQuestion, it.Guide)
-	case key.Matches(msg, m.keys.Review):
-		m.review.open(m)
-	case key.Matches(msg, m.keys.Note):
-		q.noting = true
-		q.note = textinput.New()
-		q.note.Placeholder = "one line of evidence: what you did, where, when"
-		q.note.CharLimit = 200
-		q.note.SetWidth(max(m.width-16, 10))
-		q.note.SetValue(m.a.Answers[it.ID].Note)
-		return q.note.Focus()
+	case key.Matches(msg, keys.Next):
+		return stay, q.move(m, q.index+1)
+	case key.Matches(msg, keys.Guide):
+		return intent{ev: evGuides, ref: it.Guide}, nil
+	case key.Matches(msg, keys.Review):
+		return intent{ev: evReview}, nil
+	case key.Matches(msg, keys.Note):
+		q.noting, q.quitAsked = true, false
+		q.note = newNoteInput(m.width, m.a.Answers[it.ID].Note)
+		return stay, q.note.Focus()
 	}
-	return nil
+	return stay, nil
 }
 
 // answerValue maps 1-5 and a-d to a 1-based answer.
@@ -209,7 +181,7 @@ func optionLetters(it model.Item) string {
 	return ""
 }
 
-func (q *questionModel) noteKey(m *App, msg tea.KeyPressMsg) tea.Cmd {
+func (q *questionModel) noteKey(m *session, msg tea.KeyPressMsg) tea.Cmd {
 	switch msg.String() {
 	case "esc":
 		q.noting = false
@@ -221,20 +193,16 @@ func (q *questionModel) noteKey(m *App, msg tea.KeyPressMsg) tea.Cmd {
 		ans.Note = model.Clean(q.note.Value())
 		return q.commit(m, it.ID, ans, q.index)
 	}
+	if !q.noteKeyRoom(m, msg) {
+		return nil
+	}
 	var cmd tea.Cmd
 	q.note, cmd = q.note.Update(msg)
 	return cmd
 }
 
-// leave goes back to the home screen; everything is already saved.
-func (q *questionModel) leave(m *App) tea.Cmd {
-	m.state = stateHome
-	m.home.refresh(m)
-	return loadListCmd(m.store)
-}
-
 // answer records an answer for the current item and moves on once saved.
-func (q *questionModel) answer(m *App, ans model.Answer) tea.Cmd {
+func (q *questionModel) answer(m *session, ans model.Answer) tea.Cmd {
 	it := q.item(m)
 	if ans.Skipped && m.a.Answers[it.ID].Given() {
 		return q.move(m, q.index+1) // a skip never erases an answer
@@ -246,7 +214,7 @@ func (q *questionModel) answer(m *App, ans model.Answer) tea.Cmd {
 	return q.commit(m, it.ID, ans, q.index+1)
 }
 
-func (q *questionModel) commit(m *App, item string, ans model.Answer, next int) tea.Cmd {
+func (q *questionModel) commit(m *session, item string, ans model.Answer, next int) tea.Cmd {
 	prev := m.a.Answers[item]
 	if m.a.Status == model.StatusFinished && !ans.SameChoice(prev) {
 		// As the store does: a changed answer reopens the assessment until
@@ -259,12 +227,12 @@ func (q *questionModel) commit(m *App, item string, ans model.Answer, next int) 
 }
 
 // move shows another item and records it as the place to resume.
-func (q *questionModel) move(m *App, next int) tea.Cmd {
+func (q *questionModel) move(m *session, next int) tea.Cmd {
 	q.pending = &pendingSave{next: next}
 	return q.write(m)
 }
 
-func (q *questionModel) write(m *App) tea.Cmd {
+func (q *questionModel) write(m *session) tea.Cmd {
 	q.saving = true
 	q.seq++
 	p := q.pending
@@ -275,32 +243,28 @@ func (q *questionModel) write(m *App) tea.Cmd {
 	return saveAnswerCmd(m.store, q.seq, m.a.ID, p.item, p.answer, cursor)
 }
 
-// saved moves on after a commit, then replays keys typed meanwhile.
-func (q *questionModel) saved(m *App, msg savedMsg) tea.Cmd {
+// saved moves on after a commit: to the next item, or (after an answer to
+// an item picked in the review) back to the review, as the flow says.
+func (q *questionModel) saved(m *session, msg savedMsg) intent {
 	if msg.seq != q.seq || q.pending == nil {
-		return nil
+		return stay
 	}
 	q.saving = false
 	if msg.err != nil {
 		q.pending.err = msg.err
-		m.queue = nil // keys typed after a failed save are not guessed at
 		m.fail("not saved: " + msg.err.Error() + " - the answer is kept; enter retries")
-		return nil
+		return stay
 	}
 	next, answered := q.pending.next, q.pending.item != ""
 	q.pending = nil
 	m.a.Cursor = next
-	if answered && q.fromReview {
-		m.review.open(m)
-		return m.replay()
+	if answered {
+		return intent{ev: evAnswered, index: next}
 	}
-	if next != q.index {
-		q.open(m, next, false)
-	}
-	return m.replay()
+	return intent{ev: evItem, index: next}
 }
 
-func (q *questionModel) view(m *App, w, h int) string {
+func (q *questionModel) view(m *session, w, h int) string {
 	t := m.theme
 	a := m.a
 	answered, total := a.Progress()
@@ -356,7 +320,7 @@ func (q *questionModel) view(m *App, w, h int) string {
 		b.WriteString(t.Subtle.Render("x  not applicable to me") + "\n")
 	}
 	if q.noting {
-		b.WriteString(t.Strong.Render("Evidence: ") + q.note.View() + "\n")
+		b.WriteString(q.noteView(m) + "\n")
 	} else if ans.Note != "" {
 		b.WriteString(t.Subtle.Render("Evidence: "+ans.Note) + "\n")
 	}

@@ -18,7 +18,6 @@ var panels = []string{"Lean", "Readiness", "Plan", "Quality"}
 // answer quality. Panel text is plain string building, cheap enough for
 // Update; it is rebuilt only on open, resize, panel change or selection.
 type resultsModel struct {
-	back  state // where esc returns: home or the history
 	panel int
 	gap   int // selected gap on the plan panel
 	why   bool
@@ -28,13 +27,13 @@ type resultsModel struct {
 	lines    []string
 }
 
-func (r *resultsModel) open(m *App) {
+func (r *resultsModel) open(m *session) {
 	r.panel, r.gap = 0, 0
 	r.vp = viewport.New()
 	r.layout(m)
 }
 
-func (r *resultsModel) layout(m *App) {
+func (r *resultsModel) layout(m *session) {
 	if m.a == nil {
 		return
 	}
@@ -45,27 +44,22 @@ func (r *resultsModel) layout(m *App) {
 	r.lines = strings.Split(content, "\n")
 }
 
-func (r *resultsModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
+func (r *resultsModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	switch {
-	case key.Matches(msg, m.keys.Back):
-		m.state = r.back
-		if r.back == stateHome {
-			m.home.refresh(m)
-		}
-		return loadListCmd(m.store)
-	case key.Matches(msg, m.keys.Tab):
+	case key.Matches(msg, keys.Back):
+		return intent{ev: evBack}, nil
+	case key.Matches(msg, keys.Tab):
 		r.panel = (r.panel + 1) % len(panels)
 		r.vp.GotoTop()
-	case key.Matches(msg, m.keys.ShiftTab):
+	case key.Matches(msg, keys.ShiftTab):
 		r.panel = (r.panel + len(panels) - 1) % len(panels)
 		r.vp.GotoTop()
 	case msg.String() >= "1" && msg.String() <= "4" && len(msg.String()) == 1:
 		r.panel = int(msg.String()[0] - '1')
 		r.vp.GotoTop()
-	case key.Matches(msg, m.keys.Export):
-		m.export.open(m)
-		return nil
-	case key.Matches(msg, m.keys.Compare):
+	case key.Matches(msg, keys.Export):
+		return intent{ev: evExport}, nil
+	case key.Matches(msg, keys.Compare):
 		finished := 0
 		for _, s := range m.list {
 			if s.Status == model.StatusFinished && s.ID != m.a.ID {
@@ -74,38 +68,35 @@ func (r *resultsModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
 		}
 		if finished == 0 {
 			m.fail("nothing to compare with yet: finish another assessment first")
-			return nil
+			return stay, nil
 		}
-		m.history.openCompare(m)
-		return nil
-	case key.Matches(msg, m.keys.Guides):
+		return intent{ev: evCompare}, nil
+	case key.Matches(msg, keys.Guides):
 		ref := ""
 		if r.panel == 2 && r.gap < len(m.res.Gaps) {
 			ref = m.res.Gaps[r.gap].Guide
 		}
-		return m.guides.open(m, stateResults, ref)
+		return intent{ev: evGuides, ref: ref}, nil
 	case msg.String() == "w":
 		r.why = !r.why
-	case key.Matches(msg, m.keys.Review):
-		m.review.open(m)
-		m.review.back = stateResults
-		return nil
-	case key.Matches(msg, m.keys.Enter) && r.panel == 2 && r.gap < len(m.res.Gaps):
-		return m.guides.open(m, stateResults, m.res.Gaps[r.gap].Guide)
-	case key.Matches(msg, m.keys.Up) && r.panel == 2 && len(m.res.Gaps) > 0:
+	case key.Matches(msg, keys.Review):
+		return intent{ev: evReview}, nil
+	case key.Matches(msg, keys.Enter) && r.panel == 2 && r.gap < len(m.res.Gaps):
+		return intent{ev: evGuides, ref: m.res.Gaps[r.gap].Guide}, nil
+	case key.Matches(msg, keys.Up) && r.panel == 2 && len(m.res.Gaps) > 0:
 		r.gap = max(r.gap-1, 0)
-	case key.Matches(msg, m.keys.Down) && r.panel == 2 && len(m.res.Gaps) > 0:
+	case key.Matches(msg, keys.Down) && r.panel == 2 && len(m.res.Gaps) > 0:
 		r.gap = min(r.gap+1, len(m.res.Gaps)-1)
 	default:
 		var cmd tea.Cmd
 		r.vp, cmd = r.vp.Update(msg)
-		return cmd
+		return stay, cmd
 	}
 	r.layout(m)
 	if r.panel == 2 && r.gap < len(r.gapLines) {
 		r.vp.EnsureVisible(r.gapLines[r.gap], 0, 0)
 	}
-	return nil
+	return stay, nil
 }
 
 func (r *resultsModel) wheel(msg tea.MouseWheelMsg) tea.Cmd {
@@ -114,7 +105,7 @@ func (r *resultsModel) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 	return cmd
 }
 
-func (r *resultsModel) view(m *App, w, h int) string {
+func (r *resultsModel) view(m *session, w, h int) string {
 	t := m.theme
 	var tabs []string
 	for i, p := range panels {
@@ -128,7 +119,7 @@ func (r *resultsModel) view(m *App, w, h int) string {
 	return head + "\n" + strings.Join(tabs, " ") + "\n\n" + window(r.lines, r.vp.YOffset(), max(h-3, 1))
 }
 
-func (r *resultsModel) content(m *App, w int) string {
+func (r *resultsModel) content(m *session, w int) string {
 	switch r.panel {
 	case 1:
 		return r.readiness(m, w)
@@ -140,7 +131,7 @@ func (r *resultsModel) content(m *App, w int) string {
 	return r.lean(m, w)
 }
 
-func (r *resultsModel) lean(m *App, w int) string {
+func (r *resultsModel) lean(m *session, w int) string {
 	t := m.theme
 	res := m.res
 	var b strings.Builder
@@ -207,7 +198,7 @@ func movers(t Theme, s model.Score, w, n int) string {
 	return b.String()
 }
 
-func (r *resultsModel) readiness(m *App, w int) string {
+func (r *resultsModel) readiness(m *session, w int) string {
 	t := m.theme
 	res := m.res
 	var b strings.Builder
@@ -257,7 +248,7 @@ func band(s model.Score, w int) string {
 	return "  band " + itoa(s.Low) + "-" + itoa(s.High)
 }
 
-func (r *resultsModel) plan(m *App, w int) string {
+func (r *resultsModel) plan(m *session, w int) string {
 	t := m.theme
 	res := m.res
 	var b strings.Builder
@@ -302,7 +293,7 @@ func (r *resultsModel) plan(m *App, w int) string {
 	return b.String()
 }
 
-func (r *resultsModel) quality(m *App, w int) string {
+func (r *resultsModel) quality(m *session, w int) string {
 	t := m.theme
 	res := m.res
 	var b strings.Builder

@@ -13,13 +13,10 @@ import (
 type reviewModel struct {
 	cursor    int
 	finishing bool
-	back      state // stateResults when opened from the results; else the question
 }
 
-func (r *reviewModel) open(m *App) {
-	m.state = stateReview
+func (r *reviewModel) open(m *session) {
 	r.finishing = false
-	r.back = stateQuestion
 	// Start on the first item still open, else on the first.
 	r.cursor = 0
 	if i := m.a.FirstOpen(); i < len(m.a.Order) {
@@ -27,38 +24,40 @@ func (r *reviewModel) open(m *App) {
 	}
 }
 
-func (r *reviewModel) key(m *App, msg tea.KeyPressMsg) tea.Cmd {
+func (r *reviewModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	if r.finishing {
-		return nil // the result is being scored and saved from these answers
+		return stay, nil // the result is being scored and saved from these answers
 	}
 	n := len(m.a.Order)
 	switch {
-	case key.Matches(msg, m.keys.Back) && r.back == stateResults && m.a.Status == model.StatusFinished:
-		m.state = stateResults
-	case key.Matches(msg, m.keys.Back):
-		m.question.open(m, min(m.a.Cursor, n-1), true)
-	case key.Matches(msg, m.keys.Up):
+	case key.Matches(msg, keys.Back):
+		// Back to the result it was opened from, or to the saved item.
+		return intent{ev: evBack, index: min(m.a.Cursor, n-1)}, nil
+	case key.Matches(msg, keys.Up):
 		r.cursor = max(r.cursor-1, 0)
-	case key.Matches(msg, m.keys.Down):
+	case key.Matches(msg, keys.Down):
 		r.cursor = min(r.cursor+1, n-1)
-	case key.Matches(msg, m.keys.PageUp):
+	case key.Matches(msg, keys.PageUp):
 		r.cursor = max(r.cursor-10, 0)
-	case key.Matches(msg, m.keys.PageDown):
+	case key.Matches(msg, keys.PageDown):
 		r.cursor = min(r.cursor+10, n-1)
-	case key.Matches(msg, m.keys.Enter):
-		m.question.open(m, r.cursor, true)
-		m.state = stateQuestion
-		m.question.intro = false
-		m.question.fromReview = true
-		return saveCursorCmd(m.store, -1, m.a.ID, r.cursor)
-	case key.Matches(msg, m.keys.Finish):
+	case key.Matches(msg, keys.Enter):
+		return intent{ev: evPick, index: r.cursor}, saveCursorCmd(m.store, -1, m.a.ID, r.cursor)
+	case key.Matches(msg, keys.Finish):
 		r.finishing = true
-		return finishCmd(m.store, m.bank, m.a)
+		return stay, finishCmd(m.store, m.bank, m.a)
 	}
-	return nil
+	return stay, nil
 }
 
-func (r *reviewModel) view(m *App, w, h int) string {
+// finishFailed keeps the review on show after the result could not be
+// saved, so f tries again.
+func (r *reviewModel) finishFailed(m *session, err error) {
+	r.finishing = false
+	m.fail("could not save the result: " + err.Error() + " - press f on the review to try again")
+}
+
+func (r *reviewModel) view(m *session, w, h int) string {
 	t := m.theme
 	a := m.a
 	answered, total := a.Progress()
