@@ -2,10 +2,12 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/cxo-dev/cxo/model"
@@ -230,5 +232,61 @@ func TestInterruptedDeleteIsFinishedAtStart(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A pending rewrite is never carried out on a damaged database: a copy of
+// it could lose what a repair would still find. The file stays as it was
+// and the rewrite stays pending.
+func TestRewriteRefusesADamagedDatabase(t *testing.T) {
+	s, gone, _, _ := deletionFixture(t)
+	err := s.update(func(tx *bolt.Tx) error {
+		if err := deleteIn(tx, []string{gone.ID}, true); err != nil {
+			return err
+		}
+		return markScrub(tx, []string{gone.ID})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The free-page list names a page in use: bbolt reads on without a
+	// word (and would hand that page to new data), so only the check
+	// before the rewrite stops it.
+	kinds, ps := pageKinds(t, s.Path)
+	data, _ := os.ReadFile(s.Path)
+	metas, err := readMetas(bytes.NewReader(data), int64(len(data)))
+	if err != nil || metas.cur.freelist == boltNoFreelist {
+		t.Fatalf("no free-page list: %v", err)
+	}
+	ne := binary.NativeEndian
+	fl := data[metas.cur.freelist*uint64(ps):]
+	count := int(ne.Uint16(fl[10:]))
+	live := 0
+	for id, k := range kinds {
+		if k == "leaf" && (live == 0 || id < live) {
+			live = id
+		}
+	}
+	// Kept in order: the live page goes before the free ones above it.
+	ids := []uint64{uint64(live)}
+	for i := range count {
+		ids = append(ids, ne.Uint64(fl[16+8*i:]))
+	}
+	slices.Sort(ids)
+	for i, id := range ids {
+		ne.PutUint64(fl[16+8*i:], id)
+	}
+	ne.PutUint16(fl[10:], uint16(len(ids)))
+	if err := os.WriteFile(s.Path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before := fileSum(t, s.Path)
+	_, err = New(s.Path, "other").scrub() // as resumeScrub or DeleteScrubbed would, after their own checks
+	var d *DamagedError
+	if !errors.As(err, &d) {
+		t.Errorf("rewrite of a damaged file: %v, want a *DamagedError", err)
+	}
+	if fileSum(t, s.Path) != before {
+		t.Error("the damaged file was changed")
 	}
 }
