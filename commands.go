@@ -297,41 +297,6 @@ func guideCommand(g *globals) *cobra.Command {
 	return cmd
 }
 
-func deleteCommand(g *globals) *cobra.Command {
-	var yes bool
-	cmd := &cobra.Command{
-		Use:   "delete ID",
-		Short: "Delete an assessment and all its answers",
-		Args:  exactArgs(1, "the id of the assessment to delete (cxo list shows them)"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			s := g.store()
-			id, err := s.Resolve(args[0])
-			if err != nil {
-				return err
-			}
-			if !yes {
-				in, ok := g.stdin.(*os.File)
-				if !ok || !term.IsTerminal(in.Fd()) {
-					return usagef("not deleting %s without confirmation: add --yes", id)
-				}
-				fmt.Fprintf(g.stderr, "Delete %s and all its answers? [y/N] ", id)
-				answer, _ := bufio.NewReader(g.stdin).ReadString('\n')
-				if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" {
-					fmt.Fprintln(g.stderr, "kept "+id)
-					return nil
-				}
-			}
-			if err := s.Delete(id); err != nil {
-				return err
-			}
-			fmt.Fprintln(g.stderr, "deleted "+id)
-			return nil
-		},
-	}
-	cmd.Flags().BoolVar(&yes, "yes", false, "delete without asking")
-	return cmd
-}
-
 func bankCommand(g *globals) *cobra.Command {
 	bank := &cobra.Command{
 		Use:   "bank",

@@ -34,19 +34,23 @@ func TestDatabasePathKindsCLI(t *testing.T) {
 	device := filepath.Join(dir, "null-device")
 	var st syscall.Stat_t
 	if err := syscall.Stat("/dev/null", &st); err != nil || syscall.Mknod(device, syscall.S_IFCHR|0o666, int(st.Rdev)) != nil {
-		if os.Geteuid() == 0 {
-			t.Skip("root, and no device node can be made: /dev/null is not put at risk")
-		}
 		device = "/dev/null"
+		if os.Geteuid() == 0 {
+			t.Log("root, and no device node can be made: the device case is left out, so /dev/null is not put at risk")
+			device = ""
+		}
 	}
 	commands := [][]string{{"list"}, {"check"}, {"--accessible", "new", "--quick"}, {"--accessible", "resume"},
-		{"export"}, {"delete", "--yes", "2026"}}
+		{"export"}, {"delete", "--yes", "2026"}, {"delete", "--all", "--yes"}}
 	for _, c := range []struct{ kind, path, refusal string }{
 		{"folder", folder, "is a folder, not a database file"},
 		{"named pipe", fifo, "is a named pipe, not a database file"},
 		{"device", device, "is a device (character special file), not a database file"},
 		{"dangling symlink", dangling, "is a symbolic link to " + filepath.Join(dir, "gone") + ", which does not exist"},
 	} {
+		if c.path == "" {
+			continue
+		}
 		for _, args := range commands {
 			r := cxo(t, "1\n", append([]string{"--db", c.path}, args...)...)
 			line := strings.TrimSpace(r.stderr)
@@ -71,6 +75,9 @@ func TestDatabasePathKindsCLI(t *testing.T) {
 		{"device", device, "is a device"},
 		{"dangling symlink", dangling, "which does not exist"},
 	} {
+		if c.path == "" {
+			continue
+		}
 		for _, force := range []bool{false, true} {
 			args := []string{"--db", target, "export", id, "-o", c.path}
 			if force {

@@ -412,17 +412,6 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// Delete removes an assessment and its answers.
-func (s *Store) Delete(id string) error {
-	return s.update(func(tx *bolt.Tx) error {
-		err := tx.Bucket(bucketAssessments).DeleteBucket([]byte(id))
-		if errors.Is(err, bolt.ErrBucketNotFound) {
-			return fmt.Errorf("%w: %s", ErrNotFound, id)
-		}
-		return err
-	})
-}
-
 // LoadWithResult reads an assessment with the result kept when it was
 // finished (so history stays readable after a bank change), or scores it
 // against b when there is no snapshot yet.

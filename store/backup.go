@@ -29,6 +29,7 @@ import (
 // left: temporary copies an interrupted start never renamed (removeStale)
 // and modes looser than 0600 and 0700 (Tighten).
 func (s *Store) Backup() (string, error) {
+	_, _ = s.resumeScrub() // scrub.go: finish an interrupted delete before copying
 	bak := BackupPath(s.Path)
 	removeStale(s.Path, time.Now())
 	s.Tighten()

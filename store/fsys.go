@@ -22,6 +22,7 @@ type fileSystem interface {
 	Remove(name string) error
 	Mkdir(name string, perm fs.FileMode) error
 	SyncDir(dir string) error
+	SyncFile(name string) error // a file written through another handle
 	// Created is told that an open with O_CREATE made name (the database).
 	Created(name string)
 }
@@ -56,6 +57,18 @@ func (osFS) SyncDir(dir string) error {
 		return err
 	}
 	return nil
+}
+
+func (osFS) SyncFile(name string) error {
+	f, err := os.OpenFile(name, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	err = f.Sync()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 var fsys fileSystem = osFS{}

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/cxo-dev/cxo/model"
 )
 
 // recordingFS does what the real file system does and notes each call, so
@@ -30,8 +32,10 @@ func (r *recordingFS) note(format string, paths ...string) {
 			rel = p
 		}
 		// Temporary names are random: keep their stem.
-		if i := strings.Index(rel, ".tmp-"); i >= 0 {
-			rel = rel[:i+len(".tmp")]
+		for _, stem := range []string{".tmp-", ".scrub-"} {
+			if i := strings.Index(rel, stem); i >= 0 {
+				rel = rel[:i+len(stem)]
+			}
 		}
 		args[i] = filepath.ToSlash(rel)
 	}
@@ -86,6 +90,10 @@ func (r *recordingFS) SyncDir(dir string) error {
 	return r.osFS.SyncDir(dir)
 }
 func (r *recordingFS) Created(name string) { r.note("created %s", name) }
+func (r *recordingFS) SyncFile(name string) error {
+	r.note("sync %s", name)
+	return r.osFS.SyncFile(name)
+}
 
 // record swaps in a recorder for the test; tests that use it do not run
 // in parallel.
@@ -136,14 +144,14 @@ func TestWritesAreOrderedForPowerLoss(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantLog(t, "export to a new file", r.take(),
-		"create .out.md.tmp", "write .out.md.tmp", "sync .out.md.tmp", "close .out.md.tmp",
-		"link .out.md.tmp out.md", "remove .out.md.tmp", "syncdir .")
+		"create .out.md.tmp-", "write .out.md.tmp-", "sync .out.md.tmp-", "close .out.md.tmp-",
+		"link .out.md.tmp- out.md", "remove .out.md.tmp-", "syncdir .")
 	if err := WriteExport(out, []byte("# two\n"), true); err != nil {
 		t.Fatal(err)
 	}
 	wantLog(t, "export --force", r.take(),
-		"create .out.md.tmp", "write .out.md.tmp", "sync .out.md.tmp", "close .out.md.tmp",
-		"rename .out.md.tmp out.md", "syncdir .")
+		"create .out.md.tmp-", "write .out.md.tmp-", "sync .out.md.tmp-", "close .out.md.tmp-",
+		"rename .out.md.tmp- out.md", "syncdir .")
 	if data, _ := os.ReadFile(out); string(data) != "# two\n" {
 		t.Errorf("export holds %q", data)
 	}
@@ -152,10 +160,27 @@ func TestWritesAreOrderedForPowerLoss(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := r.take()
-	if !strings.HasPrefix(got, "create data/cxo/.cxo.db.bak.tmp\n") ||
-		!strings.HasSuffix(got, "sync data/cxo/.cxo.db.bak.tmp\nclose data/cxo/.cxo.db.bak.tmp\nrename data/cxo/.cxo.db.bak.tmp data/cxo/cxo.db.bak\nsyncdir data/cxo") {
+	if !strings.HasPrefix(got, "create data/cxo/.cxo.db.bak.tmp-\n") ||
+		!strings.HasSuffix(got, "sync data/cxo/.cxo.db.bak.tmp-\nclose data/cxo/.cxo.db.bak.tmp-\nrename data/cxo/.cxo.db.bak.tmp- data/cxo/cxo.db.bak\nsyncdir data/cxo") {
 		t.Errorf("last-good copy, calls in this order:\n%s", got)
 	}
+
+	// Deleting rewrites the copy, then the database, each synced before
+	// its rename and the folder synced after.
+	list, _, _ := s.List()
+	a := model.NewAssessment(testBank(t), "20261123-170811-aaa", testStart, model.LengthQuick, model.RoleCTO)
+	if err := s.Create(a); err != nil || len(list) != 0 {
+		t.Fatal(err, list)
+	}
+	r.take()
+	if err := s.Delete(a.ID); err != nil {
+		t.Fatal(err)
+	}
+	wantLog(t, "delete", r.take(),
+		"create data/cxo/.cxo.db.bak.scrub-", "close data/cxo/.cxo.db.bak.scrub-", "sync data/cxo/.cxo.db.bak.scrub-",
+		"rename data/cxo/.cxo.db.bak.scrub- data/cxo/cxo.db.bak", "syncdir data/cxo",
+		"create data/cxo/.cxo.db.scrub-", "close data/cxo/.cxo.db.scrub-", "sync data/cxo/.cxo.db.scrub-",
+		"rename data/cxo/.cxo.db.scrub- data/cxo/cxo.db", "syncdir data/cxo")
 
 	moved, err := MoveAside(s.Path, time.Date(2026, 11, 23, 17, 8, 11, 0, time.UTC))
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strings"
 )
 
 // NotAFileError says something other than a regular file (or nothing) is
@@ -74,7 +75,11 @@ func checkDBPath(path string) error {
 	_, err := targetKind(path, "cxo keeps its database in a regular file; point --db or CXO_DB at one (or at a name not yet taken)")
 	var nf *NotAFileError
 	if errors.As(err, &nf) {
-		nf.What += ", not a database file"
+		if strings.HasPrefix(nf.What, "is a symbolic link") {
+			nf.Hint = "create that file (an empty one will do) to keep the database there, or point --db or CXO_DB elsewhere"
+		} else {
+			nf.What += ", not a database file"
+		}
 		return nf
 	}
 	if err != nil && !errors.Is(err, fs.ErrPermission) {

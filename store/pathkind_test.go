@@ -38,15 +38,18 @@ func pathKinds(t *testing.T, dir string) []struct{ kind, path, refusal string } 
 	if f, err := os.OpenFile(fifo, os.O_RDWR, 0); err == nil {
 		t.Cleanup(func() { f.Close() })
 	}
-	return []struct{ kind, path, refusal string }{
+	kinds := []struct{ kind, path, refusal string }{
 		{"regular", regular, ""},
 		{"missing", filepath.Join(dir, "missing"), ""},
 		{"symlink to regular", link, ""},
 		{"dangling symlink", dangling, "is a symbolic link to " + filepath.Join(dir, "gone") + ", which does not exist"},
 		{"folder", folder, "is a folder"},
 		{"named pipe", fifo, "is a named pipe"},
-		{"device", testDevice(t, dir), "is a device"},
 	}
+	if dev := testDevice(t, dir); dev != "" {
+		kinds = append(kinds, struct{ kind, path, refusal string }{"device", dev, "is a device"})
+	}
+	return kinds
 }
 
 // testDevice is a character device for the tests to refuse: a copy of
@@ -61,7 +64,8 @@ func testDevice(t *testing.T, dir string) string {
 		return dev
 	}
 	if os.Geteuid() == 0 {
-		t.Skip("running as root and cannot make a device node: /dev/null is not put at risk")
+		t.Log("running as root and cannot make a device node: the device case is left out, so /dev/null is not put at risk")
+		return ""
 	}
 	return "/dev/null"
 }

@@ -151,7 +151,7 @@ func (s *Store) open(readOnly bool) (db *bolt.DB, file *os.File, err error) {
 	}
 	opts := &bolt.Options{Timeout: s.LockWait, ReadOnly: readOnly, MaxSize: s.maxSize}
 	for attempt := 0; attempt < max(1, s.Attempts); attempt++ {
-		db, file, err = openWithFile(s.Path, opts)
+		db, file, err = openCurrent(s.Path, opts) // scrub.go: follows a file replaced while waiting
 		if !errors.Is(err, bolt.ErrTimeout) {
 			break
 		}
@@ -205,6 +205,7 @@ func openWithFile(path string, opts *bolt.Options) (db *bolt.DB, file *os.File, 
 	}()
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	db, err = bolt.Open(path, 0o600, &o)
+	db, err = checkSameFile(path, file, db, err) // scrub.go: replaced while we waited for the lock?
 	if err != nil {
 		file = nil
 	}

@@ -22,8 +22,8 @@ func TestOneGuardedWritePath(t *testing.T) {
 	allowed := map[string][]string{
 		"Update":  {"update", "upgrade", "copySound"}, // upgrade runs inside update; copySound fills the fresh file of a repair
 		"Batch":   {},
-		"Begin":   {},
-		"Open":    {"openWithFile", "copySound"}, // bolt.Open
+		"Begin":   {"copyDB"},                                   // copyDB fills the fresh file of a scrub, after scrub's verify
+		"Open":    {"openWithFile", "copySound", "compactOver"}, // bolt.Open; compactOver opens the scrub's fresh file
 		"upgrade": {"update"},
 	}
 	fset := token.NewFileSet()
