@@ -85,7 +85,7 @@ type DamagedError struct {
 }
 
 func (e *DamagedError) Error() string {
-	return fmt.Sprintf("database %s cannot be read (%s); it was left untouched", e.Path, e.Reason)
+	return fmt.Sprintf("database %s cannot be read (%s); it was left untouched", e.Path, plainReason(e.Reason))
 }
 
 // NewerError says the file was written by a newer cxo.
