@@ -95,9 +95,9 @@ type DamagedError struct {
 
 func (e *DamagedError) Error() string {
 	if e.Repair {
-		return fmt.Sprintf("database %s is damaged (%s); it was left untouched", e.Path, e.Reason)
+		return fmt.Sprintf("database %s is damaged (%s); it was left untouched", e.Path, plainReason(e.Reason))
 	}
-	return fmt.Sprintf("database %s cannot be read (%s); it was left untouched", e.Path, e.Reason)
+	return fmt.Sprintf("database %s cannot be read (%s); it was left untouched", e.Path, plainReason(e.Reason))
 }
 
 func (e *DamagedError) Unwrap() error { return e.Err }
