@@ -160,7 +160,7 @@ func reportError(w io.Writer, cxo string, err error) {
 	}
 	// Control characters are written out (\x1b), so an id or a path that
 	// holds one shows as typed and cannot drive the terminal.
-	msg := model.Escaped(oneLine(err.Error()))
+	msg := model.Escaped(model.OneLine(err.Error()))
 	var damaged *store.DamagedError
 	if errors.As(err, &damaged) {
 		msg += "; " + damagedHint(cxo, damaged)
@@ -240,11 +240,6 @@ func plainFlagError(err error) error {
 		want = "true or false"
 	}
 	return errors.New(head + ": want " + want)
-}
-
-// oneLine keeps an error to a single line.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }
 
 // isCobraUsage spots the usage errors cobra reports as plain errors.

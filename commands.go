@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -158,8 +157,8 @@ func exportCommand(g *globals) *cobra.Command {
 		Short: "Export the newest finished assessment (or ID) as Markdown or JSON",
 		Args:  maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if format == "" && strings.EqualFold(filepath.Ext(out), ".json") {
-				format = "json"
+			if format == "" {
+				format = model.FormatFor(out)
 			}
 			switch format {
 			case "", "md", "markdown":
@@ -183,25 +182,17 @@ func exportCommand(g *globals) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				for _, x := range list {
-					if x.Status == model.StatusFinished {
-						id = x.ID
-						break
-					}
-				}
-				if id == "" {
+				newest, ok := store.Newest(list, true)
+				if !ok {
 					return errors.New("no finished assessment to export; finish one, or name an unfinished one by id (cxo list shows them)")
 				}
+				id = newest.ID
 			}
 			a, res, err := s.LoadWithResult(b, id)
 			if err != nil {
 				return err
 			}
-			rep := model.BuildReport(b, a, res)
-			data := []byte(model.Markdown(b, rep))
-			if format == "json" {
-				data = model.JSON(rep)
-			}
+			data := model.Encode(b, model.BuildReport(b, a, res), format)
 			if out == "" || out == "-" {
 				_, err := g.stdout.Write(data)
 				return err

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math/rand/v2"
+	"slices"
 	"time"
 )
 
@@ -173,7 +174,7 @@ func (a *Assessment) Reconcile(b *Bank) bool {
 			a.Cursor = i
 		}
 	}
-	if current == "" || !contains(order, current) {
+	if current == "" || !slices.Contains(order, current) {
 		a.Cursor = a.FirstOpen()
 	}
 	return true

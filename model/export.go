@@ -187,13 +187,6 @@ func md(s string) string { return mdEscaper.Replace(Clean(s)) }
 
 var mdEscaper = strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`, "#", `\#`)
 
-func signed(n int) string {
-	if n > 0 {
-		return fmt.Sprintf("+%d", n)
-	}
-	return fmt.Sprint(n)
-}
-
 // Markdown renders the report as a document that passes markdownlint's
 // default rules (line length aside) and reads well in glow and on GitHub.
 func Markdown(b *Bank, rep Report) string {
@@ -221,7 +214,7 @@ func Markdown(b *Bank, rep Report) string {
 
 	p("## Lean\n\n")
 	p("**%s**: %s on a scale from -100 (CIO) to +100 (CTO). The band, from the spread of your own answers, runs from %s to %s.\n\n",
-		capitalise(rep.Lean.Verdict), signed(rep.Lean.Score), signed(rep.Lean.Low), signed(rep.Lean.High))
+		Capitalise(rep.Lean.Verdict), Signed(rep.Lean.Score), Signed(rep.Lean.Low), Signed(rep.Lean.High))
 	p("| Facet | CIO side | Position (0 CIO, 100 CTO) | Band | CTO side |\n| --- | --- | --- | --- | --- |\n")
 	for _, s := range rep.Facets {
 		f, _ := b.Facet(s.ID)
@@ -308,11 +301,4 @@ func readLine(b *Bank, ref string) string {
 		return fmt.Sprintf("Read: %s, section \"%s\" (`cxo guide %s`).", md(title), md(s.Title), name)
 	}
 	return fmt.Sprintf("Read: %s (`cxo guide %s`).", md(title), name)
-}
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

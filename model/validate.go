@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -73,7 +74,7 @@ func (l *loader) checkFacets(b *Bank) {
 			l.addf(f.Line, "facet %s: unknown layer %q (want lean, readiness or foundation)", f.ID, f.Layer)
 			continue
 		}
-		if !contains(groups, f.Group) {
+		if !slices.Contains(groups, f.Group) {
 			l.addf(f.Line, "facet %s: group %q does not belong to layer %s (want %v)", f.ID, f.Group, f.Layer, groups)
 		}
 		if f.Layer == LayerLean {
@@ -198,15 +199,6 @@ func (l *loader) checkGuide(b *Bank, line int, what, ref string) {
 	if _, ok := g.Section(slug); !ok {
 		l.addf(line, "%s: guide %s has no section %q", what, name, slug)
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // parsePlan reads plan.yaml and checks every facet has its actions.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -133,10 +134,8 @@ func (s *Store) SaveAnswer(id, itemID string, ans model.Answer, cursor int) erro
 		if old != nil {
 			if prev, err := DecodeAnswer(name, old); err == nil {
 				wasGiven = prev.Given()
-				if ans.Skipped && wasGiven {
-					// A skip is not an answer: it never erases one, even one
-					// another cxo process gave after this one loaded.
-					ans = prev
+				if prev.Keeps(ans) {
+					ans = prev // even one another cxo process gave after this one loaded
 				}
 				changed = !ans.SameChoice(prev)
 			}
@@ -394,22 +393,13 @@ func (s *Store) Resolve(prefix string) (string, error) {
 		return "", err
 	case len(matches) == 0:
 		return "", fmt.Errorf("%w: %s (cxo list shows the ids)", ErrNotFound, prefix)
-	case len(matches) > 1 && !contains(matches, prefix):
+	case len(matches) > 1 && !slices.Contains(matches, prefix):
 		return "", fmt.Errorf("id %s is ambiguous: it starts %s", prefix, strings.Join(matches, ", "))
 	}
-	if contains(matches, prefix) {
+	if slices.Contains(matches, prefix) {
 		return prefix, nil
 	}
 	return matches[0], nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // LoadWithResult reads an assessment with the result kept when it was

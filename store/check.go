@@ -7,6 +7,8 @@ import (
 	"strconv"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/cxo-dev/cxo/model"
 )
 
 // Check runs the consistency check the way start-up should: a read-only
@@ -89,9 +91,9 @@ func boltCheck(path string, tx *bolt.Tx) error {
 	}
 	switch {
 	case n == 1:
-		return &DamagedError{Path: path, Reason: "consistency check: " + oneLine(first.Error()), Repair: true}
+		return &DamagedError{Path: path, Reason: "consistency check: " + model.OneLine(first.Error()), Repair: true}
 	case n > 1:
-		return &DamagedError{Path: path, Reason: fmt.Sprintf("consistency check: %s, and %d more problems", oneLine(first.Error()), n-1), Repair: true}
+		return &DamagedError{Path: path, Reason: fmt.Sprintf("consistency check: %s, and %d more problems", model.OneLine(first.Error()), n-1), Repair: true}
 	}
 	return nil
 }

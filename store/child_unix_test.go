@@ -79,10 +79,10 @@ func answerChild() {
 		item := itemName(prefix, i)
 		err := s.SaveAnswer(id, item, childAnswer(item, noteLen), i)
 		if err != nil {
-			fmt.Printf("err %s %s\n", item, oneLine(err.Error()))
+			fmt.Printf("err %s %s\n", item, model.OneLine(err.Error()))
 			for range retries {
 				if err := s.SaveAnswer(id, item, childAnswer(item, noteLen), i); err != nil {
-					fmt.Printf("err %s %s\n", item, oneLine(err.Error()))
+					fmt.Printf("err %s %s\n", item, model.OneLine(err.Error()))
 				} else {
 					fmt.Printf("ack %s\n", item)
 				}

@@ -1,6 +1,10 @@
 package store
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/cxo-dev/cxo/model"
+)
 
 // internals are the marks of a panic recovered from bbolt or the Go
 // runtime on a damaged file ("assertion failed: Page expected to be: 335,
@@ -21,5 +25,5 @@ func plainReason(reason string) string {
 			return "its pages are damaged"
 		}
 	}
-	return oneLine(reason)
+	return model.OneLine(reason)
 }

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/cxo-dev/cxo/model"
 )
 
 // RepairPlan is what a repair would do, worked out read-only before it
@@ -163,7 +165,7 @@ func (s *Store) repairFailed(err error) error {
 		w.What = "the repaired copy of"
 		return w
 	}
-	return fmt.Errorf("repairing %s failed (%s); the old file was left as it was", s.Path, oneLine(errText(err)))
+	return fmt.Errorf("repairing %s failed (%s); the old file was left as it was", s.Path, model.OneLine(errText(err)))
 }
 
 // openForRepair opens the damaged file with the writers' lock but writes

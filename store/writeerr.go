@@ -8,6 +8,8 @@ import (
 	"syscall"
 
 	berrors "go.etcd.io/bbolt/errors"
+
+	"github.com/cxo-dev/cxo/model"
 )
 
 // ErrDiskFull and ErrReadOnly are what a *WriteError is (errors.Is).
@@ -33,10 +35,10 @@ func (e *WriteError) Error() string {
 		hint = "make it writable or choose another file with --db"
 	}
 	if e.What != "" {
-		return fmt.Sprintf("cannot save %s %s: %v (%s); the database itself is intact", e.What, e.Path, e.Kind, oneLine(e.Err.Error()))
+		return fmt.Sprintf("cannot save %s %s: %v (%s); the database itself is intact", e.What, e.Path, e.Kind, model.OneLine(e.Err.Error()))
 	}
 	return fmt.Sprintf("cannot save to database %s: %v (%s); everything saved before is intact, %s",
-		e.Path, e.Kind, oneLine(e.Err.Error()), hint)
+		e.Path, e.Kind, model.OneLine(e.Err.Error()), hint)
 }
 
 func (e *WriteError) Unwrap() error        { return e.Err }
@@ -85,8 +87,4 @@ func containsAny(s string, subs []string) bool {
 		}
 	}
 	return false
-}
-
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }

@@ -113,13 +113,8 @@ func (l *Line) home() error {
 	if err != nil {
 		return err
 	}
-	open := ""
-	for _, s := range list {
-		if s.Status != model.StatusFinished {
-			open = s.ID
-			break
-		}
-	}
+	newest, _ := store.Newest(list, false)
+	open := newest.ID
 	qn, qd := model.Estimate(l.Bank, model.LengthQuick)
 	fn, fd := model.Estimate(l.Bank, model.LengthFull)
 	l.printf("cxo - CTO or CIO? a private career coach\n\n")
@@ -164,31 +159,19 @@ func (l *Line) resume(id string) error {
 		if err != nil {
 			return err
 		}
-		for _, s := range list {
-			if s.Status != model.StatusFinished {
-				id = s.ID
-				break
-			}
-		}
-		if id == "" {
+		newest, ok := store.Newest(list, false)
+		if !ok {
 			return errors.New(nothingToResume(list, l.Store.Path, "run "+l.cxo()+" --accessible new"))
 		}
+		id = newest.ID
 	}
-	a, _, err := l.Store.Load(id)
+	a, began, err := openToGoOn(l.Store, l.Bank, id)
 	if err != nil {
 		return err
 	}
-	if err := a.CheckBank(l.Bank); err != nil {
-		return err
-	}
-	if a.BankVersion != l.Bank.Version {
+	if began != a.BankVersion {
 		l.printf("This assessment began with question bank %s; it goes on with %s. Answers to items it no longer asks are kept but not scored.\n",
-			a.BankVersion, l.Bank.Version)
-	}
-	if a.Reconcile(l.Bank) {
-		if err := l.Store.SaveOrder(a); err != nil {
-			return err
-		}
+			began, a.BankVersion)
 	}
 	answered, total := a.Progress()
 	l.printf("Resuming %s: %d of %d answered.\n", a.ID, answered, total)
@@ -337,8 +320,8 @@ func (l *Line) ask(a *model.Assessment, i int, it model.Item, shown time.Time) (
 		now := time.Now()
 		ans.At, ans.Took = now.UTC(), model.AnswerTime(shown, now)
 		ans.Note = a.Answers[it.ID].Note
-		if ans.Skipped && a.Answers[it.ID].Given() {
-			ans = a.Answers[it.ID] // skipping an answered item keeps its answer
+		if a.Answers[it.ID].Keeps(ans) {
+			ans = a.Answers[it.ID] // a skip never erases an answer
 		}
 		if err := l.Store.SaveAnswer(a.ID, it.ID, ans, i+1); err != nil {
 			return i, fmt.Errorf("not saved (%w); your earlier answers are safe, run %s --accessible resume to continue", err, l.cxo())
@@ -352,7 +335,7 @@ func (l *Line) ask(a *model.Assessment, i int, it model.Item, shown time.Time) (
 func (l *Line) printSummary(a *model.Assessment, r model.Result) {
 	l.printf("\nResults for %s\n", a.ID)
 	l.printf("Lean: %s, %s on a scale from -100 (CIO) to +100 (CTO); band %s to %s from the spread of your answers.\n",
-		r.Lean.Verdict, signed(r.Lean.Score), signed(r.Lean.Low), signed(r.Lean.High))
+		r.Lean.Verdict, model.Signed(r.Lean.Score), model.Signed(r.Lean.Low), model.Signed(r.Lean.High))
 	for _, s := range r.Facets {
 		f, _ := l.Bank.Facet(s.ID)
 		if s.N == 0 {

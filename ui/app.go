@@ -1,16 +1,13 @@
 // Package ui is cxo's full-screen interface: one Bubble Tea root model that
-// routes to a sub-model per screen. Update only changes state and returns
-// commands; all disk work and Markdown rendering happen in commands.
+// routes to a sub-model per screen, and changes the screen on show only as
+// the transition table in flow.go says. Update only changes state and
+// returns commands; all disk work happens in commands. Line mode
+// (accessible.go) shares the store, scoring and exports.
 package ui
 
 import (
-	"slices"
-	"strings"
-
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"github.com/cxo-dev/cxo/model"
 	"github.com/cxo-dev/cxo/store"
@@ -68,7 +65,7 @@ type App struct {
 
 // New builds the root model.
 func New(s *store.Store, b *model.Bank, version string, start Start) *App {
-	app := &App{session: session{store: s, bank: b, width: 80, height: 24}, version: version, start: start,
+	app := &App{session: session{store: s, bank: b, clock: realClock(), width: 80, height: 24}, version: version, start: start,
 		help: help.New(), openedBy: map[state]opening{}}
 	dark := true
 	if start.Theme != "" {
@@ -126,7 +123,7 @@ func (m *App) startAction() tea.Cmd {
 	var cmds []tea.Cmd
 	switch m.start.Action {
 	case "new":
-		cmds = append(cmds, m.await(createCmd(m.store, m.bank, m.start.Length, m.start.Target)))
+		cmds = append(cmds, m.await(createCmd(m.store, m.bank, m.clock, m.start.Length, m.start.Target)))
 	case "resume":
 		if m.start.ResumeID != "" {
 			cmds = append(cmds, m.await(loadCmd(m.store, m.bank, m.start.ResumeID)))
@@ -177,74 +174,13 @@ func (m *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, m.route(msg)
 }
 
-// key handles the keys every screen shares, then the screen's own.
-func (m *App) key(msg tea.KeyPressMsg) tea.Cmd {
-	if g, ok := m.current().(interface{ holdQuit(*session) bool }); ok && key.Matches(msg, keys.ForceQuit) && g.holdQuit(&m.session) {
-		return nil // a screen asks before quitting drops what is being typed
-	}
-	if key.Matches(msg, keys.ForceQuit) {
-		return m.quit()
-	}
-	if key.Matches(msg, keys.Suspend) {
-		return tea.Suspend
-	}
-	// Below the minimum size the screen is hidden behind "make the window
-	// larger": a key must not answer a question nobody can see. Only
-	// quitting works (ctrl+c above, q here).
-	if m.width > 0 && (m.width < MinWidth || m.height < MinHeight) {
-		if key.Matches(msg, keys.Quit) && !m.textInput() && !m.busy() {
-			return m.quit()
-		}
-		return nil
-	}
-	// While an answer is being written, or an assessment created or
-	// opened, every other key waits its turn: "1 2 1 q" typed fast saves
-	// three answers and then quits.
-	if m.busy() && m.state != stateDamaged {
-		m.queue = append(m.queue, msg)
-		return nil
-	}
-	if m.textInput() {
-		return m.routeKey(msg)
-	}
-	if key.Matches(msg, keys.Help) {
-		m.full = !m.full
-		return nil
-	}
-	if m.full && key.Matches(msg, keys.Back) {
-		m.full = false
-		return nil
-	}
-	if key.Matches(msg, keys.Quit) {
-		return m.quit()
-	}
-	return m.routeKey(msg)
-}
-
-// textInput reports whether a text field has the keys (q and ? are text).
-func (m *App) textInput() bool {
-	return (m.state == stateExport) || (m.state == stateQuestion && m.question.noting) ||
-		(m.state == stateReader && m.guides.searching)
-}
-
-// quit ends the program, but never while an answer is being written: the
-// write finishes first, so an answer on screen is an answer on disk. Keys
-// queued behind that write are dropped: ctrl+c means stop now.
-func (m *App) quit() tea.Cmd {
-	if m.question.saving {
-		m.queue = nil
-		m.quitting = true
-		m.ok("saving the last answer, then quitting...")
-		return nil
-	}
-	return tea.Quit
-}
-
 // screen is what every sub-model offers the root: its keys, which return
 // what should happen next, and its view.
 type screen interface {
 	key(s *session, msg tea.KeyPressMsg) (intent, tea.Cmd)
 	view(s *session, w, h int) string
+	// keyHelp is the screen's keymap as on show: the help line and ?.
+	keyHelp(s *session) help.KeyMap
 }
 
 // paster is a screen with a field that takes pasted text (bracketed
@@ -310,36 +246,13 @@ func (m *App) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 		return m.compare.wheel(msg)
 	case stateHome, stateReview, stateHistory, stateGuides:
 		// In lists the wheel moves the selection, like the arrow keys.
-		k := keys.Down.Keys()[0]
+		code := tea.KeyDown
 		if msg.Button == tea.MouseWheelUp {
-			k = keys.Up.Keys()[0]
+			code = tea.KeyUp
 		}
-		code := map[string]rune{"up": tea.KeyUp, "down": tea.KeyDown}[k]
 		return m.routeKey(tea.KeyPressMsg{Code: code})
 	}
 	return nil
-}
-
-// arrived ends a wait and replays the keys typed during it.
-func (m *App) arrived(cmd tea.Cmd) tea.Cmd {
-	m.waiting = false
-	return tea.Batch(cmd, m.replay())
-}
-
-// busy reports whether keys must wait: an answer is being written, or an
-// assessment is being created or opened.
-func (m *App) busy() bool { return m.waiting || m.question.saving }
-
-// replay hands queued keys to key, in order, until one makes the app busy
-// again; the rest wait for the next replay.
-func (m *App) replay() tea.Cmd {
-	var cmds []tea.Cmd
-	for len(m.queue) > 0 && !m.busy() {
-		k := m.queue[0]
-		m.queue = m.queue[1:]
-		cmds = append(cmds, m.key(k))
-	}
-	return tea.Batch(cmds...)
 }
 
 // route passes command results to the screens.
@@ -467,146 +380,4 @@ func (m *App) resized() tea.Cmd {
 		m.compare.layout(s)
 	}
 	return m.guides.resize(s)
-}
-
-// View draws the current screen with its help line, or a request for a
-// larger window when it does not fit.
-func (m *App) View() tea.View {
-	v := tea.NewView(model.CleanStyled(m.render())) // nothing but colour reaches the terminal
-	v.AltScreen = true
-	v.MouseMode = tea.MouseModeCellMotion
-	v.WindowTitle = "cxo - " + stateNames[m.state]
-	return v
-}
-
-func (m *App) render() string {
-	if m.width < MinWidth || m.height < MinHeight {
-		return m.tooSmall()
-	}
-	w := m.width - 2 // one column of margin each side
-	helpView := m.helpView()
-	status := ""
-	if m.status != "" {
-		style := m.theme.Error
-		if m.statusOK {
-			style = m.theme.Good
-		}
-		status = style.Render(wrap(m.status, w))
-	}
-	bodyHeight := m.height - strings.Count(helpView, "\n") - 1
-	if status != "" {
-		bodyHeight -= strings.Count(status, "\n") + 1
-	}
-	bodyHeight = max(bodyHeight, 1)
-	// Lines are assembled by hand: a lipgloss render of the whole frame
-	// would re-measure every cell on every keystroke.
-	lines := make([]string, 0, m.height)
-	lines = append(lines, strings.Split(fit(m.screen(w, bodyHeight), w, bodyHeight), "\n")...)
-	if status != "" {
-		lines = append(lines, strings.Split(status, "\n")...)
-	}
-	lines = append(lines, strings.Split(helpView, "\n")...)
-	for i, l := range lines {
-		lines[i] = " " + l
-	}
-	return fit(strings.Join(lines, "\n"), m.width, m.height)
-}
-
-func (m *App) tooSmall() string {
-	msg := "Make the window larger"
-	detail := "cxo needs at least 60×20; this one is " + itoa(m.width) + "×" + itoa(m.height) + ". ctrl+c quits; answers are saved."
-	w := max(m.width, 1)
-	// Wrapped to the window (or 48 columns), then centred as a block; on a
-	// window too small even for that, the shorter forms, so what shows is
-	// whole.
-	block := lipgloss.NewStyle().Width(min(w, 48)).Align(lipgloss.Center)
-	var text string
-	for _, d := range []string{detail, "needs 60×20 · ctrl+c quits", ""} {
-		text = block.Render(m.theme.Strong.Render(msg) + "\n" + m.theme.Text.Render(d))
-		if d == "" {
-			text = block.Render(m.theme.Strong.Render(msg))
-		}
-		if lipgloss.Height(text) <= max(m.height, 1) {
-			break
-		}
-	}
-	return fit(lipgloss.Place(w, max(m.height, 1), lipgloss.Center, lipgloss.Center, text), m.width, m.height)
-}
-
-func (m *App) screen(w, h int) string { return m.current().view(&m.session, w, h) }
-
-func (m *App) helpView() string {
-	k := m.screenKeys()
-	if m.full {
-		return m.fullHelpView(k.FullHelp())
-	}
-	return m.shortHelpView(k.ShortHelp())
-}
-
-// fullHelpView renders the full help. When its columns are too wide for
-// the window, the keys are packed into fewer, longer columns instead of
-// being cut off (bubbles/help would drop whole columns, quit among them).
-func (m *App) fullHelpView(groups [][]key.Binding) string {
-	if m.help.Width() <= 0 {
-		return m.help.FullHelpView(groups)
-	}
-	unlimited := m.help
-	unlimited.SetWidth(0)
-	var all []key.Binding
-	for _, g := range groups {
-		all = append(all, g...)
-	}
-	for cols := len(groups); cols >= 1; cols-- {
-		packed := groups
-		if cols < len(groups) {
-			per := (len(all) + cols - 1) / cols
-			packed = nil
-			for i := 0; i < len(all); i += per {
-				packed = append(packed, all[i:min(i+per, len(all))])
-			}
-		}
-		if view := unlimited.FullHelpView(packed); lipgloss.Width(view) <= m.help.Width() {
-			return view
-		}
-	}
-	return m.help.FullHelpView(groups)
-}
-
-// shortHelpView renders the help line. When it is too wide for the window
-// and ends with the "?" key, keys before "?" are dropped until it fits, so
-// the way to every other key stays on screen (bubbles/help would cut the
-// line's end, "?" first).
-func (m *App) shortHelpView(keys []key.Binding) string {
-	line := m.help.ShortHelpView(keys)
-	n := len(keys)
-	if n < 2 || !slices.Contains(keys[n-1].Keys(), "?") || m.help.Width() <= 0 {
-		return line
-	}
-	unlimited := m.help
-	unlimited.SetWidth(0)
-	for keep := n - 1; keep > 0; keep-- {
-		line := unlimited.ShortHelpView(append(keys[:keep:keep], keys[n-1]))
-		if lipgloss.Width(line) <= m.help.Width() {
-			return line
-		}
-	}
-	return line
-}
-
-// fit clips or pads s to exactly w×h cells so a frame never overflows the
-// window, whatever a screen drew.
-func fit(s string, w, h int) string {
-	lines := strings.Split(s, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	for i, l := range lines {
-		if lipgloss.Width(l) > w {
-			lines[i] = truncate(l, w)
-		}
-	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines, "\n")
 }

@@ -34,9 +34,11 @@ func testStore(t testing.TB) *store.Store {
 }
 
 // driver runs an App the way Bubble Tea would, but synchronously: every
-// command is executed and its message fed back to Update. Commands that do
-// not belong to this app (cursor blinks, terminal queries) are run but
-// their messages dropped; one that hangs fails the test.
+// command is executed and its message fed back to Update. Cursor blinks
+// are dropped unrun (each sleeps half a second for a message only the text
+// field reads); other commands that do not belong to this app (terminal
+// queries) are run but their messages dropped; one that hangs fails the
+// test.
 type driver struct {
 	t    testing.TB
 	app  *App
@@ -51,7 +53,7 @@ func newDriver(t testing.TB, s *store.Store, start Start, w, h int) *driver {
 }
 
 func (d *driver) run(cmd tea.Cmd) {
-	if cmd == nil {
+	if cmd == nil || isBlink(cmd) {
 		return
 	}
 	done := make(chan tea.Msg, 1)
@@ -78,6 +80,13 @@ func (d *driver) run(cmd tea.Cmd) {
 		}
 		d.send(msg)
 	}
+}
+
+// isBlink reports a text field's cursor-blink command: it sleeps about half
+// a second, then returns a blink only the field itself reads.
+func isBlink(cmd tea.Cmd) bool {
+	name := runtime.FuncForPC(reflect.ValueOf(cmd).Pointer()).Name()
+	return strings.HasPrefix(name, "charm.land/bubbles/v2/cursor.") && strings.Contains(name, "Blink.func")
 }
 
 func (d *driver) send(msg tea.Msg) {

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -69,9 +68,13 @@ func loadListCmd(s *store.Store) tea.Cmd {
 // start time and a random suffix; should another one started the same
 // second have drawn the same suffix, it draws again.
 func createAssessment(s *store.Store, b *model.Bank, length model.Length, target model.Role) (*model.Assessment, error) {
+	return createAt(s, b, realClock(), length, target)
+}
+
+func createAt(s *store.Store, b *model.Bank, c clock, length model.Length, target model.Role) (*model.Assessment, error) {
 	for try := 0; ; try++ {
-		now := time.Now()
-		a := model.NewAssessment(b, model.NewID(now), now.UTC(), length, target)
+		now := c.now()
+		a := model.NewAssessment(b, c.newID(now), now.UTC(), length, target)
 		err := s.Create(a)
 		if err == nil || !errors.Is(err, store.ErrIDTaken) || try == 9 {
 			return a, err
@@ -79,9 +82,9 @@ func createAssessment(s *store.Store, b *model.Bank, length model.Length, target
 	}
 }
 
-func createCmd(s *store.Store, b *model.Bank, length model.Length, target model.Role) tea.Cmd {
+func createCmd(s *store.Store, b *model.Bank, c clock, length model.Length, target model.Role) tea.Cmd {
 	return func() tea.Msg {
-		a, err := createAssessment(s, b, length, target)
+		a, err := createAt(s, b, c, length, target)
 		if err != nil {
 			return createdMsg{err: err}
 		}
@@ -106,21 +109,34 @@ func lastChoiceCmd(s *store.Store) tea.Cmd {
 	}
 }
 
+// openToGoOn loads an assessment to go on with under bank b, for the TUI
+// and line mode alike: one of another bank family is refused (its texts
+// and scores would be passed off as the answers' own); an unfinished one
+// is fitted to this revision of the bank and its new order saved. began is
+// the bank version it began with.
+func openToGoOn(s *store.Store, b *model.Bank, id string) (a *model.Assessment, began string, err error) {
+	a, _, err = s.Load(id)
+	if err == nil {
+		err = a.CheckBank(b)
+	}
+	if err != nil {
+		return nil, "", err
+	}
+	began = a.BankVersion
+	if a.Status != model.StatusFinished && a.Reconcile(b) {
+		if err := s.SaveOrder(a); err != nil {
+			return nil, "", err
+		}
+	}
+	return a, began, nil
+}
+
 // loadCmd loads an assessment and fits it to the bank in use.
 func loadCmd(s *store.Store, b *model.Bank, id string) tea.Cmd {
 	return func() tea.Msg {
-		a, _, err := s.Load(id)
-		if err == nil {
-			err = a.CheckBank(b)
-		}
+		a, began, err := openToGoOn(s, b, id)
 		if err != nil {
 			return loadedMsg{err: err}
-		}
-		began := a.BankVersion
-		if a.Status != model.StatusFinished && a.Reconcile(b) {
-			if err := s.SaveOrder(a); err != nil {
-				return loadedMsg{err: err}
-			}
 		}
 		msg := loadedMsg{a: a}
 		if a.BankVersion != began {

@@ -73,7 +73,7 @@ func (c *compareModel) layout(m *session) {
 }
 
 func (c *compareModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
-	if key.Matches(msg, keys.Back) {
+	if key.Matches(msg, compareKeys.Back) {
 		return intent{ev: evBack}, nil
 	}
 	var cmd tea.Cmd
@@ -96,7 +96,7 @@ func (c *compareModel) content(m *session, w int) string {
 		name += strings.Repeat(" ", max(nameW-lipgloss.Width(name), 0))
 		num := itoa
 		if signedScale {
-			num = signed
+			num = model.Signed
 		}
 		if ch.Before.N == 0 || ch.After.N == 0 {
 			// Say which side was rated: "not rated -> 0" is news, "not
@@ -129,7 +129,7 @@ func (c *compareModel) content(m *session, w int) string {
 			}
 			verdict = t.Warn.Render("changed, " + word)
 		}
-		b.WriteString(t.Text.Render(name) + "  " + pad(num(ch.Before.Score), 4) + " → " + t.Strong.Render(pad(num(ch.After.Score), 4)) + "  " + pad(signed(ch.Delta), 4) + "  " + verdict + "\n")
+		b.WriteString(t.Text.Render(name) + "  " + pad(num(ch.Before.Score), 4) + " → " + t.Strong.Render(pad(num(ch.After.Score), 4)) + "  " + pad(model.Signed(ch.Delta), 4) + "  " + verdict + "\n")
 	}
 	b.WriteString(t.Title.Render("Lean") + "\n")
 	row(c.cmp.Lean, true)

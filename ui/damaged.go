@@ -43,9 +43,9 @@ func checkCmd(s *store.Store) tea.Cmd {
 	}
 }
 
-func moveAsideCmd(path string) tea.Cmd {
+func moveAsideCmd(path string, now time.Time) tea.Cmd {
 	return func() tea.Msg {
-		to, err := store.MoveAside(path, time.Now())
+		to, err := store.MoveAside(path, now)
 		return movedMsg{to: to, err: err}
 	}
 }
@@ -59,8 +59,8 @@ type damagedModel struct {
 }
 
 func (d *damagedModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
-	if d.canFix && key.Matches(msg, keys.MoveAside) {
-		return stay, moveAsideCmd(m.store.Path)
+	if d.canFix && key.Matches(msg, damagedKeys.MoveAside) {
+		return stay, moveAsideCmd(m.store.Path, m.clock.now())
 	}
 	return stay, nil
 }

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
@@ -35,10 +36,10 @@ func (e *exportModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	if e.busy {
 		return stay, nil
 	}
-	switch msg.String() {
-	case "esc":
+	switch {
+	case key.Matches(msg, exportKeys.Back):
 		return intent{ev: evBack}, nil
-	case "enter":
+	case key.Matches(msg, exportKeys.Write):
 		path := strings.TrimSpace(e.input.Value())
 		if path == "" {
 			m.fail("type a file name")
@@ -59,11 +60,7 @@ func (e *exportModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 func exportCmd(b *model.Bank, a *model.Assessment, res model.Result, path string, overwrite bool) tea.Cmd {
 	snapshot := a.Clone()
 	return func() tea.Msg {
-		rep := model.BuildReport(b, snapshot, res)
-		data := []byte(model.Markdown(b, rep))
-		if strings.EqualFold(filepath.Ext(path), ".json") {
-			data = model.JSON(rep)
-		}
+		data := model.Encode(b, model.BuildReport(b, snapshot, res), model.FormatFor(path))
 		abs, err := filepath.Abs(path)
 		if err != nil {
 			abs = path

@@ -19,7 +19,7 @@ import (
 
 // rootFiles are the root model's files: they alone may name App.
 var rootFiles = map[string]bool{"app.go": true, "flow.go": true, "startcheck.go": true,
-	"keyqueue.go": true, "helpview.go": true, "frame.go": true, "help.go": true}
+	"keyqueue.go": true, "helpview.go": true, "frame.go": true}
 
 // The flow lives in one place: only flow.go writes the screen state, and no
 // screen file takes the root model or reaches into another screen.
@@ -193,16 +193,40 @@ func TestStatesDiagram(t *testing.T) {
 	}
 }
 
-// flowFixture builds stores to start a driver from.
+// flowFixture builds stores to start a driver from. Each kind is built
+// once (every commit syncs to disk) and copied for each row.
 type flowFixture struct {
-	t *testing.T
-	b *model.Bank
+	t     *testing.T
+	b     *model.Bank
+	built map[string]string // kind -> database file
+}
+
+// copyOf is a fresh copy of the store of a kind, built on first use.
+func (f flowFixture) copyOf(kind string, build func(*store.Store)) *store.Store {
+	path, ok := f.built[kind]
+	if !ok {
+		path = filepath.Join(f.t.TempDir(), "cxo.db")
+		build(store.New(path, "test"))
+		f.built[kind] = path
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	s := testStore(f.t)
+	if err := os.WriteFile(s.Path, data, 0o600); err != nil {
+		f.t.Fatal(err)
+	}
+	return s
 }
 
 // unfinished stores a quick assessment with its first answered items
 // answered and the cursor at cursor; it returns the store.
 func (f flowFixture) unfinished(answered, cursor int) *store.Store {
-	s := testStore(f.t)
+	return f.copyOf(fmt.Sprint("open ", answered, cursor), func(s *store.Store) { f.buildUnfinished(s, answered, cursor) })
+}
+
+func (f flowFixture) buildUnfinished(s *store.Store, answered, cursor int) {
 	a := model.NewAssessment(f.b, "20261101-090000-opn", time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC), model.LengthQuick, "")
 	if err := s.Create(a); err != nil {
 		f.t.Fatal(err)
@@ -215,14 +239,15 @@ func (f flowFixture) unfinished(answered, cursor int) *store.Store {
 	if err := s.SaveCursor(a.ID, cursor); err != nil {
 		f.t.Fatal(err)
 	}
-	return s
 }
 
 // finished stores two finished assessments (with gaps in the plan) and
 // returns the store and the newer one's id.
 func (f flowFixture) finished() (*store.Store, string) {
-	s := testStore(f.t)
-	id := ""
+	return f.copyOf("finished", f.buildFinished), "20261002-090000-bbb"
+}
+
+func (f flowFixture) buildFinished(s *store.Store) {
 	for i, n := range []string{"20261001-090000-aaa", "20261002-090000-bbb"} {
 		a := model.NewAssessment(f.b, n, time.Date(2026, 10, 1+i, 9, 0, 0, 0, time.UTC), model.LengthQuick, "")
 		if err := s.Create(a); err != nil {
@@ -238,9 +263,7 @@ func (f flowFixture) finished() (*store.Store, string) {
 		if _, err := s.Finish(f.b, a); err != nil {
 			f.t.Fatal(err)
 		}
-		id = n
 	}
-	return s, id
 }
 
 // sectionStart is the index of the first item of the second section of
@@ -260,7 +283,7 @@ func (f flowFixture) sectionStart() int {
 // its screen, with its condition arranged, the key leads to its screen.
 func TestEveryTransition(t *testing.T) {
 	t.Chdir(t.TempDir()) // the export writes into the working directory
-	f := flowFixture{t: t, b: testBank(t)}
+	f := flowFixture{t: t, b: testBank(t), built: map[string]string{}}
 	n := len(model.NewAssessment(f.b, "x", time.Now(), model.LengthQuick, "").Order)
 	k := f.sectionStart()
 	start := func(s *store.Store, st Start, keys ...string) *driver {
@@ -371,6 +394,44 @@ func TestEveryTransition(t *testing.T) {
 			if d.app.state != row.to {
 				t.Fatalf("%s led to the %s screen, want %s (status %q)\n%s", row.key.Keys()[0], stateNames[d.app.state], stateNames[row.to], d.app.status, d.screen())
 			}
+		})
+	}
+}
+
+// Handlers match keys through key.Matches and the screens' keymaps only:
+// no key's text is compared or switched on (outside line mode, which reads
+// lines, not keys).
+func TestHandlersMatchThroughKeymaps(t *testing.T) {
+	fset := token.NewFileSet()
+	pkgs, err := parser.ParseDir(fset, ".", func(fi os.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyText := func(e ast.Expr) bool {
+		call, ok := e.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		id, _ := sel.X.(*ast.Ident)
+		return sel.Sel.Name == "String" && id != nil && id.Name == "msg"
+	}
+	for _, f := range pkgs["ui"].Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.BinaryExpr:
+				if keyText(n.X) || keyText(n.Y) {
+					t.Errorf("%s: compares a key's text; match a keymap binding", fset.Position(n.Pos()))
+				}
+			case *ast.SwitchStmt:
+				if n.Tag != nil && keyText(n.Tag) {
+					t.Errorf("%s: switches on a key's text; match keymap bindings", fset.Position(n.Pos()))
+				}
+			}
+			return true
 		})
 	}
 }

@@ -15,17 +15,17 @@ import (
 )
 
 // guidesModel is the list of guides and the reader: a viewport of the
-// guide as glamour rendered it ahead of time, with search. Unpacking a
-// rendering happens in a command and is cached per (guide, width, style),
-// so the reader never stalls input.
+// guide as glamour rendered it ahead of time, with search. A rendering is
+// unpacked in a command (assets keeps each one it unpacks), so the reader
+// never stalls input.
 type guidesModel struct {
 	guides  []model.Guide
 	cursor  int
 	current int // guide open in the reader
 	section string
 	vp      viewport.Model
-	cache   *markdownCache
 	want    renderKey // the rendering the reader is waiting for
+	have    renderKey // the rendering on show
 	ready   bool
 	placed  bool // the guide on show has been positioned once (at its section)
 
@@ -39,7 +39,7 @@ type guidesModel struct {
 }
 
 func newGuidesModel(b *model.Bank) guidesModel {
-	return guidesModel{guides: b.Guides, cache: newMarkdownCache(), vp: viewport.New()}
+	return guidesModel{guides: b.Guides, vp: viewport.New()}
 }
 
 // find is the guide a ref ("guide#section") names, and the section.
@@ -57,7 +57,7 @@ func (g *guidesModel) find(ref string) (int, string, bool) {
 func (g *guidesModel) read(m *session, i int, section string) tea.Cmd {
 	g.cursor = i
 	g.current, g.section = i, section
-	g.placed, g.lines = false, nil
+	g.placed, g.lines, g.ready = false, nil, false
 	g.query, g.hits, g.hitLines = "", 0, nil
 	return g.resize(m)
 }
@@ -65,15 +65,15 @@ func (g *guidesModel) read(m *session, i int, section string) tea.Cmd {
 func (g *guidesModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	if m.state == stateGuides {
 		switch {
-		case key.Matches(msg, keys.Back):
+		case key.Matches(msg, guidesKeys.Back):
 			return intent{ev: evBack}, nil
-		case key.Matches(msg, keys.Up):
+		case key.Matches(msg, guidesKeys.Up):
 			g.cursor = (g.cursor + len(g.guides) - 1) % len(g.guides)
-		case key.Matches(msg, keys.Down):
+		case key.Matches(msg, guidesKeys.Down):
 			g.cursor = (g.cursor + 1) % len(g.guides)
-		case key.Matches(msg, keys.Open):
+		case key.Matches(msg, guidesKeys.Open):
 			return intent{ev: evRead, index: g.cursor}, nil
-		case msg.String() >= "1" && msg.String() <= "9" && len(msg.String()) == 1:
+		case key.Matches(msg, guidesKeys.Number):
 			if i := int(msg.String()[0] - '1'); i < len(g.guides) {
 				return intent{ev: evRead, index: i}, nil
 			}
@@ -87,10 +87,10 @@ func (g *guidesModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 // a search on show clears the search, else leaves (see flow).
 func (g *guidesModel) readerKey(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	if g.searching {
-		switch msg.String() {
-		case "esc":
+		switch {
+		case key.Matches(msg, readerKeys.Cancel):
 			g.searching = false
-		case "enter":
+		case key.Matches(msg, readerKeys.Find):
 			g.searching = false
 			g.query = g.search.Value()
 			g.highlight(m)
@@ -102,22 +102,22 @@ func (g *guidesModel) readerKey(m *session, msg tea.KeyPressMsg) (intent, tea.Cm
 		return stay, nil
 	}
 	switch {
-	case key.Matches(msg, keys.Back):
+	case key.Matches(msg, readerKeys.Back):
 		if g.query != "" {
 			g.query, g.hits, g.hitLines = "", 0, nil
 			return stay, nil
 		}
 		return intent{ev: evBack}, nil
-	case key.Matches(msg, keys.Search):
+	case key.Matches(msg, readerKeys.Search):
 		g.searching = true
 		g.search = textinput.New()
 		g.search.Prompt = "/"
 		// A new search starts empty, as in less or vim.
 		g.search.CursorEnd()
 		return stay, g.search.Focus()
-	case key.Matches(msg, keys.NextHit):
+	case key.Matches(msg, readerKeys.NextHit):
 		g.jump(g.hit + 1)
-	case key.Matches(msg, keys.PrevHit):
+	case key.Matches(msg, readerKeys.PrevHit):
 		g.jump(g.hit - 1)
 	default:
 		var cmd tea.Cmd
@@ -203,12 +203,11 @@ func (g *guidesModel) resize(m *session) tea.Cmd {
 	// One column is kept for the gutter that marks the search hit.
 	k := renderKey{guide: g.guides[g.current].Name, width: assets.RenderWidth(w - 1), style: m.theme.Glamour}
 	g.want = k
-	if s, ok := g.cache.cached(k); ok {
-		g.show(m, s)
-		return nil
+	if g.ready && k == g.have {
+		return nil // on show already
 	}
-	g.ready = false
-	return g.cache.renderCmd(k)
+	// Until it arrives the reader shows what it has (or "rendering...").
+	return renderCmd(k)
 }
 
 // restyle re-renders after the theme changed.
@@ -223,6 +222,7 @@ func (g *guidesModel) rendered(m *session, msg renderedMsg) {
 		m.fail("could not style the guide: " + msg.err.Error())
 		return
 	}
+	g.have = msg.key
 	g.show(m, msg.content)
 }
 

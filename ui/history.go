@@ -42,15 +42,15 @@ func (h *historyModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	confirm := h.confirm
 	h.confirm = ""
 	switch {
-	case key.Matches(msg, keys.Back):
+	case key.Matches(msg, historyKeys.Back):
 		return intent{ev: evBack}, nil
 	case n == 0:
 		return stay, nil
-	case key.Matches(msg, keys.Up):
+	case key.Matches(msg, historyKeys.Up):
 		h.cursor = max(h.cursor-1, 0)
-	case key.Matches(msg, keys.Down):
+	case key.Matches(msg, historyKeys.Down):
 		h.cursor = min(h.cursor+1, n-1)
-	case key.Matches(msg, keys.Open):
+	case key.Matches(msg, historyKeys.Open):
 		s := m.list[min(h.cursor, n-1)]
 		if h.compareWith != "" {
 			if s.ID == h.compareWith || s.Status != model.StatusFinished {
@@ -63,7 +63,7 @@ func (h *historyModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 			return stay, m.await(openResultCmd(m.store, m.bank, s.ID))
 		}
 		return stay, m.await(loadCmd(m.store, m.bank, s.ID))
-	case key.Matches(msg, keys.Delete) && h.compareWith == "":
+	case key.Matches(msg, historyKeys.Delete) && h.compareWith == "":
 		id := m.list[min(h.cursor, n-1)].ID
 		if confirm == id {
 			h.cursor = max(min(h.cursor, n-2), 0)

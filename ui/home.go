@@ -40,19 +40,19 @@ func (h *homeModel) refresh(m *session) {
 
 func (h *homeModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	switch {
-	case key.Matches(msg, keys.Up):
+	case key.Matches(msg, homeKeys.Up):
 		h.cursor = (h.cursor + len(h.items) - 1) % len(h.items)
-	case key.Matches(msg, keys.Down):
+	case key.Matches(msg, homeKeys.Down):
 		h.cursor = (h.cursor + 1) % len(h.items)
-	case key.Matches(msg, keys.Enter):
+	case key.Matches(msg, homeKeys.Enter):
 		return h.choose(m, h.items[h.cursor])
-	case key.Matches(msg, keys.New):
+	case key.Matches(msg, homeKeys.New):
 		return h.choose(m, "new")
-	case key.Matches(msg, keys.Resume):
+	case key.Matches(msg, homeKeys.Resume):
 		return h.choose(m, "resume")
-	case key.Matches(msg, keys.History):
+	case key.Matches(msg, homeKeys.History):
 		return h.choose(m, "history")
-	case key.Matches(msg, keys.Guides):
+	case key.Matches(msg, homeKeys.Guides):
 		return h.choose(m, "guides")
 	}
 	return stay, nil

@@ -1,105 +1,334 @@
 package ui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+)
 
-// keyMap holds every binding of the key contract (see README).
-type keyMap struct {
-	Quit      key.Binding
-	ForceQuit key.Binding
-	Suspend   key.Binding
-	Help      key.Binding
-	Back      key.Binding
-	Up        key.Binding
-	Down      key.Binding
-	Enter     key.Binding
+// The key contract (see README), one keymap per screen. Each implements
+// help.KeyMap: the help line and the full help (?) come from the keymap
+// the handlers match against, so they cannot drift apart. Bindings that
+// only label a group of keys in the help ("←/→ change") are marked as
+// such; handlers never match them.
 
-	New     key.Binding
-	Resume  key.Binding
-	History key.Binding
-	Guides  key.Binding
-
-	Answer   key.Binding
-	Letter   key.Binding
-	Prev     key.Binding
-	Next     key.Binding
-	Skip     key.Binding
-	NA       key.Binding
-	Guide    key.Binding
-	Review   key.Binding
-	Note     key.Binding
-	Retry    key.Binding
-	Export   key.Binding
-	Compare  key.Binding
-	Tab      key.Binding
-	ShiftTab key.Binding
-	Delete   key.Binding
-
-	PageUp     key.Binding
-	PageDown   key.Binding
-	Search     key.Binding
-	NextHit    key.Binding
-	PrevHit    key.Binding
-	Open       key.Binding
-	Finish     key.Binding
-	ToggleMode key.Binding
-	Begin      key.Binding
-	MoveAside  key.Binding
+func bind(helpKey, desc string, keys ...string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))
 }
 
-// keys is the key contract; screens and the flow table match against it.
-var keys = newKeyMap()
-
-func newKeyMap() keyMap {
-	return keyMap{
-		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
-		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit (answers are saved)")),
-		Suspend:   key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "suspend")),
-		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
-		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
-		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		Enter:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
-
-		New:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new")),
-		Resume:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "resume")),
-		History: key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "history")),
-		Guides:  key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "guides")),
-
-		Answer:   key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1-5", "answer")),
-		Letter:   key.NewBinding(key.WithKeys("a", "b", "c", "d"), key.WithHelp("a-d", "pick")),
-		Prev:     key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "previous")),
-		Next:     key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "next")),
-		Skip:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "skip")),
-		NA:       key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "not applicable")),
-		Guide:    key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "guide")),
-		Review:   key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "review")),
-		Note:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "evidence note")),
-		Retry:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "retry save")),
-		Export:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export")),
-		Compare:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "compare")),
-		Tab:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next panel")),
-		ShiftTab: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous panel")),
-		Delete:   key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "delete")),
-
-		PageUp:     key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-		PageDown:   key.NewBinding(key.WithKeys("pgdown", "space"), key.WithHelp("pgdn", "page down")),
-		Search:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
-		NextHit:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", "next/previous hit")),
-		PrevHit:    key.NewBinding(key.WithKeys("N")),
-		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
-		Finish:     key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "finish")),
-		ToggleMode: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "switch")),
-		Begin:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("any key", "begin")),
-		MoveAside:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "move aside and start fresh")),
-	}
+// label is a help-only binding: it names keys that other bindings match.
+func label(helpKey, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(helpKey), key.WithHelp(helpKey, desc))
 }
 
-// screenKeys is the help.KeyMap of one screen: a short line and the full
-// grouped list that ? shows.
-type screenKeys struct {
+var (
+	quitKey      = bind("q", "quit", "q")
+	forceQuitKey = bind("ctrl+c", "quit (answers are saved)", "ctrl+c")
+	suspendKey   = bind("ctrl+z", "suspend", "ctrl+z")
+	helpKey      = bind("?", "more keys", "?")
+	backKey      = bind("esc", "back", "esc")
+	upKey        = bind("↑/k", "up", "up", "k")
+	downKey      = bind("↓/j", "down", "down", "j")
+	scrollLabel  = label("↑/↓", "scroll")
+)
+
+// rootKeys work on every screen (the root handles them).
+var rootKeys = struct {
+	Quit, ForceQuit, Suspend, Help, Back key.Binding
+}{quitKey, forceQuitKey, suspendKey, helpKey, backKey}
+
+// keyHelp adapts two functions to help.KeyMap.
+type keyHelp struct {
 	short []key.Binding
 	full  [][]key.Binding
 }
 
-func (s screenKeys) ShortHelp() []key.Binding  { return s.short }
-func (s screenKeys) FullHelp() [][]key.Binding { return s.full }
+func (k keyHelp) ShortHelp() []key.Binding  { return k.short }
+func (k keyHelp) FullHelp() [][]key.Binding { return k.full }
+
+// Home.
+
+type homeKeyMap struct {
+	Up, Down, Enter, New, Resume, History, Guides key.Binding
+}
+
+var homeKeys = homeKeyMap{
+	Up: upKey, Down: downKey, Enter: bind("enter", "choose", "enter"),
+	New: bind("n", "new", "n"), Resume: bind("r", "resume", "r"),
+	History: bind("h", "history", "h"), Guides: bind("g", "guides", "g"),
+}
+
+// keyHelp offers r only when there is something to resume.
+func (h *homeModel) keyHelp(m *session) help.KeyMap {
+	k := homeKeys
+	k.Resume.SetEnabled(m.newestOpen() != "")
+	jumps := []key.Binding{k.New, k.Resume, k.History, k.Guides}
+	return keyHelp{
+		short: append(append([]key.Binding{k.Up, k.Down, k.Enter}, jumps...), quitKey, helpKey),
+		full:  [][]key.Binding{{k.Up, k.Down, k.Enter}, jumps, {helpKey, quitKey, forceQuitKey, suspendKey}},
+	}
+}
+
+// New assessment.
+
+type newKeyMap struct {
+	Up, Down, Less, More, Start, Back key.Binding
+	Change                            key.Binding // label for Less and More
+}
+
+var newKeys = newKeyMap{
+	Up: upKey, Down: bind("↓/j", "down", "down", "j", "tab"),
+	Less: bind("←/h", "previous", "left", "h"), More: bind("→/l", "next", "right", "l"),
+	Change: label("←/→", "change"), Start: bind("enter", "start", "enter"), Back: backKey,
+}
+
+func (n *newModel) keyHelp(*session) help.KeyMap {
+	k := newKeys
+	return keyHelp{
+		short: []key.Binding{k.Up, k.Down, k.Change, k.Start, k.Back, helpKey},
+		full:  [][]key.Binding{{k.Up, k.Down, k.Change, k.Start}, {k.Back, quitKey, forceQuitKey}},
+	}
+}
+
+// A section's intro (shown by the question screen).
+
+type introKeyMap struct {
+	Begin, Prev, Guide, Review, Back key.Binding
+}
+
+var introKeys = introKeyMap{
+	Begin: bind("any key", "begin", "enter"), Prev: bind("←/h", "previous", "left", "h"),
+	Guide: bind("g", "guide", "g"), Review: bind("v", "review", "v"), Back: backKey,
+}
+
+func (k introKeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Begin, k.Prev, k.Guide, k.Review, k.Back, helpKey}
+}
+
+func (k introKeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Begin, k.Prev}, {k.Guide, k.Review}, {k.Back, quitKey, forceQuitKey}}
+}
+
+// A question.
+
+type questionKeyMap struct {
+	Answer, Letter, Up, Down, Enter, Prev, Next, Skip, NA, Guide, Review, Note, Back key.Binding
+	// while a note is typed
+	SaveNote, CancelNote key.Binding
+	// after a failed save
+	Retry key.Binding
+	// labels
+	Move, NALabel, More key.Binding
+}
+
+var questionKeys = questionKeyMap{
+	Answer: bind("1-5", "answer", "1", "2", "3", "4", "5"), Letter: bind("a-d", "pick", "a", "b", "c", "d"),
+	Up: upKey, Down: downKey, Enter: bind("enter", "choose", "enter"),
+	Prev: bind("←/h", "previous", "left", "h"), Next: bind("→/l", "next", "right", "l"),
+	Skip: bind("s", "skip", "s"), NA: bind("x", "not applicable", "x"),
+	Guide: bind("g", "guide", "g"), Review: bind("v", "review", "v"), Note: bind("e", "evidence note", "e"),
+	Back:     backKey,
+	SaveNote: bind("enter", "save note", "enter"), CancelNote: bind("esc", "cancel", "esc"),
+	Retry: bind("enter", "retry save", "enter"),
+	Move:  label("←/→", "move"), NALabel: label("x", "n/a"), More: label("?", "more"),
+}
+
+func (q *questionModel) keyHelp(m *session) help.KeyMap {
+	k := questionKeys
+	if m.state == stateIntro {
+		return introKeys
+	}
+	if q.noting {
+		return keyHelp{short: []key.Binding{k.SaveNote, k.CancelNote}, full: [][]key.Binding{{k.SaveNote, k.CancelNote}}}
+	}
+	if p := q.pending; p != nil && p.err != nil {
+		return keyHelp{short: []key.Binding{k.Retry, k.Back, forceQuitKey}, full: [][]key.Binding{{k.Retry, k.Back, forceQuitKey}}}
+	}
+	it := q.item(m)
+	answer := k.Answer
+	if n := it.Levels(); n < 5 {
+		answer = label("1-"+itoa(n)+"/a-"+string(rune('a'+n-1)), "pick")
+	}
+	short := []key.Binding{answer, k.Move, k.Skip}
+	if it.NA {
+		short = append(short, k.NALabel)
+	}
+	short = append(short, k.Guide, k.Review, k.More)
+	return keyHelp{
+		short: short,
+		full: [][]key.Binding{{answer, k.Up, k.Down, k.Enter}, {k.Prev, k.Next, k.Skip, k.NA},
+			{k.Guide, k.Review, k.Note}, {k.Back, quitKey, forceQuitKey}},
+	}
+}
+
+// The review.
+
+type reviewKeyMap struct {
+	Up, Down, PageUp, PageDown, Pick, Finish, Back key.Binding
+}
+
+var reviewKeys = reviewKeyMap{
+	Up: upKey, Down: downKey, PageUp: bind("pgup", "page up", "pgup"), PageDown: bind("pgdn", "page down", "pgdown", "space"),
+	Pick: bind("enter", "answer this one", "enter"), Finish: bind("f", "finish", "f"), Back: backKey,
+}
+
+func (k reviewKeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.Pick, k.Finish, k.Back, helpKey}
+}
+
+func (k reviewKeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Pick, k.Finish}, {k.Back, quitKey, forceQuitKey}}
+}
+
+func (r *reviewModel) keyHelp(*session) help.KeyMap { return reviewKeys }
+
+// The results.
+
+type resultsKeyMap struct {
+	Tab, ShiftTab, Panel, Why, Review, Export, Compare, Guides, Open, Up, Down, Back key.Binding
+	Scroll                                                                           key.Binding // label
+}
+
+var resultsKeys = resultsKeyMap{
+	Tab: bind("tab", "next panel", "tab"), ShiftTab: bind("shift+tab", "previous panel", "shift+tab"),
+	Panel: bind("1-4", "panel", "1", "2", "3", "4"), Why: bind("w", "why", "w"), Review: bind("v", "review", "v"),
+	Export: bind("e", "export", "e"), Compare: bind("c", "compare", "c"), Guides: bind("g", "guides", "g"),
+	Open: bind("enter", "read a gap's guide", "enter"), Up: upKey, Down: downKey,
+	Back: backKey, Scroll: scrollLabel,
+}
+
+// keyHelp puts the panel's own keys first: a narrow help line drops keys
+// from the end (but "?").
+func (r *resultsModel) keyHelp(m *session) help.KeyMap {
+	k := resultsKeys
+	short := []key.Binding{k.Tab}
+	if r.panel == 1 {
+		short = append(short, k.Why)
+	}
+	if r.panel == 3 && len(m.res.Flags) > 0 {
+		short = append(short, k.Review)
+	}
+	short = append(short, k.Export, k.Compare, k.Guides, k.Scroll, k.Back, helpKey)
+	return keyHelp{
+		short: short,
+		full: [][]key.Binding{{k.Tab, k.ShiftTab, k.Panel, k.Scroll}, {k.Export, k.Compare, k.Guides, k.Why, k.Review},
+			{k.Back, quitKey, forceQuitKey}},
+	}
+}
+
+// The export form (a text field has the keys: q and ? are text).
+
+type exportKeyMap struct {
+	Write, Back key.Binding
+}
+
+var exportKeys = exportKeyMap{Write: bind("enter", "write", "enter"), Back: backKey}
+
+func (k exportKeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Write, k.Back, forceQuitKey} }
+
+func (k exportKeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Write, k.Back, forceQuitKey}}
+}
+
+func (e *exportModel) keyHelp(*session) help.KeyMap { return exportKeys }
+
+// The guides and the reader.
+
+type guidesKeyMap struct {
+	Up, Down, Open, Number, Back key.Binding
+}
+
+var guidesKeys = guidesKeyMap{
+	Up: upKey, Down: downKey, Open: bind("enter", "open", "enter"),
+	Number: bind("1-9", "open", "1", "2", "3", "4", "5", "6", "7", "8", "9"), Back: backKey,
+}
+
+func (k guidesKeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.Open, k.Back, helpKey}
+}
+
+func (k guidesKeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.Open}, {k.Back, quitKey, forceQuitKey}}
+}
+
+type readerKeyMap struct {
+	PageUp, PageDown, Search, NextHit, PrevHit, Back key.Binding
+	// in the search field
+	Find, Cancel key.Binding
+	Scroll       key.Binding // label
+}
+
+var readerKeys = readerKeyMap{
+	PageUp: bind("pgup", "page up", "pgup"), PageDown: bind("pgdn", "page down", "pgdown", "space"),
+	Search: bind("/", "search", "/"), NextHit: bind("n/N", "next/previous hit", "n"), PrevHit: key.NewBinding(key.WithKeys("N")),
+	Back: backKey, Find: bind("enter", "find", "enter"), Cancel: bind("esc", "cancel", "esc"), Scroll: scrollLabel,
+}
+
+func (g *guidesModel) keyHelp(m *session) help.KeyMap {
+	if m.state == stateGuides {
+		return guidesKeys
+	}
+	k := readerKeys
+	if g.searching {
+		return keyHelp{short: []key.Binding{k.Find, k.Cancel}, full: [][]key.Binding{{k.Find, k.Cancel}}}
+	}
+	return keyHelp{
+		short: []key.Binding{k.Scroll, k.PageDown, k.Search, k.NextHit, k.Back, helpKey},
+		full:  [][]key.Binding{{k.Scroll, k.PageUp, k.PageDown}, {k.Search, k.NextHit}, {k.Back, quitKey, forceQuitKey}},
+	}
+}
+
+// The history.
+
+type historyKeyMap struct {
+	Up, Down, Open, Delete, Pick, Back key.Binding
+}
+
+var historyKeys = historyKeyMap{
+	Up: upKey, Down: downKey, Open: bind("enter", "open", "enter"), Delete: bind("d", "delete", "d", "delete"),
+	Pick: bind("enter", "compare", "enter"), Back: backKey,
+}
+
+func (h *historyModel) keyHelp(*session) help.KeyMap {
+	k := historyKeys
+	if h.compareWith != "" {
+		return keyHelp{short: []key.Binding{k.Up, k.Down, k.Pick, k.Back, helpKey}, full: [][]key.Binding{{k.Up, k.Down, k.Pick}, {k.Back, quitKey, forceQuitKey}}}
+	}
+	return keyHelp{
+		short: []key.Binding{k.Up, k.Down, k.Open, k.Delete, k.Back, helpKey},
+		full:  [][]key.Binding{{k.Up, k.Down, k.Open, k.Delete}, {k.Back, quitKey, forceQuitKey}},
+	}
+}
+
+// The comparison.
+
+type compareKeyMap struct {
+	Back   key.Binding
+	Scroll key.Binding // label
+}
+
+var compareKeys = compareKeyMap{Back: backKey, Scroll: scrollLabel}
+
+func (k compareKeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Scroll, k.Back, quitKey, helpKey}
+}
+
+func (k compareKeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Scroll, k.Back, quitKey, forceQuitKey}}
+}
+
+func (c *compareModel) keyHelp(*session) help.KeyMap { return compareKeys }
+
+// The database problem.
+
+type damagedKeyMap struct {
+	MoveAside key.Binding
+}
+
+var damagedKeys = damagedKeyMap{MoveAside: bind("m", "move aside and start fresh", "m")}
+
+func (d *damagedModel) keyHelp(*session) help.KeyMap {
+	if d.canFix {
+		return keyHelp{short: []key.Binding{damagedKeys.MoveAside, quitKey}, full: [][]key.Binding{{damagedKeys.MoveAside, quitKey, forceQuitKey}}}
+	}
+	return keyHelp{short: []key.Binding{quitKey}, full: [][]key.Binding{{quitKey, forceQuitKey}}}
+}

@@ -44,17 +44,17 @@ func (n *newModel) remembered(msg lastChoiceMsg) {
 
 func (n *newModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	switch {
-	case key.Matches(msg, keys.Back):
+	case key.Matches(msg, newKeys.Back):
 		return intent{ev: evBack}, nil
-	case key.Matches(msg, keys.Up):
+	case key.Matches(msg, newKeys.Up):
 		n.row = (n.row + 2) % 3
-	case key.Matches(msg, keys.Down), msg.String() == "tab":
+	case key.Matches(msg, newKeys.Down):
 		n.row = (n.row + 1) % 3
-	case key.Matches(msg, keys.Prev):
+	case key.Matches(msg, newKeys.Less):
 		n.change(-1)
-	case key.Matches(msg, keys.Next):
+	case key.Matches(msg, newKeys.More):
 		n.change(1)
-	case key.Matches(msg, keys.Enter):
+	case key.Matches(msg, newKeys.Start):
 		if n.row != 2 || n.busy {
 			n.row = 2
 			return stay, nil
@@ -64,7 +64,7 @@ func (n *newModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 		if n.length == 1 {
 			length = model.LengthFull
 		}
-		return stay, m.await(createCmd(m.store, m.bank, length, targets[n.target]))
+		return stay, m.await(createCmd(m.store, m.bank, m.clock, length, targets[n.target]))
 	}
 	return stay, nil
 }

@@ -67,7 +67,7 @@ func (q *questionModel) layout(m *session) {
 
 // show resets the per-item state when an item comes on screen.
 func (q *questionModel) show(m *session) {
-	q.shownAt = time.Now()
+	q.shownAt = m.clock.now()
 	q.highlight = 0
 	if ans, ok := m.a.Answers[q.item(m).ID]; ok && ans.Value > 0 {
 		q.highlight = ans.Value - 1
@@ -89,25 +89,25 @@ func (q *questionModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	if q.pending != nil && q.pending.err != nil {
 		// A save failed: the answer is kept; enter retries, esc goes back.
 		switch {
-		case key.Matches(msg, keys.Retry):
+		case key.Matches(msg, questionKeys.Retry):
 			q.pending.err = nil
 			return stay, q.write(m)
-		case key.Matches(msg, keys.Back):
+		case key.Matches(msg, questionKeys.Back):
 			return intent{ev: evBack}, nil
 		}
 		return stay, nil
 	}
 	if m.state == stateIntro {
 		switch {
-		case key.Matches(msg, keys.Back):
+		case key.Matches(msg, introKeys.Back):
 			return intent{ev: evBack}, nil
-		case key.Matches(msg, keys.Prev):
+		case key.Matches(msg, introKeys.Prev):
 			if q.index > 0 {
 				return stay, q.move(m, q.index-1)
 			}
-		case key.Matches(msg, keys.Guide):
+		case key.Matches(msg, introKeys.Guide):
 			return intent{ev: evGuides, ref: q.item(m).Guide}, nil
-		case key.Matches(msg, keys.Review):
+		case key.Matches(msg, introKeys.Review):
 			return intent{ev: evReview}, nil
 		default:
 			// Any other key shows the first item; it never answers an
@@ -119,43 +119,40 @@ func (q *questionModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	it := q.item(m)
 	n := it.Levels()
 	switch {
-	case key.Matches(msg, keys.Back):
+	case key.Matches(msg, questionKeys.Back):
 		return intent{ev: evBack}, nil
-	case key.Matches(msg, keys.Answer), key.Matches(msg, keys.Letter) && n < 5:
+	case key.Matches(msg, questionKeys.Answer), key.Matches(msg, questionKeys.Letter) && n < 5:
 		v := answerValue(msg.String())
 		if v < 1 || v > n {
 			m.fail("this item takes 1-" + itoa(n) + optionLetters(it))
 			return stay, nil
 		}
 		return stay, q.answer(m, model.Answer{Value: v})
-	case key.Matches(msg, keys.Up):
+	case key.Matches(msg, questionKeys.Up):
 		q.highlight = (q.highlight + n - 1) % n
-	case key.Matches(msg, keys.Down):
+	case key.Matches(msg, questionKeys.Down):
 		q.highlight = (q.highlight + 1) % n
-	case key.Matches(msg, keys.Enter):
+	case key.Matches(msg, questionKeys.Enter):
 		return stay, q.answer(m, model.Answer{Value: q.highlight + 1})
-	case key.Matches(msg, keys.Skip):
-		if m.a.Answers[it.ID].Given() {
-			return stay, q.move(m, q.index+1)
-		}
+	case key.Matches(msg, questionKeys.Skip):
 		return stay, q.answer(m, model.Answer{Skipped: true})
-	case key.Matches(msg, keys.NA):
+	case key.Matches(msg, questionKeys.NA):
 		if !it.NA {
 			m.fail("this item has no \"not applicable\": answer it or press s to skip")
 			return stay, nil
 		}
 		return stay, q.answer(m, model.Answer{NA: true})
-	case key.Matches(msg, keys.Prev):
+	case key.Matches(msg, questionKeys.Prev):
 		if q.index > 0 {
 			return stay, q.move(m, q.index-1)
 		}
-	case key.Matches(msg, keys.Next):
+	case key.Matches(msg, questionKeys.Next):
 		return stay, q.move(m, q.index+1)
-	case key.Matches(msg, keys.Guide):
+	case key.Matches(msg, questionKeys.Guide):
 		return intent{ev: evGuides, ref: it.Guide}, nil
-	case key.Matches(msg, keys.Review):
+	case key.Matches(msg, questionKeys.Review):
 		return intent{ev: evReview}, nil
-	case key.Matches(msg, keys.Note):
+	case key.Matches(msg, questionKeys.Note):
 		q.noting, q.quitAsked = true, false
 		q.note = newNoteInput(m.width, m.a.Answers[it.ID].Note)
 		return stay, q.note.Focus()
@@ -182,11 +179,11 @@ func optionLetters(it model.Item) string {
 }
 
 func (q *questionModel) noteKey(m *session, msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc":
+	switch {
+	case key.Matches(msg, questionKeys.CancelNote):
 		q.noting = false
 		return nil
-	case "enter":
+	case key.Matches(msg, questionKeys.SaveNote):
 		q.noting = false
 		it := q.item(m)
 		ans := m.a.Answers[it.ID]
@@ -204,10 +201,10 @@ func (q *questionModel) noteKey(m *session, msg tea.KeyPressMsg) tea.Cmd {
 // answer records an answer for the current item and moves on once saved.
 func (q *questionModel) answer(m *session, ans model.Answer) tea.Cmd {
 	it := q.item(m)
-	if ans.Skipped && m.a.Answers[it.ID].Given() {
+	if m.a.Answers[it.ID].Keeps(ans) {
 		return q.move(m, q.index+1) // a skip never erases an answer
 	}
-	now := time.Now()
+	now := m.clock.now()
 	ans.At = now.UTC()
 	ans.Took = model.AnswerTime(q.shownAt, now)
 	ans.Note = m.a.Answers[it.ID].Note

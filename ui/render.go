@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"sync"
-
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/cxo-dev/cxo/assets"
@@ -21,35 +19,12 @@ type renderedMsg struct {
 	err     error
 }
 
-// markdownCache hands out the guides as glamour rendered them (ahead of
-// time, see assets.Rendered): unpacked in a command, off the Update path,
-// and kept per (guide, width, style).
-type markdownCache struct {
-	mu   sync.Mutex
-	done map[renderKey]string
-}
-
-func newMarkdownCache() *markdownCache {
-	return &markdownCache{done: map[renderKey]string{}}
-}
-
-// cached returns a finished rendering without doing any work.
-func (c *markdownCache) cached(k renderKey) (string, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, ok := c.done[k]
-	return s, ok
-}
-
-// renderCmd produces the rendering for k in a command.
-func (c *markdownCache) renderCmd(k renderKey) tea.Cmd {
+// renderCmd hands out a guide as glamour rendered it ahead of time (see
+// assets.Rendered, which keeps each one it unpacks): unpacked in a
+// command, off the Update path.
+func renderCmd(k renderKey) tea.Cmd {
 	return func() tea.Msg {
 		out, err := assets.Rendered(k.guide, k.style, k.width)
-		if err == nil {
-			c.mu.Lock()
-			c.done[k] = out
-			c.mu.Unlock()
-		}
 		return renderedMsg{key: k, content: out, err: err}
 	}
 }

@@ -46,20 +46,20 @@ func (r *resultsModel) layout(m *session) {
 
 func (r *resultsModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	switch {
-	case key.Matches(msg, keys.Back):
+	case key.Matches(msg, resultsKeys.Back):
 		return intent{ev: evBack}, nil
-	case key.Matches(msg, keys.Tab):
+	case key.Matches(msg, resultsKeys.Tab):
 		r.panel = (r.panel + 1) % len(panels)
 		r.vp.GotoTop()
-	case key.Matches(msg, keys.ShiftTab):
+	case key.Matches(msg, resultsKeys.ShiftTab):
 		r.panel = (r.panel + len(panels) - 1) % len(panels)
 		r.vp.GotoTop()
-	case msg.String() >= "1" && msg.String() <= "4" && len(msg.String()) == 1:
+	case key.Matches(msg, resultsKeys.Panel):
 		r.panel = int(msg.String()[0] - '1')
 		r.vp.GotoTop()
-	case key.Matches(msg, keys.Export):
+	case key.Matches(msg, resultsKeys.Export):
 		return intent{ev: evExport}, nil
-	case key.Matches(msg, keys.Compare):
+	case key.Matches(msg, resultsKeys.Compare):
 		finished := 0
 		for _, s := range m.list {
 			if s.Status == model.StatusFinished && s.ID != m.a.ID {
@@ -71,21 +71,21 @@ func (r *resultsModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 			return stay, nil
 		}
 		return intent{ev: evCompare}, nil
-	case key.Matches(msg, keys.Guides):
+	case key.Matches(msg, resultsKeys.Guides):
 		ref := ""
 		if r.panel == 2 && r.gap < len(m.res.Gaps) {
 			ref = m.res.Gaps[r.gap].Guide
 		}
 		return intent{ev: evGuides, ref: ref}, nil
-	case msg.String() == "w":
+	case key.Matches(msg, resultsKeys.Why):
 		r.why = !r.why
-	case key.Matches(msg, keys.Review):
+	case key.Matches(msg, resultsKeys.Review):
 		return intent{ev: evReview}, nil
-	case key.Matches(msg, keys.Enter) && r.panel == 2 && r.gap < len(m.res.Gaps):
+	case key.Matches(msg, resultsKeys.Open) && r.panel == 2 && r.gap < len(m.res.Gaps):
 		return intent{ev: evGuides, ref: m.res.Gaps[r.gap].Guide}, nil
-	case key.Matches(msg, keys.Up) && r.panel == 2 && len(m.res.Gaps) > 0:
+	case key.Matches(msg, resultsKeys.Up) && r.panel == 2 && len(m.res.Gaps) > 0:
 		r.gap = max(r.gap-1, 0)
-	case key.Matches(msg, keys.Down) && r.panel == 2 && len(m.res.Gaps) > 0:
+	case key.Matches(msg, resultsKeys.Down) && r.panel == 2 && len(m.res.Gaps) > 0:
 		r.gap = min(r.gap+1, len(m.res.Gaps)-1)
 	default:
 		var cmd tea.Cmd
@@ -136,8 +136,8 @@ func (r *resultsModel) lean(m *session, w int) string {
 	res := m.res
 	var b strings.Builder
 	l := res.Lean
-	b.WriteString(t.Strong.Render(capitalise(l.Verdict)) + "\n")
-	b.WriteString(wrap(t.Subtle.Render(signed(l.Score)+" on a scale from CTO +100 to CIO -100; band "+signed(l.Low)+" to "+signed(l.High)+" from the spread of your answers"), w) + "\n\n")
+	b.WriteString(t.Strong.Render(model.Capitalise(l.Verdict)) + "\n")
+	b.WriteString(wrap(t.Subtle.Render(model.Signed(l.Score)+" on a scale from CTO +100 to CIO -100; band "+model.Signed(l.Low)+" to "+model.Signed(l.High)+" from the spread of your answers"), w) + "\n\n")
 	b.WriteString(leanBar(t, l.Score, l.Low, l.High, w) + "\n")
 	b.WriteString(wrap(t.Subtle.Render("The band shows the spread of your own answers: the wider it is, the more your answers pulled both ways. A verdict is given only when the whole band sits on one side."), w) + "\n\n")
 	for _, s := range res.Facets {
@@ -192,7 +192,7 @@ func movers(t Theme, s model.Score, w, n int) string {
 		if i == n {
 			break
 		}
-		line := "  " + pad(signed(mv.Effect), 4) + "  " + mv.Answer + " ← " + mv.Text
+		line := "  " + pad(model.Signed(mv.Effect), 4) + "  " + mv.Answer + " ← " + mv.Text
 		b.WriteString(t.Subtle.Render(truncate(line, w)) + "\n")
 	}
 	return b.String()
@@ -337,20 +337,6 @@ func pad(s string, n int) string {
 		s = " " + s
 	}
 	return s
-}
-
-func signed(n int) string {
-	if n > 0 {
-		return "+" + itoa(n)
-	}
-	return itoa(n)
-}
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // callFor agrees with TargetLabel: "both roles call for", "the CTO role

@@ -30,20 +30,20 @@ func (r *reviewModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	}
 	n := len(m.a.Order)
 	switch {
-	case key.Matches(msg, keys.Back):
+	case key.Matches(msg, reviewKeys.Back):
 		// Back to the result it was opened from, or to the saved item.
 		return intent{ev: evBack, index: min(m.a.Cursor, n-1)}, nil
-	case key.Matches(msg, keys.Up):
+	case key.Matches(msg, reviewKeys.Up):
 		r.cursor = max(r.cursor-1, 0)
-	case key.Matches(msg, keys.Down):
+	case key.Matches(msg, reviewKeys.Down):
 		r.cursor = min(r.cursor+1, n-1)
-	case key.Matches(msg, keys.PageUp):
+	case key.Matches(msg, reviewKeys.PageUp):
 		r.cursor = max(r.cursor-10, 0)
-	case key.Matches(msg, keys.PageDown):
+	case key.Matches(msg, reviewKeys.PageDown):
 		r.cursor = min(r.cursor+10, n-1)
-	case key.Matches(msg, keys.Enter):
+	case key.Matches(msg, reviewKeys.Pick):
 		return intent{ev: evPick, index: r.cursor}, saveCursorCmd(m.store, -1, m.a.ID, r.cursor)
-	case key.Matches(msg, keys.Finish):
+	case key.Matches(msg, reviewKeys.Finish):
 		r.finishing = true
 		return stay, finishCmd(m.store, m.bank, m.a)
 	}

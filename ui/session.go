@@ -15,6 +15,7 @@ type session struct {
 	store *store.Store
 	bank  *model.Bank
 	theme Theme
+	clock clock
 
 	// state is the screen on show. Screens may read it; only flow.go
 	// writes it.
@@ -48,10 +49,6 @@ func (s *session) await(cmd tea.Cmd) tea.Cmd {
 
 // newestOpen is the newest unfinished assessment, if any.
 func (s *session) newestOpen() string {
-	for _, sum := range s.list {
-		if sum.Status != model.StatusFinished {
-			return sum.ID
-		}
-	}
-	return ""
+	open, _ := store.Newest(s.list, false)
+	return open.ID
 }

@@ -1,0 +1,68 @@
+package ui
+
+// The help line and the full help (?), packed to fit the window.
+
+import (
+	"slices"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/lipgloss/v2"
+)
+
+func (m *App) helpView() string {
+	k := m.current().keyHelp(&m.session)
+	if m.full {
+		return m.fullHelpView(k.FullHelp())
+	}
+	return m.shortHelpView(k.ShortHelp())
+}
+
+// fullHelpView renders the full help. When its columns are too wide for
+// the window, the keys are packed into fewer, longer columns instead of
+// being cut off (bubbles/help would drop whole columns, quit among them).
+func (m *App) fullHelpView(groups [][]key.Binding) string {
+	if m.help.Width() <= 0 {
+		return m.help.FullHelpView(groups)
+	}
+	unlimited := m.help
+	unlimited.SetWidth(0)
+	var all []key.Binding
+	for _, g := range groups {
+		all = append(all, g...)
+	}
+	for cols := len(groups); cols >= 1; cols-- {
+		packed := groups
+		if cols < len(groups) {
+			per := (len(all) + cols - 1) / cols
+			packed = nil
+			for i := 0; i < len(all); i += per {
+				packed = append(packed, all[i:min(i+per, len(all))])
+			}
+		}
+		if view := unlimited.FullHelpView(packed); lipgloss.Width(view) <= m.help.Width() {
+			return view
+		}
+	}
+	return m.help.FullHelpView(groups)
+}
+
+// shortHelpView renders the help line. When it is too wide for the window
+// and ends with the "?" key, keys before "?" are dropped until it fits, so
+// the way to every other key stays on screen (bubbles/help would cut the
+// line's end, "?" first).
+func (m *App) shortHelpView(keys []key.Binding) string {
+	line := m.help.ShortHelpView(keys)
+	n := len(keys)
+	if n < 2 || !slices.Contains(keys[n-1].Keys(), "?") || m.help.Width() <= 0 {
+		return line
+	}
+	unlimited := m.help
+	unlimited.SetWidth(0)
+	for keep := n - 1; keep > 0; keep-- {
+		line := unlimited.ShortHelpView(append(keys[:keep:keep], keys[n-1]))
+		if lipgloss.Width(line) <= m.help.Width() {
+			return line
+		}
+	}
+	return line
+}
