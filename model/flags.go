@@ -63,7 +63,7 @@ func Flags(b *Bank, a *Assessment) []Flag {
 
 // given is an item with a real answer (no skip, no N/A).
 type given struct {
-	Item
+	*Item
 	ans Answer
 }
 
@@ -74,7 +74,7 @@ func answered(b *Bank, a *Assessment) []given {
 	for _, id := range a.Order {
 		it, ans, ok := b.Resolve(id, a.Answers)
 		if ok && ans.Given() && !ans.NA {
-			out = append(out, given{it, ans})
+			out = append(out, given{&b.Items[b.itemIdx[it.ID]], ans})
 		}
 	}
 	return out
@@ -133,13 +133,13 @@ func excused(b *Bank, run []given) bool {
 	dir := 0
 	for _, it := range run {
 		f, _ := b.Facet(it.Facet)
-		v, ok := value(it.Item, it.ans)
+		v, ok := value(*it.Item, it.ans)
 		if !ok || f.Layer != LayerLean {
 			return false
 		}
 		d := 0
 		switch {
-		case tradeoff(it.Item):
+		case tradeoff(*it.Item):
 			d = sgn(v)
 		case it.Scale == RoleCIO:
 			d = -sgn(v - 0.5)
@@ -231,7 +231,7 @@ func fast(b *Bank, a *Assessment) (Flag, bool) {
 			continue // no timing recorded
 		}
 		timed++
-		if took < ReadingTime(it.Item) {
+		if took < ReadingTime(*it.Item) {
 			quick++
 			ids = append(ids, it.ID)
 		}

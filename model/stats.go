@@ -3,6 +3,7 @@ package model
 import (
 	"math"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 
 	"gonum.org/v1/gonum/stat/distuv"
@@ -35,8 +36,23 @@ func stddev(xs []float64) float64 {
 // TCritical is the two-sided Student t critical value for a confidence
 // and df degrees of freedom (at least one).
 func TCritical(confidence float64, df int) float64 {
-	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(max(df, 1))}
-	return t.Quantile(1 - (1-confidence)/2)
+	key := tKey{confidence, max(df, 1)}
+	if v, ok := tCache.Load(key); ok {
+		return v.(float64)
+	}
+	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(key.df)}
+	v := t.Quantile(1 - (1-confidence)/2)
+	tCache.Store(key, v)
+	return v
+}
+
+// tCache keeps the few critical values scoring asks for: the quantile is
+// an iterative inverse, and a result asks for the same ones again and again.
+var tCache sync.Map
+
+type tKey struct {
+	conf float64
+	df   int
 }
 
 // band is the mean of xs with a t interval at the confidence, the spread

@@ -63,6 +63,10 @@ type Tally struct {
 	Balanced  int
 	StrongCTO int
 	StrongCIO int
+	// ShortLean counts leans given with fewer trade-off answers than the
+	// minimum: it must stay 0.
+	ShortLean int
+	Short8    int // runs with fewer trade-off answers than the minimum
 }
 
 // Share is a count as a share of the runs.
@@ -86,6 +90,12 @@ func Study(b *model.Bank, seed uint64, runs int) []Tally {
 }
 
 func (t *Tally) add(res model.Result) {
+	if res.Lean.N < model.MinTradeoffs {
+		t.Short8++
+		if res.Profile == model.ProfileLean {
+			t.ShortLean++
+		}
+	}
 	switch res.Profile {
 	case model.ProfileUnclear:
 		t.Unclear++
@@ -301,10 +311,12 @@ func Checks(ts []Tally) []Check {
 	add("random answers get a strong lean in at most 0.5% (full)", rf.Share(rf.Strong), 0.005, false)
 	add("random answers are unclear in at least 90% (quick)", rq.Share(rq.Unclear), 0.90, true)
 	add("random answers are unclear in at least 90% (full)", rf.Share(rf.Unclear), 0.90, true)
-	sp := []Tally{find(ts, "sparse", q), find(ts, "sparse", f)}
-	for _, t := range sp {
-		add("sparse answerers below the minimum never get a lean ("+string(t.Length)+"; share with a lean)", t.Share(t.LeanCTO+t.LeanCIO-t.Short*0), 1.0, false)
+	short, shortLean := 0, 0
+	for _, t := range ts {
+		short += t.Short8
+		shortLean += t.ShortLean
 	}
+	out = append(out, Check{Target: "fewer trade-off answers than the minimum never give a lean", Got: fmt.Sprintf("%d leans in %d such assessments", shortLean, short), OK: shortLean == 0 && short > 0, Value: float64(shortLean), Limit: 0})
 	p8, m8 := find(ts, "theta +0.8", f), find(ts, "theta -0.8", f)
 	add("θ = +0.8 gets the CTO direction in at least 90% of full", p8.Share(p8.LeanCTO), 0.90, true)
 	add("θ = +0.8 gets the wrong direction in under 1% of full", p8.Share(p8.LeanCIO), 0.01, false)
