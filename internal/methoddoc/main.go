@@ -25,7 +25,9 @@ func main() {
 	fmt.Print(Page(b))
 }
 
-func pct(c float64) string { return strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.1f", 100*c), "0"), ".") + "%" }
+func pct(c float64) string {
+	return strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.1f", 100*c), "0"), ".") + "%"
+}
 
 // Page is docs/method.md.
 func Page(b *model.Bank) string {
