@@ -82,7 +82,7 @@ func verdict(r Result) string {
 // HeldMessage is what a held verdict says instead, with the key or command
 // that shows it anyway.
 func HeldMessage(show string) string {
-	return "Review these answers first: the answer-quality checks above suggest they may not say what you meant, so the verdict is held back. " + show + " shows it anyway."
+	return "The answer-quality checks above suggest some answers may not say what you meant, so the verdict is held back until you review them. " + show + " shows it anyway."
 }
 
 // LeanWords describes the lean with direction, size and certainty kept

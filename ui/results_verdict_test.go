@@ -1,0 +1,39 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+)
+
+// Flags come first; a held verdict says why and names the key that shows
+// it anyway, and that key shows it.
+func TestHeldVerdictShowsWithItsKey(t *testing.T) {
+	d := showResults(t, 100, 40)
+	if !d.app.res.Held {
+		t.Fatalf("the fixed assessment is not held back: %+v", d.app.res.Flags)
+	}
+	screen := d.screen()
+	flag := strings.Index(screen, "! contradiction")
+	held := strings.Index(screen, "Review these answers first")
+	if flag < 0 || held < flag || !strings.Contains(screen, "Pressing a shows it anyway") || strings.Contains(screen, "Direction:") {
+		t.Fatalf("held screen:\n%s", screen)
+	}
+	d.keys("a")
+	screen = d.screen()
+	if !strings.Contains(screen, "Direction:") || !strings.Contains(screen, "CTO affinity") || !strings.Contains(screen, "Set aside the quality checks") {
+		t.Errorf("after a:\n%s", screen)
+	}
+}
+
+// A result stored under the first rules is labelled method 1, with the
+// current method's reading beside it.
+func TestMethod1ResultIsLabelled(t *testing.T) {
+	d := newDriver(t, testStore(t), Start{Theme: "dark"}, 100, 40)
+	a, res := finishedAssessment(t, "20261102-093000-abc", 0)
+	res.Method, res.Held, res.Lean.Verdict = 0, false, "clear CTO lean"
+	d.send(resultLoadedMsg{a: a, res: res})
+	screen := d.screen()
+	if !strings.Contains(screen, "Scored with method 1 when it was finished") || !strings.Contains(screen, "Method 2 today reads:") || !strings.Contains(screen, "Clear CTO lean") {
+		t.Errorf("method 1 result:\n%s", screen)
+	}
+}
