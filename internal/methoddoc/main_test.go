@@ -46,3 +46,31 @@ func TestMethodPagePrintsTheConstants(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// README's "How the scores work" states the numbers the code uses.
+func TestReadmeScoresSectionMatchesTheCode(t *testing.T) {
+	data, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, _ := strings.Cut(string(data), "## How the scores work")
+	section, _, _ = strings.Cut(section, "\n## ")
+	section = strings.Join(strings.Fields(section), " ")
+	for _, want := range []string{
+		"fewer than " + itoa(model.MinTradeoffs) + " trade-off answers (" + itoa(model.MinPerFacet) + " on each facet)",
+		"at " + strings.TrimSuffix(pct(model.LeanConfidenceFull), "") + " in full and " + pct(model.LeanConfidenceQuick) + " in quick",
+		"moderate (from " + itoa(model.ModerateFrom) + ") or strong (from " + itoa(model.StrongFrom) + ")",
+		"at most " + itoa(model.BalancedWidth) + " points wide",
+		"at least " + itoa(model.StrengthMargin) + " above",
+		"three priorities for " + itoa(model.PlanDays) + " days",
+		"weigh " + strconv.FormatFloat(model.OperationalWeightCIO, 'f', -1, 64) + " only against the CIO's levels",
+		"docs/method.md", "docs/validation.md",
+	} {
+		if !strings.Contains(section, want) {
+			t.Errorf("README's scores section lacks %q", want)
+		}
+	}
+	if model.Priorities != 3 {
+		t.Error("README says three priorities")
+	}
+}
