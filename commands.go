@@ -137,7 +137,7 @@ func listCommand(g *globals) *cobra.Command {
 			w := tabwriter.NewWriter(g.stdout, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(w, "ID\tSTARTED\tSTATUS\tPROGRESS\tLENGTH\tLEAN")
 			for _, s := range list {
-				lean := s.Lean
+				lean := model.ListLean(s.Lean)
 				if lean == "" {
 					lean = "-"
 				}

@@ -205,7 +205,7 @@ func (s *Store) Finish(a *model.Assessment, res model.Result) error {
 		}
 		r := record{V: recordVersion, ID: a.ID, Started: a.Started.UTC(), Length: string(a.Length), Target: string(a.Target),
 			BankVersion: a.BankVersion, Total: len(a.Order), Status: string(a.Status), Finished: a.Finished.UTC(),
-			Lean: fmt.Sprintf("%s (%+d)", res.Lean.Verdict, res.Lean.Score)}
+			Lean: model.HeaderLean(res)}
 		if err := b.Put(keyRecord, must(json.Marshal(r))); err != nil {
 			return err
 		}

@@ -96,7 +96,7 @@ func (h *historyModel) view(m *App, w, height int) string {
 	first := pageStart(cursor, rows)
 	for i := first; i < min(len(m.list), first+rows); i++ {
 		s := m.list[i]
-		lean := s.Lean
+		lean := model.ListLean(s.Lean)
 		if s.Status != model.StatusFinished {
 			lean = "in progress"
 		}
