@@ -55,11 +55,11 @@ func (b *Bank) Resolve(id string, answers map[string]Answer) (Item, Answer, bool
 	return Item{}, Answer{}, false
 }
 
-// adoptReplaced puts each replacing item in the place of the item it
+// AdoptReplaced puts each replacing item in the place of the item it
 // replaced in the order, and, in memory only, gives it the mapped answer
 // when it has none: the question screens then show the old answer where
 // the user left it. Nothing stored under the old id changes.
-func (a *Assessment) adoptReplaced(b *Bank) bool {
+func (a *Assessment) AdoptReplaced(b *Bank) bool {
 	changed := false
 	for i, id := range a.Order {
 		if _, ok := b.Item(id); ok {

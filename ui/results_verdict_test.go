@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 	"testing"
+
+	"github.com/cxo-dev/cxo/model"
 )
 
 // Flags come first; a held verdict says why and names the key that shows
@@ -35,5 +37,30 @@ func TestMethod1ResultIsLabelled(t *testing.T) {
 	screen := d.screen()
 	if !strings.Contains(screen, "Scored with method 1 when it was finished") || !strings.Contains(screen, "Method 2 today reads:") || !strings.Contains(screen, "Clear CTO lean") {
 		t.Errorf("method 1 result:\n%s", screen)
+	}
+}
+
+// Reviewing a finished assessment of the older bank shows its answers to
+// replaced choices under the preferences that took them over, scored.
+func TestReviewAdoptsReplacedItems(t *testing.T) {
+	d := newDriver(t, testStore(t), Start{Theme: "dark"}, 100, 40)
+	a, res := finishedAssessment(t, "20261102-093000-abc", 0)
+	var newID, oldID string
+	for i, id := range a.Order {
+		if it, ok := d.app.bank.Item(id); ok && it.Replaces != "" {
+			newID, oldID = id, it.Replaces
+			a.Order[i] = oldID
+			a.Answers[oldID] = model.Answer{Value: 2}
+			delete(a.Answers, newID)
+			break
+		}
+	}
+	if newID == "" {
+		t.Skip("the bank replaces no item")
+	}
+	d.send(resultLoadedMsg{a: a, res: res})
+	d.keys("v")
+	if !strings.Contains(strings.Join(d.app.a.Order, " "), newID) || d.app.a.Answers[newID].Value != 5 || d.app.a.Answers[oldID].Value != 2 {
+		t.Errorf("review: order has %s? answers %+v / %+v", newID, d.app.a.Answers[newID], d.app.a.Answers[oldID])
 	}
 }

@@ -17,6 +17,10 @@ type reviewModel struct {
 }
 
 func (r *reviewModel) open(m *App) {
+	// A finished assessment of an older bank may hold answers to replaced
+	// items: they take the replacing item's place (in memory), so a
+	// changed answer is stored under the item now asked.
+	m.a.AdoptReplaced(m.bank)
 	m.state = stateReview
 	r.finishing = false
 	r.back = stateQuestion
