@@ -184,3 +184,69 @@ func TestEmbeddedBankOrderIsStable(t *testing.T) {
 		t.Errorf("Reconcile against the same bank reported a change")
 	}
 }
+
+// The embedded bank has what method 2 needs: at least 14 trade-off items
+// in full and 8 in quick, 2 of them on each lean facet in quick; every
+// scenario a balanced response; each affinity scale at least 6 statements
+// in full, 3 of them true opposites (reverse-keyed, paired within the
+// scale); every expected level a reason.
+func TestEmbeddedBankStructure(t *testing.T) {
+	b, err := assets.DefaultBank()
+	if err != nil {
+		t.Fatal(err)
+	}
+	trade := map[model.Length]int{}
+	quickPerFacet := map[string]int{}
+	scale := map[model.Role]int{}
+	reversed := map[model.Role]int{}
+	for _, it := range b.Items {
+		f, _ := b.Facet(it.Facet)
+		if f.Layer != model.LayerLean {
+			continue
+		}
+		switch it.Format {
+		case model.FormatLikert:
+			scale[it.Scale]++
+			if it.Reverse {
+				reversed[it.Scale]++
+				p, ok := b.Item(it.Pair)
+				if !ok || p.Scale != it.Scale || p.Reverse {
+					t.Errorf("%s: reverse-keyed without a true opposite on its scale (%q)", it.ID, it.Pair)
+				}
+			}
+		case model.FormatChoice:
+			t.Errorf("%s: a forced choice; method 2 asks five-point preferences", it.ID)
+		default:
+			trade[model.LengthFull]++
+			if it.Quick {
+				trade[model.LengthQuick]++
+				quickPerFacet[it.Facet]++
+			}
+			if it.Format == model.FormatScenario {
+				balanced := false
+				for _, o := range it.Options {
+					balanced = balanced || o.Score == 0
+				}
+				if !balanced {
+					t.Errorf("%s: no balanced response", it.ID)
+				}
+			}
+		}
+	}
+	if trade[model.LengthFull] < 14 || trade[model.LengthQuick] < model.MinTradeoffs {
+		t.Errorf("trade-off items: %d full, %d quick; want at least 14 and %d", trade[model.LengthFull], trade[model.LengthQuick], model.MinTradeoffs)
+	}
+	for _, f := range b.Facets {
+		if f.Layer == model.LayerLean && quickPerFacet[f.ID] < model.MinPerFacet {
+			t.Errorf("facet %s: %d quick trade-offs, want %d", f.ID, quickPerFacet[f.ID], model.MinPerFacet)
+		}
+		if f.Layer != model.LayerLean && f.Reason == "" {
+			t.Errorf("facet %s: expected levels without a reason", f.ID)
+		}
+	}
+	for _, r := range []model.Role{model.RoleCTO, model.RoleCIO} {
+		if scale[r] < 6 || reversed[r] < 3 {
+			t.Errorf("%s affinity: %d statements, %d reverse-keyed; want at least 6 and 3", r, scale[r], reversed[r])
+		}
+	}
+}

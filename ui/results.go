@@ -253,6 +253,9 @@ func (r *resultsModel) readiness(m *App, w int) string {
 			b.WriteString(t.Subtle.Render(truncate("  expected (cxo's judgement): "+lv, w)) + "\n")
 		}
 		if r.why {
+			if f.Reason != "" {
+				b.WriteString(indent(wrap(t.Subtle.Render("why these levels: "+f.Reason), w-4), 4) + "\n")
+			}
 			b.WriteString(movers(t, s, w, 2))
 		}
 	}

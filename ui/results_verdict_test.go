@@ -64,3 +64,12 @@ func TestReviewAdoptsReplacedItems(t *testing.T) {
 		t.Errorf("review: order has %s? answers %+v / %+v", newID, d.app.a.Answers[newID], d.app.a.Answers[oldID])
 	}
 }
+
+// w on the readiness panel shows why cxo expects each area's levels.
+func TestReadinessWhyShowsTheReason(t *testing.T) {
+	d := showResults(t, 120, 200)
+	d.keys("2", "w")
+	if screen := d.screen(); !strings.Contains(screen, "why these levels: The essay makes operational skill essential") {
+		t.Errorf("no reason after w:\n%s", screen)
+	}
+}
