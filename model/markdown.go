@@ -133,8 +133,10 @@ func Markdown(b *Bank, rep Report) string {
 	p("## Development plan\n\n")
 	if len(rep.Plan) == 0 {
 		p("No gaps, so no plan: keep your strengths in use and take the assessment again in a few months.\n\n")
-	} else {
+	} else if rep.Method >= 2 {
 		p("Up to %d priorities for the next %d days, in order.\n\n", Priorities, PlanDays)
+	} else {
+		p("The plan as method 1 made it when the assessment was finished: a step for every gap.\n\n")
 	}
 	for i, step := range rep.Plan {
 		p("### %d. %s\n\n", i+1, md(step.Name))

@@ -229,7 +229,7 @@ func Types() []Respondent {
 			}},
 	}
 	for _, th := range []float64{-0.8, -0.4, 0, 0.4, 0.8} {
-		types = append(types, lat(fmt.Sprintf("theta %+.1f", th), fmt.Sprintf("lean θ = %+.1f, noise 0.6; affinities CTO %+.1f and CIO %+.1f", th, th, -th),
+		types = append(types, lat(fmt.Sprintf("theta %+.1f", th), fmt.Sprintf("lean θ = %+.1f, noise 0.6; affinities CTO %+.1f and CIO %+.1f", th, th, -th+0),
 			latent{theta: th, cto: th, cio: -th, noise: 0.6, agreeNoise: 0.6, answerShare: 1}))
 	}
 	types = append(types,
