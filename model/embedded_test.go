@@ -2,6 +2,7 @@ package model_test
 
 import (
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -142,6 +143,9 @@ func TestEmbeddedBankRespondents(t *testing.T) {
 			}
 			if len(r.Plan) > model.Priorities || len(r.Plan)+len(r.Later) != len(r.Gaps)+evidence {
 				t.Errorf("%d gaps, %d priorities, %d later", len(r.Gaps), len(r.Plan), len(r.Later))
+			}
+			if c.length == model.LengthQuick && (len(r.Plan) == 0 || r.Plan[0].Name != "Gather evidence" || !strings.HasPrefix(r.Plan[0].Actions[0], "Take the full assessment")) {
+				t.Errorf("quick plan %+v: one answer per area names no gap, so the plan asks for the full assessment", r.Plan)
 			}
 			for _, p := range r.Plan {
 				if p.Name == "Gather evidence" {

@@ -251,6 +251,21 @@ func evidenceStep(r *Result) (PlanStep, bool) {
 	} else if r.Skipped > 0 {
 		acts = append(acts, "Answer the "+itoa(r.Skipped)+" "+plural(r.Skipped, "item", "items")+" you skipped or left open.")
 	}
+	indicative := 0
+	for _, group := range [][]Score{r.Readiness, r.Foundations} {
+		for _, sc := range group {
+			if sc.N == 1 {
+				indicative++
+			}
+		}
+	}
+	if indicative > 0 {
+		what := "Take the full assessment"
+		if !r.Provisional {
+			what = "Answer the open items"
+		}
+		acts = append(acts, what+": "+itoa(indicative)+" "+plural(indicative, "area rests", "areas rest")+" on one answer, too few to name a gap or a strength.")
+	}
 	for _, f := range r.Flags {
 		if f.Code == "selfrating" {
 			acts = append(acts, "Re-read the level descriptions of the areas you rated 4 or 5 and check each against something you did this year.",
