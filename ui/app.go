@@ -363,6 +363,9 @@ func (m *App) replay() tea.Cmd {
 // route passes command results to the screens.
 func (m *App) route(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
+	case rescoredMsg:
+		m.history.rescored = msg.byID
+		return nil
 	case bankLoadedMsg:
 		return m.bankLoaded(msg)
 	case createdMsg, loadedMsg, resultLoadedMsg:

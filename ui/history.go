@@ -18,6 +18,8 @@ type historyModel struct {
 	// compareWith is the result on show when the list was opened to pick
 	// a second one to compare with it.
 	compareWith string
+	// rescored is the current method's verdict beside method 1 results.
+	rescored map[string]string
 }
 
 func (h *historyModel) open(m *App) {
@@ -96,7 +98,7 @@ func (h *historyModel) view(m *App, w, height int) string {
 	first := pageStart(cursor, rows)
 	for i := first; i < min(len(m.list), first+rows); i++ {
 		s := m.list[i]
-		lean := model.ListLean(s.Lean)
+		lean := historyLean(s, h.rescored)
 		if s.Status != model.StatusFinished {
 			lean = "in progress"
 		}

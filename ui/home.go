@@ -71,6 +71,7 @@ func (h *homeModel) choose(m *App, item string) tea.Cmd {
 		return m.await(loadCmd(m.store, m.bank, id))
 	case "history":
 		m.history.open(m)
+		return rescoreCmd(m.store, m.bank, m.list)
 	case "guides":
 		return m.guides.open(m, stateHome, "")
 	case "quit":

@@ -73,3 +73,30 @@ func TestReadinessWhyShowsTheReason(t *testing.T) {
 		t.Errorf("no reason after w:\n%s", screen)
 	}
 }
+
+// The history shows a result kept from the first rules as method 1, with
+// the current method's verdict beside it.
+func TestHistoryShowsMethod1WithTheCurrentReading(t *testing.T) {
+	s := testStore(t)
+	a, res := finishedAssessment(t, "20261102-093000-abc", 0)
+	res.Method, res.Lean.Verdict = 0, "clear CTO lean"
+	answers := a.Answers
+	a.Answers = map[string]model.Answer{}
+	if err := s.Create(a); err != nil {
+		t.Fatal(err)
+	}
+	for id, ans := range answers {
+		if err := s.SaveAnswer(a.ID, id, ans, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a.Answers = answers
+	if err := s.Finish(a, res); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, s, Start{Theme: "dark"}, 160, 30)
+	d.keys("h")
+	if screen := d.screen(); !strings.Contains(screen, "clear CTO lean (") || !strings.Contains(screen, " · method 1; method 2: ") {
+		t.Errorf("history:\n%s", screen)
+	}
+}
