@@ -254,7 +254,7 @@ func Markdown(ts []Tally, seed uint64, runs int) string {
 	for _, rt := range Types() {
 		p("- **%s**: %s.\n", rt.Name, rt.About)
 	}
-	p("\nEach latent answer is the option nearest the person's position plus normal noise, on the item's own scale (-1..+1 for trade-offs and agreement). Readiness ratings are the level nearest 3 plus normal noise of one level.\n\n")
+	p("\nEach latent answer is the option nearest the person's position plus normal noise, on the item's own scale (-1..+1 for trade-offs and agreement). Readiness ratings are the level nearest 3 plus normal noise of one level; statements about the shared foundations get mild agreement (+0.3) with the person's noise (at least 0.3).\n\n")
 	p("## Profiles\n\n")
 	p("| Respondent | Length | Unclear | (held) | (too few) | Lean CTO | Lean CIO | Strong | Hybrid | Neither | Balanced |\n")
 	p("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n")
