@@ -124,10 +124,12 @@ func listCommand(g *globals) *cobra.Command {
 		Short: "List saved assessments: id, started, status, progress, lean",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			list, skipped, err := g.store().List()
+			st := g.store()
+			list, skipped, err := st.List()
 			if err != nil {
 				return err
 			}
+			bank, _ := g.loadBank() // only to read results of older methods
 			for _, e := range skipped {
 				fmt.Fprintln(g.stderr, "cxo: skipped "+e.Error())
 			}
@@ -138,7 +140,7 @@ func listCommand(g *globals) *cobra.Command {
 			w := tabwriter.NewWriter(g.stdout, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(w, "ID\tSTARTED\tSTATUS\tPROGRESS\tLENGTH\tLEAN")
 			for _, s := range list {
-				lean := s.Lean
+				lean := listLean(st, bank, s)
 				if lean == "" {
 					lean = "-"
 				}

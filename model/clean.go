@@ -153,3 +153,8 @@ func escapeLen(s string) int {
 	}
 	return 2
 }
+
+// md escapes text for a Markdown paragraph or table cell.
+func md(s string) string { return mdEscaper.Replace(Clean(s)) }
+
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`, "#", `\#`)

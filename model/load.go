@@ -243,7 +243,7 @@ func (l *loader) parseBank(data []byte, b *Bank) {
 
 func (l *loader) parseFacet(n *yaml.Node) Facet {
 	f := Facet{Line: n.Line}
-	l.fields(n, "facet", []string{"id", "name", "layer", "group", "cto", "cio", "guide", "expect"}, func(k string, v *yaml.Node) {
+	l.fields(n, "facet", []string{"id", "name", "layer", "group", "cto", "cio", "guide", "expect", "reason"}, func(k string, v *yaml.Node) {
 		switch k {
 		case "id":
 			f.ID = l.str(v, "facet id")
@@ -259,6 +259,8 @@ func (l *loader) parseFacet(n *yaml.Node) Facet {
 			f.CIO = l.str(v, "facet cio")
 		case "guide":
 			f.Guide = l.str(v, "facet guide")
+		case "reason":
+			f.Reason = l.str(v, "facet reason")
 		case "expect":
 			f.Expect = map[Role]int{}
 			l.fields(v, "facet expect", []string{"cto", "cio"}, func(k string, v *yaml.Node) {
@@ -276,7 +278,7 @@ func (l *loader) parseFacet(n *yaml.Node) Facet {
 
 func (l *loader) parseItem(n *yaml.Node) Item {
 	it := Item{Line: n.Line}
-	l.fields(n, "item", []string{"id", "facet", "format", "text", "reverse", "pair", "quick", "na", "guide", "options", "anchors"}, func(k string, v *yaml.Node) {
+	l.fields(n, "item", []string{"id", "facet", "format", "text", "reverse", "pair", "quick", "na", "guide", "options", "anchors", "scale", "replaces"}, func(k string, v *yaml.Node) {
 		switch k {
 		case "id":
 			it.ID = l.str(v, "item id")
@@ -290,6 +292,10 @@ func (l *loader) parseItem(n *yaml.Node) Item {
 			it.Reverse = l.boolean(v, "reverse")
 		case "pair":
 			it.Pair = l.str(v, "pair")
+		case "scale":
+			it.Scale = Role(l.str(v, "scale"))
+		case "replaces":
+			it.Replaces = l.str(v, "replaces")
 		case "quick":
 			it.Quick = l.boolean(v, "quick")
 		case "na":

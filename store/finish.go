@@ -2,7 +2,6 @@ package store
 
 import (
 	"encoding/json"
-	"fmt"
 	"time"
 
 	"github.com/cxo-dev/cxo/model"
@@ -50,7 +49,7 @@ func (s *Store) Finish(bank *model.Bank, a *model.Assessment) (model.Result, err
 		stored.Status = model.StatusFinished
 		r := record{V: recordVersion, ID: stored.ID, Started: stored.Started.UTC(), Length: string(stored.Length), Target: string(stored.Target),
 			BankVersion: stored.BankVersion, Total: len(stored.Order), Status: string(stored.Status), Finished: stored.Finished.UTC(),
-			Lean: fmt.Sprintf("%s (%+d)", res.Lean.Verdict, res.Lean.Score)}
+			Lean: model.HeaderLean(res)}
 		if err := c.put(b, keyRecord, valueName(a.ID, "record"), must(json.Marshal(r))); err != nil {
 			return err
 		}

@@ -333,48 +333,12 @@ func (l *Line) ask(a *model.Assessment, i int, it model.Item, shown time.Time) (
 }
 
 func (l *Line) printSummary(a *model.Assessment, r model.Result) {
-	l.printf("\nResults for %s\n", a.ID)
-	l.printf("Lean: %s, %s on a scale from -100 (CIO) to +100 (CTO); band %s to %s from the spread of your answers.\n",
-		r.Lean.Verdict, model.Signed(r.Lean.Score), model.Signed(r.Lean.Low), model.Signed(r.Lean.High))
-	for _, s := range r.Facets {
-		f, _ := l.Bank.Facet(s.ID)
-		if s.N == 0 {
-			l.printf("  %s: not rated\n", s.Name)
-			continue
+	l.printf("%s", summaryText(l.Bank, a, r, false))
+	if r.Held {
+		// The key that shows a held verdict anyway.
+		if s, err := l.readLine("Type a to see the verdict anyway, or press Enter to finish: "); err == nil && strings.EqualFold(s, "a") {
+			l.printf("Lean, set aside the quality checks: %s.\n  %s\n", r.Unheld, model.LeanWords(r.Lean))
 		}
-		l.printf("  %s: %d of 100 toward the CTO side (%s) rather than the CIO side (%s)\n", s.Name, s.Score, f.CTO, f.CIO)
-	}
-	l.printf("Readiness, against %s:\n", r.TargetLabel())
-	for _, s := range append(append([]model.Score{}, r.Readiness...), r.Foundations...) {
-		if s.N == 0 {
-			l.printf("  %s: not rated\n", s.Name)
-			continue
-		}
-		l.printf("  %s: %d\n", s.Name, s.Score)
-	}
-	if len(r.Strengths) > 0 {
-		l.printf("Strengths:\n")
-		for _, st := range r.Strengths {
-			l.printf("  %s: %s\n", st.Name, st.Why)
-		}
-	}
-	if len(r.Gaps) > 0 {
-		l.printf("Gaps:\n")
-		for _, g := range r.Gaps {
-			l.printf("  %s: %s\n", g.Name, g.Why)
-		}
-	}
-	if len(r.Plan) > 0 {
-		l.printf("Plan:\n")
-		for _, p := range r.Plan {
-			l.printf("  %s\n", p.Name)
-			for _, act := range p.Actions {
-				l.printf("    - %s\n", act)
-			}
-		}
-	}
-	for _, f := range r.Flags {
-		l.printf("Answer quality (%s): %s\n", f.Code, f.Message)
 	}
 	l.printf("%s\n", model.HonestSentence)
 	l.printf("Assessment id: %s (export it with: %s export %s)\n", a.ID, l.cxo(), a.ID)

@@ -258,6 +258,9 @@ func (m *App) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 // route passes command results to the screens.
 func (m *App) route(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
+	case rescoredMsg:
+		m.history.rescored = msg.byID
+		return nil
 	case bankLoadedMsg:
 		return m.bankLoaded(msg)
 	case createdMsg, loadedMsg, resultLoadedMsg:

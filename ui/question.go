@@ -165,7 +165,7 @@ func answerValue(s string) int {
 	switch s {
 	case "1", "2", "3", "4", "5":
 		return int(s[0] - '0')
-	case "a", "b", "c", "d":
+	case "a", "b", "c", "d", "e":
 		return int(s[0]-'a') + 1
 	}
 	return 0
@@ -328,27 +328,7 @@ func (q *questionModel) view(m *session, w, h int) string {
 }
 
 // optionLabels are the choices shown for an item.
-func optionLabels(it model.Item) []string {
-	switch it.Format {
-	case model.FormatChoice, model.FormatScenario:
-		out := make([]string, len(it.Options))
-		for i, o := range it.Options {
-			out[i] = o.Text
-		}
-		return out
-	case model.FormatRating:
-		out := make([]string, 5)
-		for i := range out {
-			if a := it.Anchors[i+1]; a != "" {
-				out[i] = a
-			} else {
-				out[i] = "(between " + itoa(i) + " and " + itoa(i+2) + ")"
-			}
-		}
-		return out
-	}
-	return model.LikertLabels
-}
+func optionLabels(it model.Item) []string { return model.OptionLabels(it) }
 
 // spread puts left and right on one line of width w, or on two lines
 // (right aligned under left) when they do not fit side by side.
