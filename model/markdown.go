@@ -195,4 +195,3 @@ func readLine(b *Bank, ref string) string {
 	}
 	return fmt.Sprintf("Read: %s (`cxo guide %s`).", md(title), name)
 }
-

@@ -132,4 +132,3 @@ func plural(n int, one, many string) string {
 	}
 	return many
 }
-
