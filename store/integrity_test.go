@@ -503,3 +503,34 @@ func TestRepairOfASoundFileDoesNothing(t *testing.T) {
 		t.Errorf("the file changed")
 	}
 }
+
+// A write between the plan and the repair (another cxo) stops the repair
+// with nothing changed: what was planned is no longer what is there.
+func TestRepairStopsWhenTheFileChangedSinceThePlan(t *testing.T) {
+	path, as := finishedDB(t)
+	flipInValue(t, path, 2, []byte(as[1].Order[0]), bucketAssessments, []byte(as[1].ID), bucketAnswers)
+	s := New(path, "cxo test")
+	plan, err := s.PlanRepair()
+	if err != nil || len(plan.Lost) != 1 {
+		t.Fatalf("PlanRepair = %+v, %v", plan, err)
+	}
+	if err := New(path, "another cxo").SaveCursor(as[0].ID, 1); err != nil {
+		t.Fatal(err) // the damage is in one value: writing elsewhere is allowed
+	}
+	sum := fileSum(t, path)
+	if _, err := s.Repair(plan, testStart); err == nil || !strings.Contains(err.Error(), "run the repair again") {
+		t.Errorf("Repair after a write = %v", err)
+	}
+	if fileSum(t, path) != sum {
+		t.Errorf("the file changed")
+	}
+	if asides, _ := filepath.Glob(path + ".corrupt-*"); len(asides) != 0 {
+		t.Errorf("left %v behind", asides)
+	}
+	if plan, err = s.PlanRepair(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Repair(plan, testStart); err != nil {
+		t.Errorf("Repair with a fresh plan: %v", err)
+	}
+}
