@@ -118,7 +118,7 @@ func flipInValue(t testing.TB, file string, at int, key []byte, path ...[]byte) 
 
 // finishedDB is a database with two finished assessments, every item
 // answered with a note of its own, and returns its path and the ids.
-func finishedDB(t *testing.T) (string, []*model.Assessment) {
+func finishedDB(t testing.TB) (string, []*model.Assessment) {
 	t.Helper()
 	bank := testBank(t)
 	path := dbPath(t)
