@@ -237,7 +237,7 @@ func answeredIn(c codec, b *bolt.Bucket, id string, order []string) int {
 		return 0
 	}
 	n := 0
-	count := func(item string, v []byte) {
+	count := func(item string) {
 		name := valueName(id, "answers", item)
 		if v, err := c.get(answers, []byte(item), name); err == nil && v != nil {
 			if ans, err := DecodeAnswer(name, v); err == nil && ans.Given() {
@@ -246,11 +246,11 @@ func answeredIn(c codec, b *bolt.Bucket, id string, order []string) int {
 		}
 	}
 	if order == nil {
-		_ = answers.ForEach(func(k, v []byte) error { count(string(k), v); return nil })
+		_ = answers.ForEach(func(k, _ []byte) error { count(string(k)); return nil })
 		return n
 	}
 	for _, item := range order {
-		count(item, nil)
+		count(item)
 	}
 	return n
 }
@@ -281,8 +281,9 @@ func (s *Store) Finish(a *model.Assessment, res model.Result) error {
 // Load reads a whole assessment. A stored value that fails its checksum
 // fails the load with a *DamagedError naming the assessment and the item
 // (a *RecordError inside): showing the assessment without it would show a
-// given answer as not answered. Answers of an older file that do not
-// decode are reported in skipped and left out.
+// given answer as not answered. Only a damaged resume position is not
+// fatal: the assessment resumes at its first open item. That, and answers
+// of an older file that do not decode, are reported in skipped.
 func (s *Store) Load(id string) (a *model.Assessment, skipped []error, err error) {
 	err = s.view(func(tx *bolt.Tx) error {
 		b, err := s.assessment(tx, id)
@@ -303,11 +304,14 @@ func (s *Store) Load(id string) (a *model.Assessment, skipped []error, err error
 		if err := json.Unmarshal(data, &a.Order); err != nil {
 			return &RecordError{Key: valueName(id, "order"), Reason: err.Error()}
 		}
-		cursor, ok, err := getCount(c, b, id, keyCursor)
+		// A missing or unreadable position resumes at the start, as it
+		// always has; a damaged one at the first open item (it only says
+		// where to resume), and is reported in skipped.
+		cursor, _, err := getCount(c, b, id, keyCursor)
 		if err != nil {
-			return err
+			skipped = append(skipped, err)
+			cursor = -1
 		}
-		_ = ok // a missing cursor resumes at the start, as it always has
 		a.Cursor = cursor
 		if ans := b.Bucket(bucketAnswers); ans != nil {
 			return ans.ForEach(func(k, v []byte) error {

@@ -295,6 +295,7 @@ func TestFlippedByteInsideAValue(t *testing.T) {
 		{"result", keyResult, func(id string) [][]byte { return [][]byte{bucketAssessments, []byte(id)} }, "its stored result"},
 		{"record", keyRecord, func(id string) [][]byte { return [][]byte{bucketAssessments, []byte(id)} }, "its header"},
 		{"order", keyOrder, func(id string) [][]byte { return [][]byte{bucketAssessments, []byte(id)} }, "its order of items"},
+		{"cursor", keyCursor, func(id string) [][]byte { return [][]byte{bucketAssessments, []byte(id)} }, "where to resume"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path, as := finishedDB(t)
@@ -340,6 +341,10 @@ func TestFlippedByteInsideAValue(t *testing.T) {
 				_, res, err := s.LoadWithResult(bank, id)
 				if want := model.Compute(bank, a); err != nil || res.Lean != want.Lean || res.Answered != want.Answered {
 					t.Errorf("LoadWithResult with a damaged result = %+v, %v; want it scored again (%+v)", res.Lean, err, want.Lean)
+				}
+			case "cursor":
+				if err != nil || a.Cursor != a.FirstOpen() {
+					t.Errorf("Load with a damaged resume position = %v; want it to resume at the first open item", err)
 				}
 			default:
 				if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), id) {
