@@ -235,7 +235,7 @@ func answeredIn(c codec, b *bolt.Bucket, id string, order []string) int {
 		return 0
 	}
 	n := 0
-	count := func(item string, v []byte) {
+	count := func(item string) {
 		name := valueName(id, "answers", item)
 		if v, err := c.get(answers, []byte(item), name); err == nil && v != nil {
 			if ans, err := DecodeAnswer(name, v); err == nil && ans.Given() {
@@ -244,11 +244,11 @@ func answeredIn(c codec, b *bolt.Bucket, id string, order []string) int {
 		}
 	}
 	if order == nil {
-		_ = answers.ForEach(func(k, v []byte) error { count(string(k), v); return nil })
+		_ = answers.ForEach(func(k, _ []byte) error { count(string(k)); return nil })
 		return n
 	}
 	for _, item := range order {
-		count(item, nil)
+		count(item)
 	}
 	return n
 }
@@ -256,8 +256,9 @@ func answeredIn(c codec, b *bolt.Bucket, id string, order []string) int {
 // Load reads a whole assessment. A stored value that fails its checksum
 // fails the load with a *DamagedError naming the assessment and the item
 // (a *RecordError inside): showing the assessment without it would show a
-// given answer as not answered. Answers of an older file that do not
-// decode are reported in skipped and left out.
+// given answer as not answered. Only a damaged resume position is not
+// fatal: the assessment resumes at its first open item. That, and answers
+// of an older file that do not decode, are reported in skipped.
 func (s *Store) Load(id string) (a *model.Assessment, skipped []error, err error) {
 	err = s.view(func(tx *bolt.Tx) error {
 		b, err := s.assessment(tx, id)
@@ -294,10 +295,15 @@ func readStored(c codec, b *bolt.Bucket, id string) (a *model.Assessment, skippe
 	if err := json.Unmarshal(data, &a.Order); err != nil {
 		return nil, nil, &RecordError{Key: valueName(id, "order"), Reason: err.Error()}
 	}
-	// A missing cursor resumes at the start, as it always has.
-	if a.Cursor, _, err = getCount(c, b, id, keyCursor); err != nil {
-		return nil, nil, err
+	// A missing or unreadable position resumes at the start, as it always
+	// has; a damaged one at the first open item (it only says where to
+	// resume), and is reported in skipped.
+	cursor, _, err := getCount(c, b, id, keyCursor)
+	if err != nil {
+		skipped = append(skipped, err)
+		cursor = -1
 	}
+	a.Cursor = cursor
 	if ans := b.Bucket(bucketAnswers); ans != nil {
 		err := ans.ForEach(func(k, v []byte) error {
 			name := valueName(id, "answers", string(k))

@@ -3,10 +3,15 @@
 // second terminal, cxo list, cxo export) can share it; each answer lives
 // under its own key so two writers never overwrite each other.
 //
-// At start-up Backup runs the consistency check (Check) and keeps a
-// last-good copy; a damaged file is reported, never changed, and can be
-// moved aside with MoveAside. Older layouts are migrated (migrate.go) at
-// the first write, after a copy is taken; a newer one is refused.
+// Every stored value carries a checksum (seal.go), checked on every read.
+// Every read and write first passes verify (verify.go), which walks the
+// file's pages itself (boltformat.go) so that damage bbolt would trust is
+// refused instead; every write goes through update. At start-up Backup
+// runs the whole check (Check) and keeps three generations of last-good
+// copies; a damaged file is reported, never changed, and can be repaired
+// into a fresh file (repair.go) or moved aside with MoveAside. Older
+// layouts are migrated (migrate.go) at the first write, after a copy is
+// taken; a newer one is refused.
 package store
 
 import (
