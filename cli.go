@@ -163,7 +163,7 @@ func reportError(w io.Writer, cxo string, err error) {
 	msg := model.Escaped(oneLine(err.Error()))
 	var damaged *store.DamagedError
 	if errors.As(err, &damaged) {
-		msg += "; " + cxo + " check --move-aside sets it aside and starts fresh"
+		msg += "; " + damagedHint(cxo, damaged)
 	}
 	fmt.Fprintln(w, "cxo: "+msg)
 }
@@ -279,9 +279,14 @@ func rootCommand(g *globals) *cobra.Command {
 		},
 		// The global flags are checked for every command, so a mistake in
 		// one is never silently ignored by a command that does not use it.
-		PersistentPreRunE: func(*cobra.Command, []string) error {
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
 			if _, err := g.themeName(); err != nil {
 				return err
+			}
+			if usesDatabase(cmd) {
+				if err := notADatabase(g.dbPath()); err != nil {
+					return err
+				}
 			}
 			if g.bank != "" {
 				if _, err := g.loadBank(); err != nil {

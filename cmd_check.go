@@ -13,13 +13,19 @@ import (
 )
 
 func checkCommand(g *globals) *cobra.Command {
-	var moveAside bool
+	var moveAside, repair, yes bool
 	cmd := &cobra.Command{
 		Use:   "check",
-		Short: "Check the database; keep a last-good copy; --move-aside sets a damaged one aside",
+		Short: "Check the database; keep last-good copies; --repair copies what is sound to a fresh file; --move-aside sets a damaged one aside",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			s := g.store()
+			if repair {
+				return runRepair(g, s, yes)
+			}
+			for _, note := range s.Tighten() {
+				fmt.Fprintln(g.stderr, "cxo: "+note)
+			}
 			backup, err := s.Backup()
 			var damaged *store.DamagedError
 			var werr *store.WriteError
@@ -52,5 +58,8 @@ func checkCommand(g *globals) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&moveAside, "move-aside", false, "if the database is damaged, rename it to <file>.corrupt-<time> and start fresh")
+	cmd.Flags().BoolVar(&repair, "repair", false, "copy what is sound of a damaged database to a fresh file, keeping the old one aside")
+	cmd.Flags().BoolVar(&yes, "yes", false, "with --repair: go ahead without asking when something cannot be brought back")
+	cmd.MarkFlagsMutuallyExclusive("repair", "move-aside")
 	return cmd
 }

@@ -59,7 +59,10 @@ func launch(g *globals, start ui.Start) error {
 		}
 		load = func() (*model.Bank, error) { return b, nil }
 	}
-	_, err = tea.NewProgram(ui.NewLoading(s, load, cxoVersion(), start)).Run()
+	final, err := tea.NewProgram(ui.NewLoading(s, load, cxoVersion(), start)).Run()
+	if app, ok := final.(*ui.App); ok && err == nil {
+		err = app.Failure() // said once more after the screen is gone, and status 1
+	}
 	return err
 }
 

@@ -58,7 +58,7 @@ func TestDeleteCommandsLeaveNoTrace(t *testing.T) {
 		t.Fatal("the first note was not stored")
 	}
 	r := cxo(t, "", "--db", db, "delete", first, "--yes")
-	if r.code != 0 || !strings.Contains(r.stderr, "deleted "+first) || !strings.Contains(r.stderr, "1 last-good copy") {
+	if r.code != 0 || !strings.Contains(r.stderr, "deleted "+first) || !strings.Contains(r.stderr, "last-good cop") {
 		t.Fatalf("delete: %d %q", r.code, r.stderr)
 	}
 	for _, f := range files {

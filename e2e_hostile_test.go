@@ -3,6 +3,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -47,5 +48,46 @@ func TestBankThatIsANamedPipe(t *testing.T) {
 		if r.code != 1 || !strings.Contains(r.stderr, "not a regular file") {
 			t.Errorf("cxo %v: exit %d, stderr %q", args, r.code, r.stderr)
 		}
+	}
+}
+
+// A device at the database path is refused by every command in the same
+// words: not "No assessments yet" from list, "no database yet" from check
+// and a damaged file (to move aside!) from new.
+func TestDeviceAtTheDatabasePath(t *testing.T) {
+	isolate(t)
+	for _, dev := range []string{"/dev/null", "/dev/zero"} {
+		if _, err := os.Stat(dev); err != nil {
+			continue
+		}
+		for _, args := range [][]string{{"list"}, {"check"}, {"--accessible", "new"}, {"--accessible", "resume"}, {"export"}, {"new"}} {
+			r := cxo(t, "q\n", append([]string{"--db", dev}, args...)...)
+			want := "cxo: " + dev + " is a device (character special file), not a database file; cxo keeps its database in a regular file; point --db or CXO_DB at one (or at a name not yet taken)\n"
+			if r.code != 1 || r.stderr != want || r.stdout != "" {
+				t.Errorf("--db %s %v: exit %d, stdout %q, stderr %q; want %q", dev, args, r.code, r.stdout, r.stderr, want)
+			}
+		}
+	}
+}
+
+// Quitting the TUI from the damaged-database screen leaves the reason on
+// the terminal, once, and exits 1 like the command line.
+func TestE2EDamagedScreenExitsOne(t *testing.T) {
+	e := newE2EEnv(t)
+	if err := os.MkdirAll(filepath.Dir(e.dbPath()), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(e.dbPath(), []byte(strings.Repeat("not a database ", 400)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := startCxo(t, e)
+	s.waitFor(t, "The database cannot be used", e2eWait)
+	s.send(t, "q")
+	if code := s.waitExit(t, e2eWait); code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	scr := s.waitFor(t, "cxo: database", e2eWait)
+	if n := strings.Count(scr, "cannot be read"); n != 1 {
+		t.Errorf("the reason is on the terminal %d times:\n%s", n, scr)
 	}
 }

@@ -100,3 +100,24 @@ func TestBankFileLimits(t *testing.T) {
 		t.Errorf("a folder as the bank: exit %d, stderr %q", r.code, r.stderr)
 	}
 }
+
+// An id or a path holding control characters is shown written out in
+// errors, in check's report and in its hint (quoted so it pastes back).
+func TestControlCharactersInIdsAndPaths(t *testing.T) {
+	dir := isolate(t)
+	r := cxo(t, "", "export", "zz\x1b]0;x\x07")
+	if r.code != 1 || r.stderr != "cxo: no such assessment: zz\\x1b]0;x\\x07 (cxo list shows the ids)\n" {
+		t.Errorf("export of an odd id: %d %q", r.code, r.stderr)
+	}
+	db := filepath.Join(dir, "a\x1b[2Jb", "cxo.db")
+	if r := cxo(t, "q\n", "--db", db, "--accessible", "new", "--quick"); r.code != 0 {
+		t.Fatalf("creating %q: %d %s", db, r.code, r.stderr)
+	}
+	r = cxo(t, "", "--db", db, "check")
+	noControls(t, "check", r.stdout+r.stderr)
+	shown := filepath.Join(dir, `a\x1b[2Jb`, "cxo.db")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, shown+": ok; last good copy kept at "+shown+".bak") ||
+		!strings.Contains(r.stdout, "cp $'"+shown+".bak' $'"+shown+"'") || strings.Count(r.stdout, "\n") != 1 {
+		t.Errorf("check of an odd path: %d\n%s", r.code, r.stdout)
+	}
+}

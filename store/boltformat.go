@@ -70,9 +70,10 @@ type boltMeta struct {
 // metaPair is what the two meta pages say: the sound one bbolt will open
 // from (cur), and why the other is bad, if it is.
 type metaPair struct {
-	cur    boltMeta
-	bad    int // 0 when both are sound, else 1 or 2: which page is bad
-	badWhy error
+	cur      boltMeta
+	bad      int // 0 when both are sound, else 1 or 2: which page is bad
+	badWhy   error
+	lostLast bool // the bad page says it was the newer one
 }
 
 // note says in words which meta page is bad, for the user.
@@ -84,7 +85,11 @@ func (p metaPair) note() string {
 	if p.bad == 2 {
 		which = "second"
 	}
-	return fmt.Sprintf("its %s header page is damaged but the other is sound (%v)", which, p.badWhy)
+	note := fmt.Sprintf("its %s header page is damaged but the other is sound (%v)", which, p.badWhy)
+	if p.lostLast {
+		note += "; the last change saved before the damage is not in the sound one"
+	}
+	return note
 }
 
 // readMeta reads and validates the bbolt meta page at off.
@@ -145,9 +150,9 @@ func readMetas(f io.ReaderAt, size int64) (metaPair, error) {
 	case err0 != nil && err1 != nil:
 		return metaPair{}, err0
 	case err0 != nil:
-		return metaPair{cur: m1, bad: 1, badWhy: err0}, nil
+		return metaPair{cur: m1, bad: 1, badWhy: err0, lostLast: m0.txid == m1.txid+1}, nil
 	case err1 != nil:
-		return metaPair{cur: m0, bad: 2, badWhy: err1}, nil
+		return metaPair{cur: m0, bad: 2, badWhy: err1, lostLast: m1.txid == m0.txid+1}, nil
 	case m1.pageSize != m0.pageSize:
 		return metaPair{}, errors.New("the two header pages disagree on the page size")
 	case m1.txid > m0.txid: // bbolt opens from the newer one
@@ -278,8 +283,20 @@ type pageWalker struct {
 	f    io.ReaderAt
 	ps   uint64
 	hwm  uint64 // pages below this are in use or free
-	seen map[uint64]bool
-	buf  []byte
+	seen pageSet
+	n    int      // pages seen
+	bufs [][]byte // one read buffer per depth, reused: a walk allocates little
+}
+
+// pageSet is a set of page ids below a known count, one bit each.
+type pageSet []uint64
+
+func newPageSet(n uint64) pageSet    { return make(pageSet, (n+63)/64) }
+func (s pageSet) has(id uint64) bool { return id/64 < uint64(len(s)) && s[id/64]&(1<<(id%64)) != 0 }
+func (s pageSet) add(id uint64)      { s[id/64] |= 1 << (id % 64) }
+
+func newWalker(path string, f io.ReaderAt, m boltMeta) *pageWalker {
+	return &pageWalker{path: path, f: f, ps: uint64(m.pageSize), hwm: m.pgid, seen: newPageSet(m.pgid)}
 }
 
 // walkFile reads the meta pages of the open file f and walks the tree of
@@ -298,11 +315,11 @@ func walkFile(path string, f *os.File, freelist bool) (walkResult, error) {
 		return walkResult{}, &DamagedError{Path: path, Reason: "header pages: " + err.Error()}
 	}
 	m := metas.cur
-	w := &pageWalker{path: path, f: f, ps: uint64(m.pageSize), hwm: m.pgid, seen: map[uint64]bool{}}
+	w := newWalker(path, f, m)
 	if err := w.page(m.root, 0); err != nil {
 		return walkResult{file: fi, metas: metas}, err
 	}
-	res := walkResult{file: fi, metas: metas, pages: len(w.seen)}
+	res := walkResult{file: fi, metas: metas, pages: w.n}
 	if !freelist || m.freelist == boltNoFreelist {
 		return res, nil
 	}
@@ -321,7 +338,7 @@ func walkFile(path string, f *os.File, freelist bool) (walkResult, error) {
 		switch {
 		case id < 2 || id >= w.hwm:
 			return res, repairable(w.damaged("the free-page list names page %d, outside the file's %d pages", id, w.hwm))
-		case w.seen[id]:
+		case w.seen.has(id):
 			return res, repairable(w.damaged("the free-page list names page %d, which holds data", id))
 		case id >= m.freelist && id < m.freelist+span:
 			return res, repairable(w.damaged("the free-page list names its own page %d", id))
@@ -344,11 +361,15 @@ func (w *pageWalker) page(id uint64, depth int) error {
 	if id < 2 || id >= w.hwm {
 		return w.damaged("page %d is outside the file's %d pages", id, w.hwm)
 	}
-	if w.seen[id] {
+	if w.seen.has(id) {
 		return w.damaged("page %d is referenced twice (a loop or a shared page)", id)
 	}
-	w.seen[id] = true
-	buf := make([]byte, w.ps)
+	w.seen.add(id)
+	w.n++
+	for len(w.bufs) <= depth {
+		w.bufs = append(w.bufs, make([]byte, w.ps))
+	}
+	buf := w.bufs[depth][:w.ps]
 	if _, err := w.f.ReadAt(buf, int64(id*w.ps)); err != nil {
 		return w.damaged("page %d: %v", id, err)
 	}
@@ -361,13 +382,17 @@ func (w *pageWalker) page(id uint64, depth int) error {
 		return w.damaged("page %d runs past the file's %d pages", id, w.hwm)
 	}
 	for i := uint64(1); i <= overflow; i++ {
-		if w.seen[id+i] {
+		if w.seen.has(id + i) {
 			return w.damaged("page %d is referenced twice (a loop or a shared page)", id+i)
 		}
-		w.seen[id+i] = true
+		w.seen.add(id + i)
+		w.n++
 	}
 	if overflow > 0 {
-		buf = append(buf, make([]byte, overflow*w.ps)...)
+		if need := (overflow + 1) * w.ps; uint64(cap(w.bufs[depth])) < need {
+			w.bufs[depth] = append(w.bufs[depth][:w.ps], make([]byte, need-w.ps)...)
+		}
+		buf = w.bufs[depth][:(overflow+1)*w.ps]
 		if _, err := w.f.ReadAt(buf[w.ps:], int64((id+1)*w.ps)); err != nil {
 			return w.damaged("page %d: %v", id, err)
 		}

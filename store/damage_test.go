@@ -148,6 +148,13 @@ func TestDamagedFiles(t *testing.T) {
 		{name: "freelist page garbage", data: withBytes(large, func(b []byte) { fillPage(b, "freelist", randomBytes(4, 1<<16)) }), readable: true},
 		{name: "freelist page all ones", data: withBytes(large, func(b []byte) { fillPage(b, "freelist", bytes.Repeat([]byte{0xff}, 1<<16)) }), readable: true},
 		{name: "freelist count overflows", data: withBytes(large, func(b []byte) { fillPage(b, "freelist", hugeFreelist()) }), readable: true},
+		{name: "freelist names a live page", data: freelistNaming(t, small, rootOf(t, small, bucketAssessments)), readable: true},
+		{name: "large freelist names a live page", data: freelistNaming(t, large, rootOf(t, large, bucketAssessments)), readable: true},
+		{name: "page loop", data: withBytes(large, func(b []byte) {
+			root := rootOf(t, large, bucketAssessments)
+			ps := uint64(currentMeta(t, large).pageSize)
+			binary.NativeEndian.PutUint64(b[root*ps+boltPageHeader+8:], root) // the first child is the page itself
+		})},
 		{name: "newer schema", data: boltFile(t, func(tx *bolt.Tx) error {
 			meta, err := tx.CreateBucket(bucketMeta)
 			if err != nil {

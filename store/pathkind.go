@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+
+	"github.com/cxo-dev/cxo/model"
 )
 
 // NotAFileError says something other than a regular file (or nothing) is
@@ -20,7 +22,7 @@ type NotAFileError struct {
 }
 
 func (e *NotAFileError) Error() string {
-	return fmt.Sprintf("%s %s; %s", e.Path, e.What, e.Hint)
+	return fmt.Sprintf("%s %s; %s", model.Escaped(e.Path), e.What, e.Hint)
 }
 
 // kindOf names what a file mode is, in the words the errors use; "" for a
@@ -67,6 +69,10 @@ func targetKind(path, hint string) (fs.FileInfo, error) {
 	}
 	return fi, nil
 }
+
+// CheckDBPath is checkDBPath, for the commands that say what is at the
+// path before they would report an empty database.
+func CheckDBPath(path string) error { return checkDBPath(path) }
 
 // checkDBPath refuses, at once, a database path holding anything but a
 // regular file or nothing: every command and the TUI open the file

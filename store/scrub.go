@@ -56,13 +56,13 @@ const maxReplaced = 100
 // openCurrent opens path, again when the file was replaced while this
 // process waited for its lock, so it ends up holding the file that has
 // the name.
-func openCurrent(path string, opts *bolt.Options) (db *bolt.DB, err error) {
+func openCurrent(path string, opts *bolt.Options) (db *bolt.DB, file *os.File, err error) {
 	for range maxReplaced {
-		if db, err = openRecovered(path, opts); !errors.Is(err, errReplaced) {
+		if db, file, err = openWithFile(path, opts); !errors.Is(err, errReplaced) {
 			break
 		}
 	}
-	return db, err
+	return db, file, err
 }
 
 // compactTxSize bounds the memory a rewrite takes: bbolt holds a write
@@ -215,7 +215,7 @@ func deleteIn(tx *bolt.Tx, ids []string, strict bool) error {
 // done again in full.
 func (s *Store) scrub() (Scrubbed, error) {
 	var done Scrubbed
-	db, err := s.open(false)
+	db, file, err := s.open(false)
 	if err != nil {
 		return done, err
 	}
@@ -223,7 +223,7 @@ func (s *Store) scrub() (Scrubbed, error) {
 	err = guard(s.Path, func() error {
 		// Only a sound file is rewritten: a copy of a damaged one could
 		// lose what a repair would still find.
-		if err := s.verify(db, true); err != nil {
+		if err := s.verify(db, file, true); err != nil {
 			return err
 		}
 		var p pendingScrub

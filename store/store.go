@@ -95,9 +95,9 @@ type DamagedError struct {
 
 func (e *DamagedError) Error() string {
 	if e.Repair {
-		return fmt.Sprintf("database %s is damaged (%s); it was left untouched", e.Path, e.Reason)
+		return fmt.Sprintf("database %s is damaged (%s); it was left untouched", e.Path, plainReason(e.Reason))
 	}
-	return fmt.Sprintf("database %s cannot be read (%s); it was left untouched", e.Path, e.Reason)
+	return fmt.Sprintf("database %s cannot be read (%s); it was left untouched", e.Path, plainReason(e.Reason))
 }
 
 func (e *DamagedError) Unwrap() error { return e.Err }
@@ -126,53 +126,53 @@ func (e *NewerError) Error() string {
 // open opens the file for one transaction, retrying while another process
 // holds the lock. Read-only opens of a missing or empty file report
 // os.ErrNotExist.
-func (s *Store) open(readOnly bool) (db *bolt.DB, err error) {
+func (s *Store) open(readOnly bool) (db *bolt.DB, file *os.File, err error) {
 	if err := checkDBPath(s.Path); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if readOnly {
 		fi, err := os.Stat(s.Path)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if fi.Size() == 0 {
 			// Created but never written (bbolt would try to initialise it
 			// through a read-only handle): nothing is stored yet.
-			return nil, os.ErrNotExist
+			return nil, nil, os.ErrNotExist
 		}
 	} else if err := makeDirs(filepath.Dir(s.Path)); err != nil { // fsys.go: synced
 		if w := asWriteError(s.Path, err); w != nil {
-			return nil, w
+			return nil, nil, w
 		}
-		return nil, fmt.Errorf("cannot create the data folder for %s: %w", s.Path, err)
+		return nil, nil, fmt.Errorf("cannot create the data folder for %s: %w", s.Path, err)
 	}
 	if err := precheck(s.Path); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	opts := &bolt.Options{Timeout: s.LockWait, ReadOnly: readOnly, MaxSize: s.maxSize}
 	for attempt := 0; attempt < max(1, s.Attempts); attempt++ {
-		db, err = openCurrent(s.Path, opts) // scrub.go
+		db, file, err = openCurrent(s.Path, opts) // scrub.go: follows a file replaced while waiting
 		if !errors.Is(err, bolt.ErrTimeout) {
 			break
 		}
 	}
 	switch {
 	case err == nil:
-		return db, nil
+		return db, file, nil
 	case errors.Is(err, bolt.ErrTimeout):
-		return nil, &BusyError{Path: s.Path}
+		return nil, nil, &BusyError{Path: s.Path}
 	case errors.Is(err, bolt.ErrInvalid), errors.Is(err, bolt.ErrVersionMismatch), errors.Is(err, bolt.ErrChecksum):
-		return nil, &DamagedError{Path: s.Path, Reason: err.Error()}
+		return nil, nil, &DamagedError{Path: s.Path, Reason: err.Error()}
 	case !readOnly && asWriteError(s.Path, err) != nil:
-		return nil, asWriteError(s.Path, err)
+		return nil, nil, asWriteError(s.Path, err)
 	case errors.Is(err, os.ErrPermission):
-		return nil, fmt.Errorf("database %s cannot be opened: permission denied", s.Path)
+		return nil, nil, fmt.Errorf("database %s cannot be opened: permission denied", s.Path)
 	}
 	var d *DamagedError
 	if errors.As(err, &d) {
-		return nil, err
+		return nil, nil, err
 	}
-	return nil, fmt.Errorf("database %s: %w", s.Path, err)
+	return nil, nil, fmt.Errorf("database %s: %w", s.Path, err)
 }
 
 // openRecovered turns a bbolt panic (or, with SetPanicOnFault, a memory
@@ -180,7 +180,14 @@ func (s *Store) open(readOnly bool) (db *bolt.DB, err error) {
 // no handle, so the file it opened is unlocked and closed here: otherwise
 // its lock would stay held and every later call would report the file busy.
 func openRecovered(path string, opts *bolt.Options) (db *bolt.DB, err error) {
-	var file *os.File
+	db, _, err = openWithFile(path, opts)
+	return db, err
+}
+
+// openWithFile is openRecovered, also returning the file bbolt opened (it
+// stays bbolt's: closed with db). verify reads the header pages through it
+// while db holds the lock, with no open of its own.
+func openWithFile(path string, opts *bolt.Options) (db *bolt.DB, file *os.File, err error) {
 	o := *opts
 	o.OpenFile = func(name string, flag int, perm os.FileMode) (*os.File, error) {
 		f, err := createdFile(name, flag, perm) // fsys.go: syncs the folder of a new file
@@ -193,12 +200,16 @@ func openRecovered(path string, opts *bolt.Options) (db *bolt.DB, err error) {
 				unlockFile(file)
 				file.Close()
 			}
-			db, err = nil, &DamagedError{Path: path, Reason: fmt.Sprint(r)}
+			db, file, err = nil, nil, &DamagedError{Path: path, Reason: fmt.Sprint(r)}
 		}
 	}()
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	db, err = bolt.Open(path, 0o600, &o)
-	return checkSameFile(path, file, db, err) // scrub.go: replaced while we waited for the lock?
+	db, err = checkSameFile(path, file, db, err) // scrub.go: replaced while we waited for the lock?
+	if err != nil {
+		file = nil
+	}
+	return db, file, err
 }
 
 // view runs fn in a read transaction, once the tree has passed verify. A
@@ -209,7 +220,7 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error { return s.viewWith(true,
 func (s *Store) viewChecked(fn func(tx *bolt.Tx) error) error { return s.viewWith(false, fn) }
 
 func (s *Store) viewWith(walk bool, fn func(tx *bolt.Tx) error) error {
-	db, err := s.open(true)
+	db, file, err := s.open(true)
 	if errors.Is(err, os.ErrNotExist) {
 		return fn(nil)
 	}
@@ -219,7 +230,7 @@ func (s *Store) viewWith(walk bool, fn func(tx *bolt.Tx) error) error {
 	defer db.Close()
 	return asDamaged(s.Path, guard(s.Path, func() error {
 		if walk {
-			if err := s.verify(db, false); err != nil {
+			if err := s.verify(db, file, false); err != nil {
 				return err
 			}
 		}
@@ -241,7 +252,7 @@ func (s *Store) viewWith(walk bool, fn func(tx *bolt.Tx) error) error {
 // *WriteError; nothing committed before is lost and the call can be
 // retried as it was.
 func (s *Store) update(fn func(tx *bolt.Tx) error) error {
-	db, err := s.open(false)
+	db, file, err := s.open(false)
 	if err != nil {
 		if w := asWriteError(s.Path, err); w != nil {
 			return w
@@ -250,7 +261,7 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	}
 	defer db.Close()
 	err = guard(s.Path, func() error {
-		if err := s.verify(db, true); err != nil {
+		if err := s.verify(db, file, true); err != nil {
 			return err
 		}
 		if err := s.upgrade(db); err != nil {
@@ -263,7 +274,7 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 			return fn(tx)
 		})
 		if err == nil {
-			s.wrote() // a write on a sound file leaves it sound
+			s.wrote(file) // a write on a sound file leaves it sound
 		}
 		return err
 	})

@@ -31,12 +31,7 @@ func (v verifiedState) same(o verifiedState) bool {
 // Store.update, which calls this first, so no command writes to a file
 // the check calls damaged. A state found sound once is not walked again
 // by this Store.
-func (s *Store) verify(db *bolt.DB, write bool) error {
-	f, err := os.Open(s.Path)
-	if err != nil {
-		return fmt.Errorf("database %s: %w", s.Path, err)
-	}
-	defer f.Close()
+func (s *Store) verify(db *bolt.DB, f *os.File, write bool) error {
 	fi, err := f.Stat()
 	if err != nil {
 		return fmt.Errorf("database %s: %w", s.Path, err)
@@ -75,13 +70,9 @@ func (s *Store) remember(v verifiedState) {
 }
 
 // wrote records the state a write of this Store left, while the lock is
-// still held: it started from a state verify found sound.
-func (s *Store) wrote() {
-	f, err := os.Open(s.Path)
-	if err != nil {
-		return
-	}
-	defer f.Close()
+// still held: it started from a state verify found sound. f is the file
+// bbolt has open.
+func (s *Store) wrote(f *os.File) {
 	fi, err := f.Stat()
 	if err != nil {
 		return

@@ -171,7 +171,7 @@ func (l *Line) resume(id string) error {
 			}
 		}
 		if id == "" {
-			return errors.New("nothing to resume: every assessment is finished; start one with cxo --accessible new")
+			return errors.New(nothingToResume(list, l.Store.Path, "run "+l.cxo()+" --accessible new"))
 		}
 	}
 	a, _, err := l.Store.Load(id)

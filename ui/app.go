@@ -460,7 +460,7 @@ func (m *App) resumeNewest() tea.Cmd {
 	if id := m.newestOpen(); id != "" {
 		return m.await(loadCmd(m.store, m.bank, id))
 	}
-	m.fail("nothing to resume: every assessment is finished - press n for a new one")
+	m.fail(nothingToResume(m.list, m.store.Path, "press n"))
 	return nil
 }
 
