@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -43,6 +44,10 @@ func deleteCommand(g *globals) *cobra.Command {
 				list, _, err := s.List()
 				if err != nil {
 					return err
+				}
+				if _, err := os.Stat(s.Path); len(list) == 0 && errors.Is(err, os.ErrNotExist) {
+					fmt.Fprintln(g.stderr, "no assessments to delete")
+					return nil // and no database is created for it
 				}
 				// With none left, the files are still rewritten: that clears
 				// what deletes by an older cxo left in free pages and copies.

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/cxo-dev/cxo/model"
 )
 
 // Deleting an assessment in bbolt only unlinks its pages: their bytes stay
@@ -99,8 +101,26 @@ func (s *Store) DeleteScrubbed(ids []string) (Scrubbed, error) {
 	if err != nil {
 		return Scrubbed{}, err
 	}
-	return s.scrub()
+	done, err := s.scrub()
+	if err != nil {
+		return done, &ScrubError{Path: s.Path, Err: err}
+	}
+	return done, nil
 }
+
+// ScrubError says the assessments were deleted but the rewrite that takes
+// their text out of the files has not finished; it is recorded, and the
+// next start (or delete) finishes it.
+type ScrubError struct {
+	Path string
+	Err  error
+}
+
+func (e *ScrubError) Error() string {
+	return fmt.Sprintf("deleted, but the rewrite that removes the text from %s and its copies did not finish (%s); cxo finishes it at the next start", e.Path, model.OneLine(e.Err.Error()))
+}
+
+func (e *ScrubError) Unwrap() error { return e.Err }
 
 // keyScrub, in the meta bucket, records deletes whose rewrite has not
 // finished (a pendingScrub), in the same transaction as the delete: a

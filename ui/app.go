@@ -6,6 +6,8 @@
 package ui
 
 import (
+	"errors"
+
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 
@@ -290,6 +292,10 @@ func (m *App) route(msg tea.Msg) tea.Cmd {
 	case exportedMsg:
 		return m.apply(m.export.done(&m.session, msg))
 	case deletedMsg:
+		if scrub := (*store.ScrubError)(nil); errors.As(msg.err, &scrub) { // deleted; the rewrite is pending
+			m.fail(msg.id + " " + scrub.Error())
+			return loadListCmd(m.store)
+		}
 		if msg.err != nil {
 			m.fail("could not delete: " + msg.err.Error())
 			return nil
