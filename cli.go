@@ -69,9 +69,9 @@ func (g *globals) loadBank() (*model.Bank, error) {
 	if g.bank == "" {
 		return assets.DefaultBank()
 	}
-	data, err := os.ReadFile(g.bank)
+	data, err := readBankFile(g.bank)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read bank: %w", err)
+		return nil, err
 	}
 	b, err := assets.LoadBank(g.bank, data)
 	if err != nil {
@@ -102,11 +102,12 @@ func (g *globals) isAccessible() bool {
 
 // run executes the command line and returns the exit status.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	g := &globals{stdin: stdin, stdout: stdout, stderr: stderr}
+	checked := &checkedWriter{w: stdout}
+	g := &globals{stdin: stdin, stdout: checked, stderr: stderr}
 	root := rootCommand(g)
 	root.SetArgs(args)
 	root.SetIn(stdin)
-	root.SetOut(stdout)
+	root.SetOut(checked)
 	root.SetErr(stderr)
 	held := holdErrors(root)
 	err := fang.Execute(ctx, root,
@@ -114,6 +115,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { reportError(w, g.command(), err) }))
 	if err == nil && *held != nil {
 		err = *held
+		reportError(stderr, g.command(), err)
+	}
+	if err == nil && checked.err != nil {
+		err = checked.err // the results were not shown
 		reportError(stderr, g.command(), err)
 	}
 	if err == nil {
@@ -130,8 +135,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	return 1
 }
 
-// reportError prints err as the one line cxo's errors are, with no
-// control characters (an argument may carry escape sequences). An
+// reportError prints err as the one line cxo's errors are, with control
+// characters written out (an argument may carry escape sequences). An
 // exitError has already said what it had to. cxo is how to run cxo again
 // on the same data, for the hint.
 func reportError(w io.Writer, cxo string, err error) {
@@ -139,10 +144,12 @@ func reportError(w io.Writer, cxo string, err error) {
 	if errors.As(err, &exit) {
 		return
 	}
-	msg := model.OneLine(model.Clean(err.Error()))
+	// Control characters are written out (\x1b), so an id or a path that
+	// holds one shows as typed and cannot drive the terminal.
+	msg := model.Escaped(model.OneLine(err.Error()))
 	var damaged *store.DamagedError
 	if errors.As(err, &damaged) {
-		msg += "; " + cxo + " check --move-aside sets it aside and starts fresh"
+		msg += "; " + damagedHint(cxo, damaged)
 	}
 	fmt.Fprintln(w, "cxo: "+msg)
 }
@@ -253,9 +260,14 @@ func rootCommand(g *globals) *cobra.Command {
 		},
 		// The global flags are checked for every command, so a mistake in
 		// one is never silently ignored by a command that does not use it.
-		PersistentPreRunE: func(*cobra.Command, []string) error {
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
 			if _, err := g.themeName(); err != nil {
 				return err
+			}
+			if usesDatabase(cmd) {
+				if err := notADatabase(g.dbPath()); err != nil {
+					return err
+				}
 			}
 			if g.bank != "" {
 				if _, err := g.loadBank(); err != nil {

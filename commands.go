@@ -8,10 +8,8 @@ import (
 	"os"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
@@ -26,7 +24,7 @@ func startHome() ui.Start { return ui.Start{} }
 // isTerminal reports whether both ends of the session are a terminal.
 func isTerminal(g *globals) bool {
 	in, ok1 := g.stdin.(*os.File)
-	out, ok2 := g.stdout.(*os.File)
+	out, ok2 := file(g.stdout)
 	return ok1 && ok2 && term.IsTerminal(in.Fd()) && term.IsTerminal(out.Fd())
 }
 
@@ -43,7 +41,7 @@ func launch(g *globals, start ui.Start) error {
 		if err != nil {
 			return err
 		}
-		line := &ui.Line{Store: s, Bank: b, In: bufio.NewReader(g.stdin), Out: colorprofile.NewWriter(g.stdout, os.Environ()), Command: g.command()}
+		line := &ui.Line{Store: s, Bank: b, In: bufio.NewReader(g.stdin), Out: g.styledOut(), Command: g.command()}
 		return line.Run(start)
 	}
 	if !isTerminal(g) {
@@ -60,7 +58,10 @@ func launch(g *globals, start ui.Start) error {
 		}
 		load = func() (*model.Bank, error) { return b, nil }
 	}
-	_, err = tea.NewProgram(ui.NewLoading(s, load, cxoVersion(), start)).Run()
+	final, err := tea.NewProgram(ui.NewLoading(s, load, cxoVersion(), start)).Run()
+	if app, ok := final.(*ui.App); ok && err == nil {
+		err = app.Failure() // said once more after the screen is gone, and status 1
+	}
 	return err
 }
 
@@ -120,10 +121,12 @@ func listCommand(g *globals) *cobra.Command {
 		Short: "List saved assessments: id, started, status, progress, lean",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			list, skipped, err := g.store().List()
+			st := g.store()
+			list, skipped, err := st.List()
 			if err != nil {
 				return err
 			}
+			bank, _ := g.loadBank() // only to read results of older methods
 			for _, e := range skipped {
 				fmt.Fprintln(g.stderr, "cxo: skipped "+e.Error())
 			}
@@ -134,7 +137,7 @@ func listCommand(g *globals) *cobra.Command {
 			w := tabwriter.NewWriter(g.stdout, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(w, "ID\tSTARTED\tSTATUS\tPROGRESS\tLENGTH\tLEAN")
 			for _, s := range list {
-				lean := s.Lean
+				lean := listLean(st, bank, s)
 				if lean == "" {
 					lean = "-"
 				}
@@ -247,7 +250,7 @@ func guideCommand(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			out, isFile := g.stdout.(*os.File)
+			out, isFile := file(g.stdout)
 			tty := isFile && term.IsTerminal(out.Fd())
 			forced := os.Getenv("CLICOLOR_FORCE") != "" && os.Getenv("CLICOLOR_FORCE") != "0"
 			if style == "markdown" || (style == "" && !tty && !forced) {
@@ -278,47 +281,12 @@ func guideCommand(g *globals) *cobra.Command {
 				return err
 			}
 			text += "\n"
-			_, err = fmt.Fprint(colorprofile.NewWriter(g.stdout, os.Environ()), text)
+			_, err = fmt.Fprint(g.styledOut(), text)
 			return err
 		},
 	}
 	cmd.Flags().StringVar(&style, "style", "", "dark, light or markdown (default: styled on a terminal, Markdown when piped)")
 	cmd.Flags().IntVar(&width, "width", 0, "wrap within N columns; widths outside 20 to 100 use the nearest (default: the terminal's width)")
-	return cmd
-}
-
-func deleteCommand(g *globals) *cobra.Command {
-	var yes bool
-	cmd := &cobra.Command{
-		Use:   "delete ID",
-		Short: "Delete an assessment and all its answers",
-		Args:  exactArgs(1, "the id of the assessment to delete (cxo list shows them)"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			s := g.store()
-			id, err := s.Resolve(args[0])
-			if err != nil {
-				return err
-			}
-			if !yes {
-				in, ok := g.stdin.(*os.File)
-				if !ok || !term.IsTerminal(in.Fd()) {
-					return usagef("not deleting %s without confirmation: add --yes", id)
-				}
-				fmt.Fprintf(g.stderr, "Delete %s and all its answers? [y/N] ", id)
-				answer, _ := bufio.NewReader(g.stdin).ReadString('\n')
-				if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" {
-					fmt.Fprintln(g.stderr, "kept "+id)
-					return nil
-				}
-			}
-			if err := s.Delete(id); err != nil {
-				return err
-			}
-			fmt.Fprintln(g.stderr, "deleted "+id)
-			return nil
-		},
-	}
-	cmd.Flags().BoolVar(&yes, "yes", false, "delete without asking")
 	return cmd
 }
 
@@ -336,17 +304,17 @@ func bankCommand(g *globals) *cobra.Command {
 		Short: "Validate a custom question bank: every problem as file:line: message",
 		Args:  exactArgs(1, "the bank FILE to check"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			data, err := os.ReadFile(args[0])
+			data, err := readBankFile(args[0])
 			if err != nil {
-				return fmt.Errorf("cannot read bank: %w", err)
+				return err
 			}
 			b, err := assets.LoadBank(args[0], data)
 			var problems model.Problems
 			if errors.As(err, &problems) {
 				for _, p := range problems {
-					fmt.Fprintln(g.stdout, p.String())
+					fmt.Fprintln(g.stdout, p.String()) // control characters written out
 				}
-				fmt.Fprintf(g.stderr, "cxo: %s has %d problem(s)\n", args[0], len(problems))
+				fmt.Fprintf(g.stderr, "cxo: %s has %d problem(s)\n", model.Escaped(args[0]), len(problems))
 				return exitError{code: 1}
 			}
 			if err != nil {
@@ -354,52 +322,9 @@ func bankCommand(g *globals) *cobra.Command {
 			}
 			full, _ := model.Estimate(b, model.LengthFull)
 			quick, _ := model.Estimate(b, model.LengthQuick)
-			fmt.Fprintf(g.stdout, "%s: ok - bank %s, %d facets, %d items (%d quick)\n", args[0], b.Version, len(b.Facets), full, quick)
+			fmt.Fprintf(g.stdout, "%s: ok - bank %s, %d facets, %d items (%d quick)\n", model.Escaped(args[0]), b.Version, len(b.Facets), full, quick)
 			return nil
 		},
 	})
 	return bank
-}
-
-func checkCommand(g *globals) *cobra.Command {
-	var moveAside bool
-	cmd := &cobra.Command{
-		Use:   "check",
-		Short: "Check the database; keep a last-good copy; --move-aside sets a damaged one aside",
-		Args:  noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			s := g.store()
-			backup, err := s.Backup()
-			var damaged *store.DamagedError
-			var werr *store.WriteError
-			switch {
-			case err == nil:
-				if backup == "" {
-					fmt.Fprintf(g.stdout, "%s: no database yet\n", s.Path)
-					return nil
-				}
-				fmt.Fprintf(g.stdout, "%s: ok; last good copy kept at %s (%s)\n", s.Path, backup, store.RestoreHint(s.Path))
-				return nil
-			case errors.As(err, &werr):
-				if cerr := s.Check(); cerr != nil {
-					return cerr
-				}
-				fmt.Fprintf(g.stdout, "%s: ok, but no copy could be kept: %v\n", s.Path, err)
-				return nil
-			case errors.As(err, &damaged) && moveAside:
-				to, merr := store.MoveAside(s.Path, time.Now())
-				if merr != nil {
-					return fmt.Errorf("%v; moving it aside failed too: %w", err, merr)
-				}
-				fmt.Fprintf(g.stdout, "%s was damaged; moved aside to %s (bytes kept); the next cxo run starts a fresh database\n", s.Path, to)
-				if _, serr := os.Stat(store.BackupPath(s.Path)); serr == nil {
-					fmt.Fprintf(g.stdout, "a last good copy exists: %s\n", store.RestoreHint(s.Path))
-				}
-				return nil
-			}
-			return err
-		},
-	}
-	cmd.Flags().BoolVar(&moveAside, "move-aside", false, "if the database is damaged, rename it to <file>.corrupt-<time> and start fresh")
-	return cmd
 }

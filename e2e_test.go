@@ -601,7 +601,7 @@ func TestErrorsOnATerminalDoNotQueryIt(t *testing.T) {
 		{[]string{"export", "zzz"}, 1, "cxo: no such assessment: zzz (cxo list shows the ids)\r\n"},
 		{[]string{"--bogus"}, 2, "cxo: unknown flag: --bogus\r\n"},
 		{[]string{"new", "--target", "\x1b]0;title\x07ceo"}, 2, "cxo: --target must be cto or cio, not \"\\x1b]0;title\\aceo\"\r\n"},
-		{[]string{"delete"}, 2, "cxo: cxo delete needs the id of the assessment to delete (cxo list shows them)\r\n"},
+		{[]string{"delete"}, 2, "cxo: cxo delete needs the id of the assessment to delete (cxo list shows them), or --all\r\n"},
 	} {
 		out, code := runInPty(t, e, "", c.args...)
 		if code != c.code || string(out) != c.want {

@@ -77,6 +77,6 @@ func LoadBank(name string, data []byte) (*model.Bank, error) {
 	}
 	return model.LoadBank(
 		model.Source{Name: name, Data: data},
-		model.Source{Name: "assets/plan.yaml", Data: File("plan.yaml")},
+		model.Source{Name: "assets/plan.yaml", Data: File("plan.yaml"), Lent: name != "assets/bank.yaml"},
 		Guides())
 }

@@ -123,6 +123,9 @@ func (a *Assessment) Reconcile(b *Bank) bool {
 	// From now on the assessment goes on with this revision of its bank.
 	revised := a.BankVersion != b.Version
 	a.BankVersion = b.Version
+	if a.AdoptReplaced(b) {
+		revised = true
+	}
 	inOrder := map[string]bool{}
 	var kept []string
 	for _, id := range a.Order {

@@ -21,8 +21,12 @@ type Format string
 const (
 	FormatLikert   Format = "likert"   // agree 1..5 with a statement
 	FormatChoice   Format = "choice"   // pick one of two statements
-	FormatScenario Format = "scenario" // pick one of three or four responses
-	FormatRating   Format = "rating"   // anchored self-rating 1..5
+	FormatScenario Format = "scenario" // pick one of three to five responses
+	// FormatPreference is a five-point preference between two statements:
+	// much more the first, somewhat, both equally, somewhat, much more the
+	// second. It replaced the forced choice in bank 2026.11-2.
+	FormatPreference Format = "preference"
+	FormatRating     Format = "rating" // anchored self-rating 1..5
 )
 
 // Role is one of the two executive roles the coach compares.
@@ -67,6 +71,7 @@ type Facet struct {
 	CIO    string // lean only: label of the CIO pole
 	Guide  string // guide#section that explains it
 	Expect map[Role]int
+	Reason string // readiness and foundation: why cxo expects these levels
 	Line   int
 }
 
@@ -86,17 +91,27 @@ type Item struct {
 	Text    string
 	Reverse bool
 	Pair    string
-	Quick   bool
-	NA      bool
-	Guide   string
-	Options []Option
-	Anchors map[int]string
-	Line    int
+	// Scale is the affinity a lean likert item measures (cto or cio); an
+	// older bank without it reads an unreversed item as cto, a reversed one
+	// as cio.
+	Scale Role
+	// Replaces names a two-option choice item this preference item took
+	// over: an answer stored under that id reads as the extreme of the
+	// preference on the same side (option 1 as 1, option 2 as 5).
+	Replaces string
+	Quick    bool
+	NA       bool
+	Guide    string
+	Options  []Option
+	Anchors  map[int]string
+	Line     int
 }
 
 // Levels is how many answers the item offers (5 for likert and rating).
 func (it Item) Levels() int {
 	switch it.Format {
+	case FormatPreference:
+		return 5
 	case FormatChoice, FormatScenario:
 		return len(it.Options)
 	}
@@ -113,6 +128,7 @@ type Bank struct {
 
 	facetIdx map[string]int
 	itemIdx  map[string]int
+	replaced map[string]int // old choice id -> index of the item that replaced it
 }
 
 // PlanActions holds the development actions for one facet.
@@ -156,7 +172,11 @@ func (b *Bank) index() {
 		b.facetIdx[f.ID] = i
 	}
 	b.itemIdx = make(map[string]int, len(b.Items))
+	b.replaced = map[string]int{}
 	for i, it := range b.Items {
 		b.itemIdx[it.ID] = i
+		if it.Replaces != "" {
+			b.replaced[it.Replaces] = i
+		}
 	}
 }

@@ -19,6 +19,7 @@ type Change struct {
 
 // Comparison sets two results side by side.
 type Comparison struct {
+	Method    int    // the scoring method both sides were read with
 	Lean      Change // on -100..100
 	Facets    []Change
 	Readiness []Change // readiness and foundations
@@ -43,10 +44,11 @@ func Compare(a, b Result) (Comparison, error) {
 	if !Compatible(a.BankVersion, b.BankVersion) {
 		return Comparison{}, fmt.Errorf("these results come from question banks %s and %s, which measure different things; compare results from the same bank", a.BankVersion, b.BankVersion)
 	}
-	var c Comparison
-	c.Lean = change("lean", "Lean (CIO -100 to CTO +100)",
-		Score{Score: a.Lean.Score, Low: a.Lean.Low, High: a.Lean.High, N: a.Lean.N},
-		Score{Score: b.Lean.Score, Low: b.Lean.Low, High: b.Lean.High, N: b.Lean.N})
+	if a.MethodOf() != b.MethodOf() {
+		return Comparison{}, fmt.Errorf("these results were scored with methods %d and %d; score both with one method first (OneMethod)", a.MethodOf(), b.MethodOf())
+	}
+	c := Comparison{Method: a.MethodOf()}
+	c.Lean = change("lean", "Lean (CIO -100 to CTO +100)", leanScore(a), leanScore(b))
 	c.Facets = changes(a.Facets, b.Facets)
 	c.Readiness = changes(append(append([]Score{}, a.Readiness...), a.Foundations...), append(append([]Score{}, b.Readiness...), b.Foundations...))
 	return c, nil
@@ -66,8 +68,30 @@ func changes(before, after []Score) []Change {
 	return out
 }
 
+// leanScore is the lean as a Score; with too few trade-off answers for a
+// verdict it counts as unanswered, so it can never be called a change.
+func leanScore(r Result) Score {
+	s := Score{Score: r.Lean.Score, Low: r.Lean.Low, High: r.Lean.High, N: r.Lean.N}
+	if r.MethodOf() >= 2 && !r.Lean.Enough {
+		s.N = 0
+	}
+	return s
+}
+
+// change uses the one band rule of gaps and strengths: a difference counts
+// only when the bands clear each other.
 func change(id, name string, before, after Score) Change {
 	c := Change{ID: id, Name: name, Before: before, After: after, Delta: after.Score - before.Score}
-	c.Changed = before.N > 0 && after.N > 0 && (after.Low > before.High || after.High < before.Low)
+	c.Changed = before.N > 1 && after.N > 1 && clears(after.Low, after.High, before.Low, before.High)
 	return c
+}
+
+// OneMethod returns two results read with one method: as stored when both
+// were made with the same one, otherwise both scored afresh with the
+// current method (the stored results stay as they are).
+func OneMethod(b *Bank, aa *Assessment, ra Result, ab *Assessment, rb Result) (Result, Result) {
+	if ra.MethodOf() == rb.MethodOf() {
+		return ra, rb
+	}
+	return Compute(b, aa), Compute(b, ab)
 }

@@ -2,14 +2,14 @@ package model
 
 import (
 	"math"
-	"strconv"
+	"sort"
 	"strings"
 	"time"
 )
 
 // Flag is an answer-quality warning with a plain explanation.
 type Flag struct {
-	Code    string // longstring, contradiction, neutral, fast
+	Code    string // longstring, contradiction, neutral, fast, selfrating
 	Message string
 	Items   []string // the items worth reviewing
 }
@@ -55,17 +55,26 @@ func Flags(b *Bank, a *Assessment) []Flag {
 	if f, ok := fast(b, a); ok {
 		flags = append(flags, f)
 	}
+	if f, ok := selfRating(b, a); ok {
+		flags = append(flags, f)
+	}
 	return flags
 }
 
-// answered lists the items with a real answer (no skip, no N/A) in order.
-func answered(b *Bank, a *Assessment) []Item {
-	var out []Item
+// given is an item with a real answer (no skip, no N/A).
+type given struct {
+	*Item
+	ans Answer
+}
+
+// answered lists the items with a real answer in order (an answer to an
+// item that was replaced counts for the item that replaced it).
+func answered(b *Bank, a *Assessment) []given {
+	var out []given
 	for _, id := range a.Order {
-		it, ok := b.Item(id)
-		ans := a.Answers[id]
+		it, ans, ok := b.Resolve(id, a.Answers)
 		if ok && ans.Given() && !ans.NA {
-			out = append(out, it)
+			out = append(out, given{&b.Items[b.itemIdx[it.ID]], ans})
 		}
 	}
 	return out
@@ -74,26 +83,85 @@ func answered(b *Bank, a *Assessment) []Item {
 func longstring(b *Bank, a *Assessment) (Flag, bool) {
 	items := answered(b, a)
 	need := min(LongstringMax, max(LongstringMin, int(math.Ceil(float64(len(items))/2))))
-	best, bestEnd, run := 0, 0, 0
-	for i, it := range items {
-		if i > 0 && a.Answers[it.ID].Value == a.Answers[items[i-1].ID].Value {
-			run++
-		} else {
-			run = 1
+	// Every run of one answer, across sections, whose counted items reach
+	// need. The lean items of a run are not counted when they are excused
+	// (see excused): a decided person gives such runs honestly.
+	best := 0
+	var ids []string
+	for i := 0; i < len(items); {
+		end := i
+		for end+1 < len(items) && items[end+1].ans.Value == items[i].ans.Value {
+			end++
 		}
-		if run > best {
-			best, bestEnd = run, i
+		var lean, rest []given
+		for _, it := range items[i : end+1] {
+			if f, _ := b.Facet(it.Facet); f.Layer == LayerLean {
+				lean = append(lean, it)
+			} else {
+				rest = append(rest, it)
+			}
 		}
+		counted := rest
+		if !excused(b, lean) {
+			counted = items[i : end+1]
+		}
+		if len(counted) >= need {
+			best = max(best, len(counted))
+			for _, it := range counted {
+				ids = append(ids, it.ID)
+			}
+		}
+		i = end + 1
 	}
-	if best < need {
+	if best == 0 {
 		return Flag{}, false
 	}
-	var ids []string
-	for _, it := range items[bestEnd-best+1 : bestEnd+1] {
-		ids = append(ids, it.ID)
-	}
 	return Flag{Code: "longstring", Items: ids,
-		Message: "You gave the same answer " + strconv.Itoa(best) + " times in a row. That can happen, but it often means the items were answered on autopilot; look at them again."}, true
+		Message: "You gave the same answer " + itoa(best) + " times in a row. That can happen, but it often means the items were answered on autopilot; look at them again."}, true
+}
+
+// excused reports whether a run of one answer number means one consistent
+// thing: lean items keyed both ways, each answered toward the same role.
+// The bank keys its lean items both ways (the CTO statement first or
+// second, agreeing with a CTO or a CIO statement), so a person who is
+// decided gives runs of one number that all point the same way, while
+// autopilot gives one number whatever it means.
+func excused(b *Bank, run []given) bool {
+	if len(run) == 0 {
+		return true
+	}
+	dir := 0
+	for _, it := range run {
+		f, _ := b.Facet(it.Facet)
+		v, ok := value(*it.Item, it.ans)
+		if !ok || f.Layer != LayerLean {
+			return false
+		}
+		d := 0
+		switch {
+		case tradeoff(*it.Item):
+			d = sgn(v)
+		case it.Scale == RoleCIO:
+			d = -sgn(v - 0.5)
+		default:
+			d = sgn(v - 0.5)
+		}
+		if d == 0 || (dir != 0 && d != dir) {
+			return false
+		}
+		dir = d
+	}
+	return true
+}
+
+func sgn(x float64) int {
+	switch {
+	case x > 0:
+		return 1
+	case x < 0:
+		return -1
+	}
+	return 0
 }
 
 // Agreement direction on a 1..5 scale: +1 agree, -1 disagree, 0 neither.
@@ -125,22 +193,24 @@ func contradiction(b *Bank, a *Assessment) (Flag, bool) {
 			ids = append(ids, it.ID, it.Pair)
 		}
 	}
-	if clash == 0 || (clash < ContradictionMin && clash*2 < pairs) {
+	// A pattern, not a slip: at least ContradictionMin pairs and at least
+	// half of those answered. The flag holds the verdict back.
+	if clash < ContradictionMin || clash*2 < pairs {
 		return Flag{}, false
 	}
 	return Flag{Code: "contradiction", Items: ids,
-		Message: "In " + strconv.Itoa(clash) + " of " + strconv.Itoa(pairs) + " pairs of opposite statements you agreed (or disagreed) with both. Re-read them: one of each pair is worded the other way round."}, true
+		Message: "In " + itoa(clash) + " of " + itoa(pairs) + " pairs of opposite statements you agreed (or disagreed) with both. Re-read them: one of each pair is worded the other way round."}, true
 }
 
 func neutral(b *Bank, a *Assessment) (Flag, bool) {
 	scaled, middle := 0, 0
 	var ids []string
 	for _, it := range answered(b, a) {
-		if it.Format != FormatLikert && it.Format != FormatRating {
-			continue
+		if it.Format != FormatLikert {
+			continue // an anchored level 3 or "both equally" is a real answer
 		}
 		scaled++
-		if a.Answers[it.ID].Value == 3 {
+		if it.ans.Value == 3 {
 			middle++
 			ids = append(ids, it.ID)
 		}
@@ -149,19 +219,19 @@ func neutral(b *Bank, a *Assessment) (Flag, bool) {
 		return Flag{}, false
 	}
 	return Flag{Code: "neutral", Items: ids,
-		Message: strconv.Itoa(middle) + " of your " + strconv.Itoa(scaled) + " scaled answers sit in the middle. The result then says little; where you do have a view, say so, and use \"not applicable\" where an item does not fit you."}, true
+		Message: itoa(middle) + " of your " + itoa(scaled) + " agree/disagree answers are \"neither\". Those statements then say little about you; where you do have a view, say so, and use \"not applicable\" where an item does not fit you."}, true
 }
 
 func fast(b *Bank, a *Assessment) (Flag, bool) {
 	timed, quick := 0, 0
 	var ids []string
 	for _, it := range answered(b, a) {
-		took := a.Answers[it.ID].Took
+		took := it.ans.Took
 		if took <= 0 {
 			continue // no timing recorded
 		}
 		timed++
-		if took < ReadingTime(it) {
+		if took < ReadingTime(*it.Item) {
 			quick++
 			ids = append(ids, it.ID)
 		}
@@ -170,5 +240,51 @@ func fast(b *Bank, a *Assessment) (Flag, bool) {
 		return Flag{}, false
 	}
 	return Flag{Code: "fast", Items: ids,
-		Message: strconv.Itoa(quick) + " answers came faster than the item can be read. Quick answers are fine when you are sure; check these ones were read to the end."}, true
+		Message: itoa(quick) + " answers came faster than the item can be read. Quick answers are fine when you are sure; check these ones were read to the end."}, true
+}
+
+// selfRating flags self-ratings that are implausibly high or uniform: most
+// people have areas they are still growing in, and ratings that all sit on
+// one level usually mean the levels' descriptions were not read. While it
+// stands, strengths read "possible".
+func selfRating(b *Bank, a *Assessment) (Flag, bool) {
+	var levels []int
+	var ids []string
+	high := 0
+	for _, it := range answered(b, a) {
+		f, _ := b.Facet(it.Facet)
+		if it.Format != FormatRating || f.Layer == LayerLean {
+			continue
+		}
+		v := it.ans.Value
+		levels = append(levels, v)
+		ids = append(ids, it.ID)
+		if v >= SelfRatingHighLevel {
+			high++
+		}
+	}
+	if len(levels) < SelfRatingMin {
+		return Flag{}, false
+	}
+	sort.Ints(levels)
+	iqr := quantile(levels, 0.75) - quantile(levels, 0.25)
+	switch {
+	case float64(high) >= SelfRatingHighShare*float64(len(levels)):
+		return Flag{Code: "selfrating", Items: ids,
+			Message: itoa(high) + " of your " + itoa(len(levels)) + " readiness ratings are at level 4 or 5. That is rare; strengths are shown as possible until you review the ratings against the level descriptions or ask colleagues how they see you."}, true
+	case iqr < SelfRatingSpread:
+		return Flag{Code: "selfrating", Items: ids,
+			Message: "Most of your " + itoa(len(levels)) + " readiness ratings sit on one level. Areas usually differ; strengths are shown as possible until you review the ratings against the level descriptions or ask colleagues how they see you."}, true
+	}
+	return Flag{}, false
+}
+
+// quantile of sorted ints, interpolated.
+func quantile(sorted []int, q float64) float64 {
+	pos := q * float64(len(sorted)-1)
+	i := int(pos)
+	if i+1 >= len(sorted) {
+		return float64(sorted[len(sorted)-1])
+	}
+	return float64(sorted[i]) + (pos-float64(i))*float64(sorted[i+1]-sorted[i])
 }

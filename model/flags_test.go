@@ -2,7 +2,6 @@ package model
 
 import (
 	"reflect"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -59,11 +58,13 @@ func TestFlags(t *testing.T) {
 		// 2 is a valid answer to every item; both pairs are then
 		// "disagree" twice.
 		{"one answer everywhere", repeat(2, 14), slow, []string{"longstring", "contradiction"}},
-		{"agrees with both statements of a pair", with(map[int]int{1: 4}), slow, []string{"contradiction"}},
-		{"disagrees with both statements of a pair", with(map[int]int{11: 2}), slow, []string{"contradiction"}},
-		{"a neutral answer in a pair is no contradiction", with(map[int]int{0: 3, 1: 3}), slow, nil},
-		// six of the ten likert and rating answers are 3.
-		{"mostly neutral", with(map[int]int{0: 3, 1: 3, 6: 3, 7: 3, 11: 3}), slow, []string{"neutral"}},
+		// One slip in two pairs is not a pattern; both pairs are.
+		{"agrees with both statements of one pair", with(map[int]int{1: 4}), slow, nil},
+		{"agrees or disagrees with both of every pair", with(map[int]int{1: 4, 11: 2}), slow, []string{"contradiction"}},
+		{"a neutral answer in a pair is no contradiction", with(map[int]int{0: 3, 1: 3, 11: 3}), slow, nil},
+		// Five likert answers at 3 are fewer than NeutralMin; the anchored
+		// level 3 of a rating is a real answer, not a neutral one.
+		{"middle ratings are not neutral", with(map[int]int{0: 3, 1: 3, 6: 3, 7: 3, 9: 3, 10: 3, 11: 3, 12: 3}), slow, nil},
 		{"faster than reading", careful, hasty, []string{"fast"}},
 		{"nothing answered", repeat(0, 14), slow, nil},
 	}
@@ -104,10 +105,11 @@ func TestFlagDetails(t *testing.T) {
 	if f := got["fast"]; len(f.Items) != 14 || !strings.HasPrefix(f.Message, "14 answers came faster than the item can be read.") {
 		t.Errorf("fast %+v", f)
 	}
-	a = inBankOrder(b, []int{3, 3, 1, 2, 3, 3, 3, 3, 5, 3, 4, 3, 1, 4}, slow)
-	f, ok := neutral(b, a)
-	if !ok || !reflect.DeepEqual(f.Items, []string{"b-like-1", "b-like-2", "ops-1", "ops-2", "ax-1", "ld-1"}) ||
-		!strings.HasPrefix(f.Message, "6 of your 10 scaled answers sit in the middle.") {
+	lb := genLikertBank(t, 8)
+	a = inBankOrder(lb, []int{3, 3, 1, 3, 3, 5, 3, 3}, slow)
+	f, ok := neutral(lb, a)
+	if !ok || !reflect.DeepEqual(f.Items, []string{"l-0", "l-1", "l-3", "l-4", "l-6", "l-7"}) ||
+		!strings.HasPrefix(f.Message, "6 of your 8 agree/disagree answers are \"neither\".") {
 		t.Errorf("neutral %+v %v", f, ok)
 	}
 }
@@ -145,7 +147,7 @@ func TestLongstringThreshold(t *testing.T) {
 		if ok != c.want {
 			t.Errorf("%d answers, run of %d: flagged %v, want %v", c.n, c.run, ok, c.want)
 		}
-		if ok && (len(f.Items) != c.run || f.Items[0] != "f0-0" || f.Items[c.run-1] != "f0-"+strconv.Itoa(c.run-1)) {
+		if ok && (len(f.Items) != c.run || f.Items[0] != "f0-0" || f.Items[c.run-1] != "f0-"+itoa(c.run-1)) {
 			t.Errorf("%d answers, run of %d: items %v", c.n, c.run, f.Items)
 		}
 	}
@@ -165,9 +167,9 @@ func genPairBank(t *testing.T, n int) *Bank {
 	var sb strings.Builder
 	sb.WriteString("version: pairs\nfacets:\n  - {id: p, name: P, layer: lean, group: orientation, cto: Yes, cio: No, guide: g}\nitems:\n")
 	for i := range n {
-		id := "p" + strconv.Itoa(i)
-		sb.WriteString("  - {id: " + id + "-a, facet: p, format: likert, text: Forward., pair: " + id + "-b, quick: true, guide: g#one}\n")
-		sb.WriteString("  - {id: " + id + "-b, facet: p, format: likert, text: Reverse., reverse: true, pair: " + id + "-a, guide: g#one}\n")
+		id := "p" + itoa(i)
+		sb.WriteString("  - {id: " + id + "-a, facet: p, format: likert, scale: cto, text: Forward., pair: " + id + "-b, quick: true, guide: g#one}\n")
+		sb.WriteString("  - {id: " + id + "-b, facet: p, format: likert, scale: cto, text: Reverse., reverse: true, pair: " + id + "-a, guide: g#one}\n")
 	}
 	return load(t, sb.String(), "")
 }
@@ -178,11 +180,13 @@ func TestContradictionThreshold(t *testing.T) {
 		vals []int // a b a b ...
 		want bool
 	}{
-		{"one pair, one clash", []int{5, 4}, true},
-		{"two pairs, one clash is half", []int{5, 4, 4, 2}, true},
+		{"one pair, one clash is a slip", []int{5, 4}, false},
+		{"two pairs, two clashes", []int{5, 4, 2, 2}, true},
 		{"three pairs, one clash", []int{5, 4, 4, 2, 5, 1}, false},
 		{"three pairs, two clashes", []int{5, 4, 2, 1, 5, 1}, true},
-		{"a half-answered pair does not count", []int{5, 4, 4, 2, 5, 0}, true},
+		{"four pairs, two clashes is half", []int{5, 4, 2, 1, 5, 1, 4, 2}, true},
+		{"five pairs, two clashes is under half", []int{5, 4, 2, 1, 5, 1, 4, 2, 1, 5}, false},
+		{"a half-answered pair does not count", []int{5, 4, 2, 1, 5, 0}, true},
 		{"neutral on one side", []int{3, 4, 3, 5, 3, 1}, false},
 		{"consistent", []int{5, 1, 4, 2, 1, 5}, false},
 	}
@@ -194,10 +198,10 @@ func TestContradictionThreshold(t *testing.T) {
 		}
 	}
 	// Each pair is visited once however the order runs.
-	b := genPairBank(t, 1)
-	a := inBankOrder(b, []int{5, 5}, slow)
-	a.Order = []string{"p0-b", "p0-a"}
-	if f, ok := contradiction(b, a); !ok || !reflect.DeepEqual(f.Items, []string{"p0-a", "p0-b"}) {
+	b := genPairBank(t, 2)
+	a := inBankOrder(b, []int{5, 5, 1, 1}, slow)
+	a.Order = []string{"p0-b", "p0-a", "p1-b", "p1-a"}
+	if f, ok := contradiction(b, a); !ok || !reflect.DeepEqual(f.Items, []string{"p0-a", "p0-b", "p1-a", "p1-b"}) {
 		t.Errorf("reversed order: %+v %v", f, ok)
 	}
 }
@@ -224,19 +228,36 @@ func TestNeutralThreshold(t *testing.T) {
 		{20, 10, true},
 	}
 	for _, c := range cases {
-		b := genBank(t, 1, c.n)
+		b := genLikertBank(t, c.n)
 		if _, ok := neutral(b, inBankOrder(b, vals(c.n, c.middle), slow)); ok != c.want {
 			t.Errorf("%d of %d neutral: flagged %v, want %v", c.middle, c.n, ok, c.want)
 		}
 	}
-	// Choice and scenario answers are not on a scale; "not applicable" is
-	// not a middle answer.
+	// Only agree/disagree answers count: a preference's "both equally",
+	// a scenario's balanced option and an anchored level 3 are real
+	// answers. "Not applicable" is not a middle answer.
 	b := testBank(t)
-	a := inBankOrder(b, []int{3, 3, 1, 2, 3, 3, 3, 3, 5, 3, 4, 3, 1, 4}, slow)
-	a.Answers["ops-1"] = Answer{NA: true}
+	a := inBankOrder(b, []int{3, 3, 1, 2, 4, 2, 3, 3, 3, 3, 3, 3, 3, 3}, slow)
 	if f, ok := neutral(b, a); ok {
+		t.Errorf("5 likert answers at 3 flagged: %+v", f)
+	}
+	lb := genLikertBank(t, 10)
+	a = inBankOrder(lb, vals(10, 6), slow)
+	a.Answers["l-0"] = Answer{NA: true}
+	if f, ok := neutral(lb, a); ok {
 		t.Errorf("5 of 9 neutral flagged: %+v", f)
 	}
+}
+
+// genLikertBank is one readiness facet with n likert items l-0 .. l-(n-1).
+func genLikertBank(t *testing.T, n int) *Bank {
+	t.Helper()
+	var sb strings.Builder
+	sb.WriteString("version: likert\nfacets:\n  - {id: r, name: R, layer: readiness, group: area, guide: g, expect: {cto: 50, cio: 50}}\nitems:\n")
+	for i := range n {
+		sb.WriteString("  - {id: l-" + itoa(i) + ", facet: r, format: likert, text: I can do it., quick: true, guide: g#one}\n")
+	}
+	return load(t, sb.String(), "")
 }
 
 func TestFastThreshold(t *testing.T) {

@@ -91,8 +91,15 @@ func FuzzLoadBank(f *testing.F) {
 			if r.Answered+r.Skipped+r.NA != r.Total || r.Total != len(a.Order) {
 				t.Fatalf("counts %d+%d+%d != %d", r.Answered, r.Skipped, r.NA, r.Total)
 			}
-			if len(r.Plan) != len(r.Gaps) {
-				t.Fatalf("%d plan steps for %d gaps", len(r.Plan), len(r.Gaps))
+			evidence := 0
+			if len(r.Plan) > 0 && r.Plan[0].Name == "Gather evidence" {
+				evidence = 1
+			}
+			if len(r.Plan) > Priorities || len(r.Plan)+len(r.Later) != len(r.Gaps)+evidence {
+				t.Fatalf("%d priorities and %d later for %d gaps", len(r.Plan), len(r.Later), len(r.Gaps))
+			}
+			if r.Profile == ProfileLean && (!r.Lean.Enough || r.Held) {
+				t.Fatalf("a lean verdict without the evidence: %+v", r.Lean)
 			}
 			a.Reconcile(b)
 		}

@@ -57,13 +57,15 @@ items:
     facet: build
     format: likert
     text: I like shaping the product people buy.
+    scale: cto
     pair: b-like-2
     quick: true
     guide: g#one
   - id: b-like-2
     facet: build
     format: likert
-    text: I like running the systems my colleagues use.
+    text: I would rather leave the product's shape to others.
+    scale: cto
     reverse: true
     pair: b-like-1
     guide: g#one

@@ -17,11 +17,13 @@ type Problem struct {
 	Msg  string
 }
 
+// String is the problem as one line, with any control character in the
+// file name or the bank's text written out (\x1b), never sent raw.
 func (p Problem) String() string {
 	if p.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
+		return Escaped(fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg))
 	}
-	return fmt.Sprintf("%s: %s", p.File, p.Msg)
+	return Escaped(fmt.Sprintf("%s: %s", p.File, p.Msg))
 }
 
 // Problems is every problem found in a bank; it is the error LoadBank returns.
@@ -41,6 +43,11 @@ func (ps Problems) Error() string {
 type Source struct {
 	Name string // shown in problems: a path or assets/bank.yaml
 	Data []byte
+	// Lent marks cxo's own plan serving a user's bank: the user does not
+	// have the file, so where it and the bank disagree the problem is the
+	// bank's, reported at the facet's line, and plans for facets the bank
+	// leaves out are not used.
+	Lent bool
 }
 
 // LoadBank parses and validates a bank against its plan and guides. It
@@ -57,6 +64,9 @@ func LoadBank(bank, plan Source, guides []Guide) (*Bank, error) {
 	}
 	if plan.Data != nil {
 		pl := &loader{file: plan.Name}
+		if plan.Lent {
+			pl.borrower = l
+		}
 		b.Plan = pl.parsePlan(plan.Data, b)
 		l.problems = append(l.problems, pl.problems...)
 		if pl.fatal == 0 && l.fatal == 0 {
@@ -83,6 +93,16 @@ type loader struct {
 	file     string
 	problems Problems
 	fatal    int // problems after which the rules cannot be checked
+	// borrower is the user's bank a lent plan serves (see Source.Lent).
+	borrower *loader
+}
+
+// planName is how a problem names the plan: cxo's own when it is lent.
+func planName(plan Source) string {
+	if plan.Lent {
+		return "cxo's built-in plan"
+	}
+	return plan.Name
 }
 
 // addf records a problem that leaves the bank's shape unknown.
@@ -152,6 +172,12 @@ func (l *loader) str(v *yaml.Node, what string) string {
 		l.addf(v.Line, "%s: expected text", what)
 		return ""
 	}
+	// Bank text is shown as it is, on a terminal: an escape sequence in it
+	// could retitle the window, clear the screen or plant a link, and a
+	// bidi override could make it read as something else.
+	if c, bad := HasControl(strings.NewReplacer("\n", "", "\t", "").Replace(v.Value)); bad {
+		l.softf(v.Line, "%s \"%s\" holds the control character %s; bank text may hold no escape sequences, control or bidi characters", what, Escaped(v.Value), c)
+	}
 	return strings.TrimSpace(v.Value)
 }
 
@@ -217,7 +243,7 @@ func (l *loader) parseBank(data []byte, b *Bank) {
 
 func (l *loader) parseFacet(n *yaml.Node) Facet {
 	f := Facet{Line: n.Line}
-	l.fields(n, "facet", []string{"id", "name", "layer", "group", "cto", "cio", "guide", "expect"}, func(k string, v *yaml.Node) {
+	l.fields(n, "facet", []string{"id", "name", "layer", "group", "cto", "cio", "guide", "expect", "reason"}, func(k string, v *yaml.Node) {
 		switch k {
 		case "id":
 			f.ID = l.str(v, "facet id")
@@ -233,6 +259,8 @@ func (l *loader) parseFacet(n *yaml.Node) Facet {
 			f.CIO = l.str(v, "facet cio")
 		case "guide":
 			f.Guide = l.str(v, "facet guide")
+		case "reason":
+			f.Reason = l.str(v, "facet reason")
 		case "expect":
 			f.Expect = map[Role]int{}
 			l.fields(v, "facet expect", []string{"cto", "cio"}, func(k string, v *yaml.Node) {
@@ -250,7 +278,7 @@ func (l *loader) parseFacet(n *yaml.Node) Facet {
 
 func (l *loader) parseItem(n *yaml.Node) Item {
 	it := Item{Line: n.Line}
-	l.fields(n, "item", []string{"id", "facet", "format", "text", "reverse", "pair", "quick", "na", "guide", "options", "anchors"}, func(k string, v *yaml.Node) {
+	l.fields(n, "item", []string{"id", "facet", "format", "text", "reverse", "pair", "quick", "na", "guide", "options", "anchors", "scale", "replaces"}, func(k string, v *yaml.Node) {
 		switch k {
 		case "id":
 			it.ID = l.str(v, "item id")
@@ -264,6 +292,10 @@ func (l *loader) parseItem(n *yaml.Node) Item {
 			it.Reverse = l.boolean(v, "reverse")
 		case "pair":
 			it.Pair = l.str(v, "pair")
+		case "scale":
+			it.Scale = Role(l.str(v, "scale"))
+		case "replaces":
+			it.Replaces = l.str(v, "replaces")
 		case "quick":
 			it.Quick = l.boolean(v, "quick")
 		case "na":

@@ -3,14 +3,10 @@ package model
 import (
 	"math"
 	"sort"
-	"strconv"
 )
 
-// HonestSentence is said with every result, on screen and in exports.
-const HonestSentence = "cxo is a reflection aid, not a validated psychometric instrument: use it to think and talk about your career, never to make hiring or promotion decisions."
-
-// Score is one facet or readiness area. Score, Low and High run 0..100;
-// on lean facets 0 is the CIO pole and 100 the CTO pole.
+// Score is one facet, readiness area or foundation. Score, Low and High run
+// 0..100; on lean facets 0 is the CIO pole and 100 the CTO pole.
 type Score struct {
 	ID     string
 	Name   string
@@ -22,6 +18,12 @@ type Score struct {
 	High   int
 	N      int // answers that count
 	Movers []Mover
+	// Readiness and foundations (method 2): each role's expected level,
+	// cxo's judgement, and how the score stands against each.
+	ExpectCTO int  `json:",omitempty"`
+	ExpectCIO int  `json:",omitempty"`
+	VsCTO     Mark `json:",omitempty"`
+	VsCIO     Mark `json:",omitempty"`
 }
 
 // Mover is one answer and how far it pushed a score.
@@ -32,46 +34,56 @@ type Mover struct {
 	Effect int // signed: toward CTO (lean) or above the midpoint (readiness)
 }
 
-// Lean is the overall position between the roles, -100 (CIO) to +100 (CTO),
-// with a band from the spread of the person's own answers.
+// Lean is the position between the roles from the trade-off items, -100
+// (CIO) to +100 (CTO), with a band from the spread of the person's own
+// answers. Direction, size and certainty are separate words.
 type Lean struct {
 	Score   int
 	Low     int
 	High    int
 	N       int
 	Verdict string
+	// Method 2.
+	Enough     bool    `json:",omitempty"` // the minimum evidence is there
+	Need       int     `json:",omitempty"` // trade-off answers still needed
+	Direction  Role    `json:",omitempty"` // the side the score is on
+	Size       string  `json:",omitempty"` // slight, moderate, strong (from the score)
+	Certainty  string  `json:",omitempty"` // clear, open or too few answers
+	Confidence float64 `json:",omitempty"` // of the band
 }
 
-// Finding is a strength or a gap against the target role.
-type Finding struct {
-	FacetID string
-	Name    string
-	Score   int
-	Expect  int
-	Why     string
-	Guide   string
-}
-
-// PlanStep is what to do about one gap.
-type PlanStep struct {
-	FacetID string
-	Name    string
-	Actions []string
-	Guide   string
+// Affinity is one unipolar scale, 0..100, from agree/disagree items.
+type Affinity struct {
+	Role       Role
+	Score      int
+	Low        int
+	High       int
+	N          int
+	Indicative bool // quick, or too few answers: shown, never concluded on
 }
 
 // Result is everything the coach says about an assessment.
 type Result struct {
 	BankVersion string
-	Target      Role // the role strengths and gaps are measured against
-	TargetFrom  string
+	Method      int  `json:",omitempty"` // 0 reads as 1: stored before method 2
+	Provisional bool `json:",omitempty"` // a quick assessment
+	Profile     Profile
+	Held        bool     `json:",omitempty"` // quality checks hold the verdict back
+	HeldBy      []string `json:",omitempty"` // the flag codes that hold it
+	// Unheld is the verdict the answers give when the checks are set
+	// aside: what the key on the results screen shows anyway.
+	Unheld      string `json:",omitempty"`
+	Target      Role   // the role the plan is measured against; "" both
+	TargetFrom  string // chosen, lean or both
 	Lean        Lean
+	Affinities  []Affinity
 	Facets      []Score // lean facets
 	Readiness   []Score // operational skills and the twelve areas
 	Foundations []Score
 	Strengths   []Finding
 	Gaps        []Finding
 	Plan        []PlanStep
+	Later       []PlanStep // gaps beyond the plan's priorities
 	Flags       []Flag
 	Answered    int
 	Skipped     int
@@ -80,88 +92,73 @@ type Result struct {
 	Unscored    int // answers kept for items the bank no longer has
 }
 
-// value maps an answer to the item's scale: -1..1 toward CTO on lean items,
-// 0..1 of capability on readiness and foundation items.
-func value(b *Bank, it Item, a Answer) (float64, bool) {
-	if !a.Given() || a.NA {
+// MethodOf is the method that made a result: 1 for one stored before
+// methods were numbered.
+func (r Result) MethodOf() int { return max(r.Method, 1) }
+
+// tradeoff reports whether the item is one of the lean's trade-offs.
+func tradeoff(it Item) bool {
+	return it.Format == FormatPreference || it.Format == FormatChoice || it.Format == FormatScenario
+}
+
+// value maps an answer to the item's scale: -1..1 toward CTO on trade-off
+// items, 0..1 on affinity, readiness and foundation items.
+func value(it Item, a Answer) (float64, bool) {
+	if !a.Given() || a.NA || a.Value < 1 || a.Value > it.Levels() {
 		return 0, false
 	}
-	f, _ := b.Facet(it.Facet)
 	switch it.Format {
-	case FormatChoice, FormatScenario:
-		if a.Value < 1 || a.Value > len(it.Options) {
+	case FormatPreference:
+		if len(it.Options) != 2 {
 			return 0, false
 		}
+		switch {
+		case a.Value < 3:
+			return float64(3-a.Value) / 2 * float64(it.Options[0].Score) / 2, true
+		case a.Value > 3:
+			return float64(a.Value-3) / 2 * float64(it.Options[1].Score) / 2, true
+		}
+		return 0, true
+	case FormatChoice, FormatScenario:
 		return float64(it.Options[a.Value-1].Score) / 2, true
 	case FormatLikert, FormatRating:
-		if a.Value < 1 || a.Value > 5 {
-			return 0, false
-		}
 		r := float64(a.Value)
 		if it.Reverse {
 			r = 6 - r
-		}
-		if f.Layer == LayerLean {
-			return (r - 3) / 2, true
 		}
 		return (r - 1) / 4, true
 	}
 	return 0, false
 }
 
-// AnswerText is the answer as the user saw it.
-func AnswerText(it Item, a Answer) string {
-	switch {
-	case a.NA:
-		return "not applicable"
-	case a.Skipped:
-		return "skipped"
-	case !a.Given():
-		return "not answered" // never reached, or left open
-	}
-	switch it.Format {
-	case FormatChoice, FormatScenario:
-		if a.Value >= 1 && a.Value <= len(it.Options) {
-			return it.Options[a.Value-1].Text
-		}
-	case FormatLikert:
-		if a.Value >= 1 && a.Value <= 5 {
-			return LikertLabels[a.Value-1]
-		}
-	case FormatRating:
-		if t := it.Anchors[a.Value]; t != "" {
-			return strconv.Itoa(a.Value) + " - " + t
-		}
-		return strconv.Itoa(a.Value) + " of 5"
-	}
-	return "?"
+type point struct {
+	it Item
+	a  Answer
+	v  float64
 }
 
-// LikertLabels are the five agreement levels.
-var LikertLabels = []string{"Strongly disagree", "Disagree", "Neither", "Agree", "Strongly agree"}
-
-// Compute scores an assessment against a bank. It is pure and cheap.
+// Compute scores an assessment against a bank with the current method. It
+// is pure and cheap.
 func Compute(b *Bank, a *Assessment) Result {
-	r := Result{BankVersion: a.BankVersion}
+	r := Result{BankVersion: a.BankVersion, Method: Method, Provisional: a.Length == LengthQuick}
 	for id, ans := range a.Answers {
-		if _, ok := b.Item(id); !ok && ans.Given() {
+		_, item := b.Item(id)
+		_, replaced := b.ReplacedBy(id)
+		if !item && !replaced && ans.Given() {
 			r.Unscored++
 		}
 	}
-	type point struct {
-		it Item
-		a  Answer
-		v  float64
-	}
 	perFacet := map[string][]point{}
+	perScale := map[Role][]float64{}
 	var lean []float64
+	seen := map[string]bool{}
 	for _, id := range a.Order {
-		it, ok := b.Item(id)
-		if !ok {
+		it, ans, ok := b.Resolve(id, a.Answers)
+		if !ok || seen[it.ID] {
 			continue
 		}
+		seen[it.ID] = true
 		r.Total++
-		ans := a.Answers[id]
 		switch {
 		case ans.NA:
 			r.NA++
@@ -170,16 +167,30 @@ func Compute(b *Bank, a *Assessment) Result {
 		default:
 			r.Answered++
 		}
-		v, ok := value(b, it, ans)
+		v, ok := value(it, ans)
 		if !ok {
 			continue
 		}
-		perFacet[it.Facet] = append(perFacet[it.Facet], point{it, ans, v})
-		if f, _ := b.Facet(it.Facet); f.Layer == LayerLean {
+		f, _ := b.Facet(it.Facet)
+		switch {
+		case f.Layer != LayerLean:
+			perFacet[it.Facet] = append(perFacet[it.Facet], point{it, ans, v})
+		case tradeoff(it):
+			perFacet[it.Facet] = append(perFacet[it.Facet], point{it, ans, v})
 			lean = append(lean, v)
+		case it.Format == FormatLikert:
+			perScale[it.Scale] = append(perScale[it.Scale], v)
 		}
 	}
-	r.Lean = leanOf(lean)
+	conf := LeanConfidence(a.Length)
+	r.Lean = leanOf(lean, conf)
+	r.Lean.Enough, r.Lean.Need = enough(b, a, perFacet, len(lean))
+	if !r.Lean.Enough {
+		r.Lean.Certainty = "too few answers"
+	}
+	for _, role := range []Role{RoleCTO, RoleCIO} {
+		r.Affinities = append(r.Affinities, affinityOf(role, perScale[role], a.Length))
+	}
 
 	// Each facet's band borrows from the spread of all the person's
 	// answers in its layer (see shrunkSpread): a facet with one answer
@@ -193,47 +204,9 @@ func Compute(b *Bank, a *Assessment) Result {
 			}
 		}
 	}
-	pooled := stddev(capability)
-	pooledLean := stddev(lean)
-
+	pooled, pooledLean := stddev(capability), stddev(lean)
 	for _, f := range b.Facets {
-		pts := perFacet[f.ID]
-		s := Score{ID: f.ID, Name: f.Name, Layer: f.Layer, Group: f.Group, Guide: f.Guide, N: len(pts)}
-		vals := make([]float64, len(pts))
-		for i, p := range pts {
-			vals[i] = p.v
-		}
-		if f.Layer == LayerLean {
-			l := leanOf(vals)
-			if len(vals) > 0 && len(lean) > 1 {
-				// The facet's band from its shrunk spread; with a single
-				// lean answer in all there is no spread at all, and the
-				// band stays as wide as the overall lean's.
-				m := mean(vals)
-				half := 1.96 * max(shrunkSpread(vals, pooledLean), leanStep) / math.Sqrt(float64(len(vals)))
-				l.Low = clamp(round(100*(m-half)), -100, 100)
-				l.High = clamp(round(100*(m+half)), -100, 100)
-			}
-			half := func(v int) int { return round(float64(v+100) / 2) }
-			s.Score, s.Low, s.High = half(l.Score), half(l.Low), half(l.High)
-		} else if len(vals) > 0 {
-			m := mean(vals)
-			half := 1.96 * max(shrunkSpread(vals, pooled), ratingStep) / math.Sqrt(float64(len(vals)))
-			s.Score = round(100 * m)
-			s.Low = clamp(round(100*(m-half)), 0, 100)
-			s.High = clamp(round(100*(m+half)), 0, 100)
-		}
-		for _, p := range pts {
-			effect := p.v
-			if f.Layer != LayerLean {
-				effect = p.v - 0.5
-			}
-			s.Movers = append(s.Movers, Mover{ItemID: p.it.ID, Text: p.it.Text, Answer: AnswerText(p.it, p.a), Effect: round(100 * effect)})
-		}
-		sort.SliceStable(s.Movers, func(i, j int) bool { return abs(s.Movers[i].Effect) > abs(s.Movers[j].Effect) })
-		if len(s.Movers) > 3 {
-			s.Movers = s.Movers[:3]
-		}
+		s := facetScore(f, perFacet[f.ID], pooled, pooledLean, conf)
 		switch f.Layer {
 		case LayerLean:
 			r.Facets = append(r.Facets, s)
@@ -243,161 +216,161 @@ func Compute(b *Bank, a *Assessment) Result {
 			r.Foundations = append(r.Foundations, s)
 		}
 	}
-	r.Target, r.TargetFrom = a.Target, "chosen"
-	if r.Target == "" {
-		r.TargetFrom = "lean"
-		switch {
-		case r.Lean.N == 0 || (r.Lean.Low <= 0 && r.Lean.High >= 0):
-			r.TargetFrom = "both"
-		case r.Lean.Score > 0:
-			r.Target = RoleCTO
-		default:
-			r.Target = RoleCIO
+	r.Flags = Flags(b, a)
+	for _, f := range r.Flags {
+		if holds(b, f) {
+			r.Held = true
+			r.HeldBy = append(r.HeldBy, f.Code)
 		}
 	}
-	findings(b, &r)
-	r.Flags = Flags(b, a)
+	if r.Held {
+		unheld := r
+		unheld.Held = false
+		unheld.Profile = profile(unheld)
+		r.Unheld = verdict(unheld)
+	}
+	r.Profile = profile(r)
+	r.Lean.Verdict = verdict(r)
+	r.Target, r.TargetFrom = a.Target, "chosen"
+	if r.Target == "" {
+		r.TargetFrom = "both"
+		if r.Profile == ProfileLean {
+			r.Target, r.TargetFrom = r.Lean.Direction, "lean"
+		}
+	}
+	selfFlag := false
+	for _, f := range r.Flags {
+		selfFlag = selfFlag || f.Code == "selfrating"
+	}
+	for _, group := range [][]Score{r.Readiness, r.Foundations} {
+		for i := range group {
+			group[i].VsCTO = Judge(group[i], group[i].ExpectCTO, selfFlag)
+			group[i].VsCIO = Judge(group[i], group[i].ExpectCIO, selfFlag)
+		}
+	}
+	findings(b, &r, selfFlag)
 	return r
 }
 
-// A band is never narrower than one step of the answer scale allows: the
-// answers cannot tell apart two levels closer than a step, so identical
-// answers still leave that much doubt. One Likert step on the lean's -1..1
-// scale, one level on readiness's 0..1.
-const (
-	leanStep   = 0.5
-	ratingStep = 0.25
-)
+// holds reports whether a flag holds the verdict back: a long run or true
+// contradictions among the lean's items. A run among readiness ratings is
+// still flagged (first, on screen and in exports) but says nothing about
+// the lean.
+func holds(b *Bank, f Flag) bool {
+	if f.Code != "longstring" && f.Code != "contradiction" {
+		return false
+	}
+	for _, id := range f.Items {
+		if it, ok := b.Item(id); ok {
+			if fc, _ := b.Facet(it.Facet); fc.Layer == LayerLean {
+				return true
+			}
+		} else if _, ok := b.ReplacedBy(id); ok {
+			return true
+		}
+	}
+	return false
+}
 
-// leanOf turns item values (-1..1) into the lean with its band.
-func leanOf(vals []float64) Lean {
-	l := Lean{N: len(vals)}
+// enough says whether the trade-off answers reach the minimum evidence,
+// and how many more are needed when they do not.
+func enough(b *Bank, a *Assessment, perFacet map[string][]point, n int) (bool, int) {
+	short := 0
+	for _, f := range b.Facets {
+		if f.Layer == LayerLean {
+			short += max(MinPerFacet-len(perFacet[f.ID]), 0)
+		}
+	}
+	need := max(MinTradeoffs-n, short)
+	return need == 0, need
+}
+
+// leanOf turns trade-off values (-1..1) into the lean with its band.
+func leanOf(vals []float64, conf float64) Lean {
+	l := Lean{N: len(vals), Confidence: conf, Low: -100, High: 100}
 	if len(vals) == 0 {
-		l.Low, l.High = -100, 100
-		l.Verdict = "not enough answers to tell"
 		return l
 	}
-	m := mean(vals)
-	half := 1.0
-	if len(vals) > 1 {
-		half = 1.96 * max(stddev(vals), leanStep) / math.Sqrt(float64(len(vals)))
-	}
+	m, lo, hi := band(vals, conf, LeanFloor)
 	l.Score = round(100 * m)
-	l.Low = clamp(round(100*(m-half)), -100, 100)
-	l.High = clamp(round(100*(m+half)), -100, 100)
-	l.Verdict = verdict(l.Low, l.High)
+	l.Low = clamp(round(100*lo), -100, 100)
+	l.High = clamp(round(100*hi), -100, 100)
+	switch {
+	case l.Score > 0:
+		l.Direction = RoleCTO
+	case l.Score < 0:
+		l.Direction = RoleCIO
+	}
+	l.Size = LeanSize(l.Score)
+	l.Certainty = "open"
+	if l.Low > 0 || l.High < 0 {
+		l.Certainty = "clear"
+	}
 	return l
 }
 
-// ClearLean is how far past the middle the whole band must sit to call a
-// lean clear rather than slight.
-const ClearLean = 25
-
-func verdict(low, high int) string {
-	switch {
-	case low >= ClearLean:
-		return "clear CTO lean"
-	case low > 0:
-		return "slight CTO lean"
-	case high <= -ClearLean:
-		return "clear CIO lean"
-	case high < 0:
-		return "slight CIO lean"
+func affinityOf(role Role, vals []float64, length Length) Affinity {
+	af := Affinity{Role: role, N: len(vals), Low: 0, High: 100, Indicative: length == LengthQuick || len(vals) < MinAffinityItems}
+	if len(vals) == 0 {
+		return af
 	}
-	return "balanced - common where one person holds both roles"
+	m, lo, hi := band(vals, AffinityConfidence, AffinityFloor)
+	af.Score = round(100 * m)
+	af.Low = clamp(round(100*lo), 0, 100)
+	af.High = clamp(round(100*hi), 0, 100)
+	return af
 }
 
-// ExpectFor is the level the target asks of a facet; with no single
-// target, the higher of the two.
-func ExpectFor(f Facet, target Role) int {
-	if target != "" {
-		return f.Expect[target]
+// facetScore scores one facet with its band; a lean facet's position runs
+// 0 (CIO) to 100 (CTO).
+func facetScore(f Facet, pts []point, pooled, pooledLean, conf float64) Score {
+	s := Score{ID: f.ID, Name: f.Name, Layer: f.Layer, Group: f.Group, Guide: f.Guide, N: len(pts)}
+	if f.Layer != LayerLean {
+		s.ExpectCTO, s.ExpectCIO = f.Expect[RoleCTO], f.Expect[RoleCIO]
 	}
-	return max(f.Expect[RoleCTO], f.Expect[RoleCIO])
-}
-
-// TargetLabel names what strengths and gaps are measured against.
-func (r Result) TargetLabel() string {
-	if r.Target == "" {
-		return "both roles"
+	if f.Layer == LayerLean && len(pts) == 0 {
+		s.Score, s.Low, s.High = 50, 0, 100 // the middle, nothing known
 	}
-	return "the " + r.Target.Upper() + " role"
-}
-
-func findings(b *Bank, r *Result) {
-	type gap struct {
-		Finding
-		short int
+	vals := make([]float64, len(pts))
+	for i, p := range pts {
+		vals[i] = p.v
 	}
-	var gaps []gap
-	callsFor := " calls for" // "the CTO role calls for", "both roles call for"
-	if r.Target == "" {
-		callsFor = " call for"
-	}
-	for _, group := range [][]Score{r.Readiness, r.Foundations} {
-		for _, s := range group {
-			if s.N == 0 {
-				continue
-			}
-			f, _ := b.Facet(s.ID)
-			e := ExpectFor(f, r.Target)
-			fd := Finding{FacetID: s.ID, Name: s.Name, Score: s.Score, Expect: e, Guide: s.Guide}
-			switch {
-			case s.Score < e:
-				fd.Why = "you rate " + strconv.Itoa(s.Score) + "; " + r.TargetLabel() + callsFor + " about " + strconv.Itoa(e)
-				short := e - s.Score
-				if s.Group == "operational" {
-					// Operational skill is where the roles differ most:
-					// its gaps lead the plan.
-					short = short * 3 / 2
-				}
-				gaps = append(gaps, gap{fd, short})
-			case s.Score >= e+10 || s.Score >= 80:
-				fd.Why = "you rate " + strconv.Itoa(s.Score) + ", above the " + strconv.Itoa(e) + " " + r.TargetLabel() + callsFor
-				r.Strengths = append(r.Strengths, fd)
-			}
-		}
-	}
-	// On the lean, a facet pointing away from a chosen target is a gap.
-	if r.Target != "" {
-		for _, s := range r.Facets {
-			if s.N == 0 {
-				continue
-			}
-			f, _ := b.Facet(s.ID)
-			toward, away := s.Score, 100-s.Score
-			pole, other := f.CTO, f.CIO
-			if r.Target == RoleCIO {
-				toward, away = away, toward
-				pole, other = other, pole
-			}
-			if away-toward >= 20 {
-				fd := Finding{FacetID: s.ID, Name: s.Name, Score: s.Score, Guide: s.Guide,
-					Why: "your answers lean to " + other + ", while " + r.TargetLabel() + " centres on " + pole}
-				gaps = append(gaps, gap{fd, away - toward})
-			}
-		}
-	}
-	sort.SliceStable(gaps, func(i, j int) bool { return gaps[i].short > gaps[j].short })
-	sort.SliceStable(r.Strengths, func(i, j int) bool { return r.Strengths[i].Score > r.Strengths[j].Score })
-	for _, g := range gaps {
-		r.Gaps = append(r.Gaps, g.Finding)
-	}
-	// Every gap gets its step, biggest first (operational gaps weigh more),
-	// so the plan reads in the order to work through it.
-	for _, g := range r.Gaps {
-		pa := b.Plan[g.FacetID]
-		actions := pa.Actions
-		f, _ := b.Facet(g.FacetID)
+	if len(vals) > 0 {
+		m := mean(vals)
+		// The prior's degrees of freedom join the facet's own.
+		df := len(vals) - 1 + priorWeight
 		if f.Layer == LayerLean {
-			actions = pa.TowardCTO
-			if r.Target == RoleCIO {
-				actions = pa.TowardCIO
-			}
+			half := TCritical(conf, df) * max(shrunkSpread(vals, pooledLean), LeanFloor) / math.Sqrt(float64(len(vals)))
+			s.Score = round(50 * (m + 1))
+			s.Low = clamp(round(50*(m-half+1)), 0, 100)
+			s.High = clamp(round(50*(m+half+1)), 0, 100)
+		} else {
+			half := TCritical(ReadinessConfidence, df) * max(shrunkSpread(vals, pooled), RatingFloor) / math.Sqrt(float64(len(vals)))
+			s.Score = round(100 * m)
+			s.Low = clamp(round(100*(m-half)), 0, 100)
+			s.High = clamp(round(100*(m+half)), 0, 100)
 		}
-		if len(actions) > 3 {
-			actions = actions[:3]
-		}
-		r.Plan = append(r.Plan, PlanStep{FacetID: g.FacetID, Name: g.Name, Actions: actions, Guide: g.Guide})
 	}
+	for _, p := range pts {
+		effect := p.v
+		if f.Layer != LayerLean {
+			effect = p.v - 0.5
+		}
+		s.Movers = append(s.Movers, Mover{ItemID: p.it.ID, Text: p.it.Text, Answer: AnswerText(p.it, p.a), Effect: round(100 * effect)})
+	}
+	sort.SliceStable(s.Movers, func(i, j int) bool { return abs(s.Movers[i].Effect) > abs(s.Movers[j].Effect) })
+	if len(s.Movers) > 3 {
+		s.Movers = s.Movers[:3]
+	}
+	return s
+}
+
+// LevelValues are the values of an item's answers 1..Levels on its scale:
+// -1..+1 toward the CTO on trade-off items, 0..1 on the others.
+func LevelValues(it Item) []float64 {
+	out := make([]float64, it.Levels())
+	for i := range out {
+		out[i], _ = value(it, Answer{Value: i + 1})
+	}
+	return out
 }

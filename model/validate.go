@@ -15,6 +15,7 @@ var groupsOf = map[Layer][]string{
 
 // validate checks the rules in assets/README.md on a parsed bank.
 func (l *loader) validate(b *Bank) {
+	defaultScales(b)
 	l.checkFacets(b)
 	quick := map[string]int{}
 	count := map[string]int{}
@@ -96,7 +97,7 @@ func (l *loader) checkFormat(b *Bank, it Item, f Facet, facetKnown bool) {
 			l.addf(it.Line, "item %s: a likert item takes no options or anchors", it.ID)
 		}
 		l.checkPair(b, it)
-	case FormatChoice, FormatScenario:
+	case FormatChoice, FormatScenario, FormatPreference:
 		if facetKnown && !lean {
 			l.addf(it.Line, "item %s: %s items belong to a lean facet, not %s", it.ID, it.Format, f.ID)
 		}
@@ -119,7 +120,24 @@ func (l *loader) checkFormat(b *Bank, it Item, f Facet, facetKnown bool) {
 	case "":
 		l.addf(it.Line, "item %s: missing format", it.ID)
 	default:
-		l.addf(it.Line, "item %s: unknown format %q (want likert, choice, scenario or rating)", it.ID, it.Format)
+		l.addf(it.Line, "item %s: unknown format %q (want likert, preference, choice, scenario or rating)", it.ID, it.Format)
+	}
+	if it.Scale != "" && (it.Format != FormatLikert || !lean) {
+		l.addf(it.Line, "item %s: scale applies only to likert items of a lean facet", it.ID)
+	} else if it.Scale != "" && it.Scale != RoleCTO && it.Scale != RoleCIO {
+		l.addf(it.Line, "item %s: scale %q is not cto or cio", it.ID, it.Scale)
+	}
+	if it.Replaces != "" {
+		switch _, taken := b.Item(it.Replaces); {
+		case it.Format != FormatPreference:
+			l.addf(it.Line, "item %s: replaces applies only to preference items (they take over a two-option choice)", it.ID)
+		case taken:
+			l.addf(it.Line, "item %s: replaces %s, which is still an item of the bank", it.ID, it.Replaces)
+		default:
+			if other, _ := b.ReplacedBy(it.Replaces); other.ID != it.ID {
+				l.addf(it.Line, "item %s: %s is already replaced by %s", it.ID, it.Replaces, other.ID)
+			}
+		}
 	}
 	if it.Reverse && it.Format != FormatLikert {
 		l.addf(it.Line, "item %s: reverse applies only to likert items, not %s", it.ID, it.Format)
@@ -129,15 +147,35 @@ func (l *loader) checkFormat(b *Bank, it Item, f Facet, facetKnown bool) {
 	}
 }
 
+// defaultScales reads a lean likert item of an older bank, which has no
+// scale: agreeing with an unreversed item pointed to the CTO, with a
+// reversed one to the CIO. Its pair joined the two scales, which are not
+// opposites (a hybrid agrees with both), so it is dropped.
+func defaultScales(b *Bank) {
+	for i, it := range b.Items {
+		f, _ := b.Facet(it.Facet)
+		if it.Format != FormatLikert || f.Layer != LayerLean || it.Scale != "" {
+			continue
+		}
+		b.Items[i].Scale = RoleCTO
+		if it.Reverse {
+			b.Items[i].Scale, b.Items[i].Reverse = RoleCIO, false
+		}
+		b.Items[i].Pair = ""
+	}
+}
+
 func (l *loader) checkOptions(it Item) {
 	n := len(it.Options)
 	switch {
 	case it.Format == FormatChoice && n != 2:
 		l.addf(it.Line, "item %s: a choice item needs exactly 2 options, has %d", it.ID, n)
-	case it.Format == FormatScenario && (n < 3 || n > 4):
-		l.addf(it.Line, "item %s: a scenario item needs 3 or 4 options, has %d", it.ID, n)
+	case it.Format == FormatPreference && n != 2:
+		l.addf(it.Line, "item %s: a preference item needs exactly 2 statements (options), has %d", it.ID, n)
+	case it.Format == FormatScenario && (n < 3 || n > 5):
+		l.addf(it.Line, "item %s: a scenario item needs 3 to 5 options, has %d", it.ID, n)
 	}
-	pos, neg := false, false
+	pos, neg, middle, scored := false, false, false, true
 	for i, o := range it.Options {
 		if o.Text == "" {
 			l.addf(o.line, "item %s: option %d has no text", it.ID, i+1)
@@ -145,16 +183,22 @@ func (l *loader) checkOptions(it Item) {
 		switch {
 		case o.Score == noScore:
 			l.addf(o.line, "item %s: option %d has no score", it.ID, i+1)
+			scored = false
 		case o.Score < -2 || o.Score > 2:
 			l.addf(o.line, "item %s: option %d score %d is outside -2..2", it.ID, i+1, o.Score)
 		case o.Score > 0:
 			pos = true
 		case o.Score < 0:
 			neg = true
+		default:
+			middle = true
 		}
 	}
-	if it.Format == FormatChoice && n == 2 && !(pos && neg) {
-		l.addf(it.Line, "item %s: a choice needs one CTO-side (score > 0) and one CIO-side (score < 0) option", it.ID)
+	if (it.Format == FormatChoice || it.Format == FormatPreference) && n == 2 && !(pos && neg) {
+		l.addf(it.Line, "item %s: a %s needs one CTO-side (score > 0) and one CIO-side (score < 0) option", it.ID, it.Format)
+	}
+	if it.Format == FormatScenario && n >= 3 && scored && !middle {
+		l.addf(it.Line, "item %s: a scenario needs a balanced option (score 0): without one a balanced person has no true answer", it.ID)
 	}
 }
 
@@ -172,6 +216,8 @@ func (l *loader) checkPair(b *Bank, it Item) {
 		l.addf(it.Line, "item %s: pair %s is not a likert item", it.ID, p.ID)
 	case p.Facet != it.Facet:
 		l.addf(it.Line, "item %s: pair %s is on another facet (%s)", it.ID, p.ID, p.Facet)
+	case p.Scale != it.Scale:
+		l.addf(it.Line, "item %s: pair %s is on the other affinity scale; a pair must be true opposites on one scale (agreeing with both can be honest across scales)", it.ID, p.ID)
 	case p.Reverse == it.Reverse:
 		l.addf(it.Line, "item %s: pair %s must be keyed the other way (one reverse, one not)", it.ID, p.ID)
 	case p.Pair != it.ID:
@@ -233,6 +279,16 @@ func (l *loader) parsePlan(data []byte, b *Bank) map[string]PlanActions {
 				}
 			})
 			f, ok := b.Facet(id)
+			if l.borrower != nil {
+				// cxo's own plan serving a user's bank: a plan for a facet
+				// the bank leaves out is not used, and a mismatch is the
+				// bank's facet's problem, at its line.
+				if ok {
+					l.borrowerMismatch(f, pa)
+					plan[id] = pa
+				}
+				continue
+			}
 			switch {
 			case !ok && b.facetIdx != nil:
 				l.addf(n.Line, "plan for unknown facet %q", id)
@@ -245,4 +301,15 @@ func (l *loader) parsePlan(data []byte, b *Bank) map[string]PlanActions {
 		}
 	})
 	return plan
+}
+
+// borrowerMismatch reports, against the user's bank, a facet whose layer
+// asks for actions cxo's built-in plan does not have for it.
+func (l *loader) borrowerMismatch(f Facet, pa PlanActions) {
+	switch {
+	case f.Layer == LayerLean && (len(pa.TowardCTO) < 2 || len(pa.TowardCIO) < 2):
+		l.borrower.addf(f.Line, "facet %s: cxo's built-in plan has no actions toward the CTO and the CIO for it, which a lean facet needs; use another layer or a lean facet id of cxo's bank", f.ID)
+	case f.Layer != LayerLean && len(pa.Actions) < 2:
+		l.borrower.addf(f.Line, "facet %s: cxo's built-in plan has no actions for it outside the lean layer; use layer lean or another facet id", f.ID)
+	}
 }

@@ -163,7 +163,7 @@ func TestValidatorProblems(t *testing.T) {
 			name: "unknown format",
 			bank: replace(t, base, "    format: likert\n    text: I could explain", "    format: essay\n    text: I could explain"),
 			want: func(s string) []string {
-				return []string{at(s, "- id: ax-2", `item ax-2: unknown format "essay" (want likert, choice, scenario or rating)`)}
+				return []string{at(s, "- id: ax-2", `item ax-2: unknown format "essay" (want likert, preference, choice, scenario or rating)`)}
 			},
 		},
 		{
@@ -191,7 +191,7 @@ func TestValidatorProblems(t *testing.T) {
 			name: "scenario with two options",
 			bank: replace(t, base, "      - {text: Whichever is smaller, score: 0}\n", ""),
 			want: func(s string) []string {
-				return []string{at(s, "- id: b-scen-2", "item b-scen-2: a scenario item needs 3 or 4 options, has 2")}
+				return []string{at(s, "- id: b-scen-2", "item b-scen-2: a scenario item needs 3 to 5 options, has 2")}
 			},
 		},
 		{

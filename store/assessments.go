@@ -6,14 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/cxo-dev/cxo/model"
 	bolt "go.etcd.io/bbolt"
-	berrors "go.etcd.io/bbolt/errors"
 )
 
 // Summary is one line of cxo list.
@@ -47,22 +45,56 @@ func (s *Store) Create(a *model.Assessment) error {
 		if _, err := b.CreateBucket(bucketAnswers); err != nil {
 			return err
 		}
-		if err := putRecord(b, a); err != nil {
-			return err
-		}
-		if err := b.Put(keyOrder, must(json.Marshal(a.Order))); err != nil {
-			return err
-		}
-		return b.Put(keyCursor, []byte(strconv.Itoa(a.Cursor)))
+		return putNew(codecOf(tx), b, a)
 	})
 }
 
-func putRecord(b *bolt.Bucket, a *model.Assessment) error {
+// putNew writes the values of a new assessment into its bucket b.
+func putNew(c codec, b *bolt.Bucket, a *model.Assessment) error {
+	if err := putRecord(c, b, a); err != nil {
+		return err
+	}
+	if err := c.put(b, keyOrder, valueName(a.ID, "order"), must(json.Marshal(a.Order))); err != nil {
+		return err
+	}
+	return c.put(b, keyCursor, valueName(a.ID, "cursor"), []byte(strconv.Itoa(a.Cursor)))
+}
+
+func putRecord(c codec, b *bolt.Bucket, a *model.Assessment) error {
 	r := recordOf(a)
-	if old, err := decodeRecord(a.ID, b.Get(keyRecord)); err == nil {
+	if old, err := getRecord(c, b, a.ID); err == nil {
 		r.Lean = old.Lean
 	}
-	return b.Put(keyRecord, must(json.Marshal(r)))
+	return c.put(b, keyRecord, valueName(a.ID, "record"), must(json.Marshal(r)))
+}
+
+// getRecord reads and checks the header of assessment id.
+func getRecord(c codec, b *bolt.Bucket, id string) (record, error) {
+	name := valueName(id, "record")
+	data, err := c.get(b, keyRecord, name)
+	if err != nil {
+		return record{}, err
+	}
+	r, err := decodeRecord(name, data)
+	if err == nil && r.ID != id {
+		return r, &RecordError{Key: name, Reason: "it names another assessment, " + r.ID}
+	}
+	return r, err
+}
+
+// getCount reads a decimal counter (cursor, answered); ok is false when it
+// is missing or unreadable.
+func getCount(c codec, b *bolt.Bucket, id string, key []byte) (n int, ok bool, err error) {
+	data, err := c.get(b, key, valueName(id, string(key)))
+	if err != nil || data == nil {
+		return 0, false, err
+	}
+	n, perr := strconv.Atoi(string(data))
+	return n, perr == nil && n >= 0, nil
+}
+
+func putCount(c codec, b *bolt.Bucket, id string, key []byte, n int) error {
+	return c.put(b, key, valueName(id, string(key)), []byte(strconv.Itoa(n)))
 }
 
 func (s *Store) assessment(tx *bolt.Tx, id string) (*bolt.Bucket, error) {
@@ -91,9 +123,15 @@ func (s *Store) SaveAnswer(id, itemID string, ans model.Answer, cursor int) erro
 		if err != nil {
 			return err
 		}
+		c := codecOf(tx)
+		name := valueName(id, "answers", itemID)
 		wasGiven, changed := false, ans.Given()
-		if old := answers.Get([]byte(itemID)); old != nil {
-			if prev, err := DecodeAnswer(itemID, old); err == nil {
+		// A damaged old answer is replaced: the new one is what the user
+		// just gave. It counted as not given (the count is redone below
+		// when that is unsure).
+		old, oldErr := c.get(answers, []byte(itemID), name)
+		if old != nil {
+			if prev, err := DecodeAnswer(name, old); err == nil {
 				wasGiven = prev.Given()
 				if prev.Keeps(ans) {
 					ans = prev // even one another cxo process gave after this one loaded
@@ -102,25 +140,39 @@ func (s *Store) SaveAnswer(id, itemID string, ans model.Answer, cursor int) erro
 			}
 		}
 		if changed {
-			if err := reopen(b); err != nil {
+			if err := reopen(c, b, id); err != nil {
 				return err
 			}
 		}
-		if err := answers.Put([]byte(itemID), encodeAnswer(ans)); err != nil {
+		if err := c.put(answers, []byte(itemID), name, encodeAnswer(ans)); err != nil {
 			return err
 		}
-		n, _ := strconv.Atoi(string(b.Get(keyAnswered)))
+		n, ok, err := getCount(c, b, id, keyAnswered)
 		switch {
+		case err != nil || oldErr != nil || (!ok && b.Get(keyAnswered) != nil):
+			n = recount(c, b, id) // the running count cannot be trusted
 		case ans.Given() && !wasGiven:
 			n++
 		case !ans.Given() && wasGiven:
 			n--
 		}
-		if err := b.Put(keyAnswered, []byte(strconv.Itoa(max(n, 0)))); err != nil {
+		if err := putCount(c, b, id, keyAnswered, max(n, 0)); err != nil {
 			return err
 		}
-		return b.Put(keyCursor, []byte(strconv.Itoa(cursor)))
+		return putCount(c, b, id, keyCursor, cursor)
 	})
+}
+
+// recount counts the given answers of assessment id to the items of its
+// order (every answer when the order cannot be read).
+func recount(c codec, b *bolt.Bucket, id string) int {
+	var order []string
+	if data, err := c.get(b, keyOrder, valueName(id, "order")); err == nil && data != nil {
+		if json.Unmarshal(data, &order) != nil {
+			order = nil
+		}
+	}
+	return answeredIn(c, b, id, order)
 }
 
 // SaveCursor records which item to show on resume.
@@ -130,7 +182,7 @@ func (s *Store) SaveCursor(id string, cursor int) error {
 		if err != nil {
 			return err
 		}
-		return b.Put(keyCursor, []byte(strconv.Itoa(cursor)))
+		return putCount(codecOf(tx), b, id, keyCursor, cursor)
 	})
 }
 
@@ -138,13 +190,13 @@ func (s *Store) SaveCursor(id string, cursor int) error {
 // progress and drops its result snapshot: a result no longer matching the
 // answers would be exported, listed and compared as if it did. Finishing
 // again scores it afresh.
-func reopen(b *bolt.Bucket) error {
-	r, err := decodeRecord("record", b.Get(keyRecord))
+func reopen(c codec, b *bolt.Bucket, id string) error {
+	r, err := getRecord(c, b, id)
 	if err != nil || r.Status != string(model.StatusFinished) {
 		return nil
 	}
 	r.Status, r.Finished, r.Lean = string(model.StatusInProgress), time.Time{}, ""
-	if err := b.Put(keyRecord, must(json.Marshal(r))); err != nil {
+	if err := c.put(b, keyRecord, valueName(id, "record"), must(json.Marshal(r))); err != nil {
 		return err
 	}
 	return b.Delete(keyResult)
@@ -157,95 +209,122 @@ func (s *Store) SaveOrder(a *model.Assessment) error {
 		if err != nil {
 			return err
 		}
-		if err := b.Put(keyOrder, must(json.Marshal(a.Order))); err != nil {
+		c := codecOf(tx)
+		if err := c.put(b, keyOrder, valueName(a.ID, "order"), must(json.Marshal(a.Order))); err != nil {
 			return err
 		}
-		if err := putRecord(b, a); err != nil {
+		if err := putRecord(c, b, a); err != nil {
 			return err
 		}
 		// The answered count is kept against the order: answers to items
 		// the bank dropped stay stored but no longer count, so a list
 		// never shows more answered than there are items.
-		if err := b.Put(keyAnswered, []byte(strconv.Itoa(answeredIn(b, a.Order)))); err != nil {
+		if err := putCount(c, b, a.ID, keyAnswered, answeredIn(c, b, a.ID, a.Order)); err != nil {
 			return err
 		}
-		return b.Put(keyCursor, []byte(strconv.Itoa(a.Cursor)))
+		return putCount(c, b, a.ID, keyCursor, a.Cursor)
 	})
 }
 
-// answeredIn counts the given answers stored in b to the items of order.
-func answeredIn(b *bolt.Bucket, order []string) int {
+// answeredIn counts the readable given answers stored in b (assessment
+// id) to the items of order, or to any item when order is nil.
+func answeredIn(c codec, b *bolt.Bucket, id string, order []string) int {
 	answers := b.Bucket(bucketAnswers)
 	if answers == nil {
 		return 0
 	}
 	n := 0
-	for _, id := range order {
-		if v := answers.Get([]byte(id)); v != nil {
-			if ans, err := DecodeAnswer(id, v); err == nil && ans.Given() {
+	count := func(item string) {
+		name := valueName(id, "answers", item)
+		if v, err := c.get(answers, []byte(item), name); err == nil && v != nil {
+			if ans, err := DecodeAnswer(name, v); err == nil && ans.Given() {
 				n++
 			}
 		}
 	}
+	if order == nil {
+		_ = answers.ForEach(func(k, _ []byte) error { count(string(k)); return nil })
+		return n
+	}
+	for _, item := range order {
+		count(item)
+	}
 	return n
 }
 
-// Finish marks an assessment finished and keeps a snapshot of its result,
-// so history stays readable when the bank changes.
-func (s *Store) Finish(a *model.Assessment, res model.Result) error {
-	return s.update(func(tx *bolt.Tx) error {
-		b, err := s.assessment(tx, a.ID)
-		if err != nil {
-			return err
-		}
-		a.Status = model.StatusFinished
-		if a.Finished.IsZero() {
-			a.Finished = time.Now().UTC()
-		}
-		r := recordOf(a)
-		r.Lean = fmt.Sprintf("%s (%+d)", res.Lean.Verdict, res.Lean.Score)
-		if err := b.Put(keyRecord, must(json.Marshal(r))); err != nil {
-			return err
-		}
-		return b.Put(keyResult, must(json.Marshal(res)))
-	})
-}
-
-// Load reads a whole assessment. Answers that cannot be decoded are
-// reported in skipped and left out, never fatal.
+// Load reads a whole assessment. A stored value that fails its checksum
+// fails the load with a *DamagedError naming the assessment and the item
+// (a *RecordError inside): showing the assessment without it would show a
+// given answer as not answered. Only a damaged resume position is not
+// fatal: the assessment resumes at its first open item. That, and answers
+// of an older file that do not decode, are reported in skipped.
 func (s *Store) Load(id string) (a *model.Assessment, skipped []error, err error) {
 	err = s.view(func(tx *bolt.Tx) error {
 		b, err := s.assessment(tx, id)
 		if err != nil {
 			return err
 		}
-		r, err := decodeRecord(id, b.Get(keyRecord))
-		if err != nil {
-			return err
-		}
-		a = &model.Assessment{ID: r.ID, Started: r.Started, Length: model.Length(r.Length), Target: model.Role(r.Target),
-			BankVersion: r.BankVersion, Status: model.Status(r.Status), Finished: r.Finished, Answers: map[string]model.Answer{}}
-		if err := json.Unmarshal(b.Get(keyOrder), &a.Order); err != nil {
-			return &RecordError{Key: id + "/order", Reason: err.Error()}
-		}
-		a.Cursor, _ = strconv.Atoi(string(b.Get(keyCursor)))
-		if ans := b.Bucket(bucketAnswers); ans != nil {
-			return ans.ForEach(func(k, v []byte) error {
-				x, err := DecodeAnswer(id+"/"+string(k), v)
-				if err != nil {
-					skipped = append(skipped, err)
-					return nil
-				}
-				a.Answers[string(k)] = x
-				return nil
-			})
-		}
-		return nil
+		a, skipped, err = readStored(codecOf(tx), b, id)
+		return err
 	})
+	if err != nil {
+		return nil, nil, err
+	}
 	if a != nil && (a.Cursor < 0 || a.Cursor > len(a.Order)) {
 		a.Cursor = a.FirstOpen()
 	}
 	return a, skipped, err
+}
+
+// readStored reads an assessment's record, order, cursor and answers from
+// its bucket, inside a transaction (Load's, or Finish's write). A value
+// that fails its checksum fails the read; an answer of an older file that
+// does not decode is reported in skipped and left out.
+func readStored(c codec, b *bolt.Bucket, id string) (a *model.Assessment, skipped []error, err error) {
+	r, err := getRecord(c, b, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	a = &model.Assessment{ID: r.ID, Started: r.Started, Length: model.Length(r.Length), Target: model.Role(r.Target),
+		BankVersion: r.BankVersion, Status: model.Status(r.Status), Finished: r.Finished, Answers: map[string]model.Answer{}}
+	data, err := c.get(b, keyOrder, valueName(id, "order"))
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := json.Unmarshal(data, &a.Order); err != nil {
+		return nil, nil, &RecordError{Key: valueName(id, "order"), Reason: err.Error()}
+	}
+	// A missing or unreadable position resumes at the start, as it always
+	// has; a damaged one at the first open item (it only says where to
+	// resume), and is reported in skipped.
+	cursor, _, err := getCount(c, b, id, keyCursor)
+	if err != nil {
+		skipped = append(skipped, err)
+		cursor = -1
+	}
+	a.Cursor = cursor
+	if ans := b.Bucket(bucketAnswers); ans != nil {
+		err := ans.ForEach(func(k, v []byte) error {
+			name := valueName(id, "answers", string(k))
+			if c.sealed {
+				var err error
+				if v, err = unseal(name, v); err != nil {
+					return err
+				}
+			}
+			x, err := DecodeAnswer(name, v)
+			if err != nil {
+				skipped = append(skipped, err)
+				return nil
+			}
+			a.Answers[string(k)] = x
+			return nil
+		})
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	return a, skipped, nil
 }
 
 // Result reads the snapshot kept when the assessment was finished.
@@ -255,12 +334,13 @@ func (s *Store) Result(id string) (res model.Result, ok bool, err error) {
 		if err != nil {
 			return err
 		}
-		data := b.Get(keyResult)
-		if data == nil {
-			return nil
+		name := valueName(id, "result")
+		data, err := codecOf(tx).get(b, keyResult, name)
+		if err != nil || data == nil {
+			return err
 		}
-		if err := json.Unmarshal(data, &res); err != nil {
-			return &RecordError{Key: id + "/result", Reason: err.Error()}
+		if res, err = decodeResult(name, data); err != nil {
+			return err
 		}
 		ok = true
 		return nil
@@ -275,23 +355,28 @@ func (s *Store) List() (list []Summary, skipped []error, err error) {
 		if tx == nil || tx.Bucket(bucketAssessments) == nil {
 			return nil
 		}
+		c := codecOf(tx)
 		return tx.Bucket(bucketAssessments).ForEach(func(k, _ []byte) error {
 			b := tx.Bucket(bucketAssessments).Bucket(k)
 			if b == nil {
 				return nil
 			}
-			r, err := decodeRecord(string(k), b.Get(keyRecord))
+			id := string(k)
+			r, err := getRecord(c, b, id)
 			if err != nil {
 				skipped = append(skipped, err)
 				return nil
 			}
-			n, _ := strconv.Atoi(string(b.Get(keyAnswered)))
+			n, ok, err := getCount(c, b, id, keyAnswered)
+			if err != nil || (!ok && b.Get(keyAnswered) != nil) {
+				n = recount(c, b, id)
+			}
 			list = append(list, Summary{ID: r.ID, Started: r.Started, Length: model.Length(r.Length), Target: model.Role(r.Target),
 				Status: model.Status(r.Status), Answered: n, Total: r.Total, Lean: r.Lean, BankVersion: r.BankVersion})
 			return nil
 		})
 	})
-	sort.SliceStable(list, func(i, j int) bool { return list[i].ID > list[j].ID })
+	sortNewestFirst(list)
 	return list, skipped, err
 }
 
@@ -322,17 +407,6 @@ func (s *Store) Resolve(prefix string) (string, error) {
 	return matches[0], nil
 }
 
-// Delete removes an assessment and its answers.
-func (s *Store) Delete(id string) error {
-	return s.update(func(tx *bolt.Tx) error {
-		err := tx.Bucket(bucketAssessments).DeleteBucket([]byte(id))
-		if errors.Is(err, berrors.ErrBucketNotFound) {
-			return fmt.Errorf("%w: %s", ErrNotFound, id)
-		}
-		return err
-	})
-}
-
 // LoadWithResult reads an assessment with the result kept when it was
 // finished (so history stays readable after a bank change), or scores it
 // against b when there is no snapshot yet.
@@ -348,7 +422,13 @@ func (s *Store) LoadWithResult(b *model.Bank, id string) (*model.Assessment, mod
 		a.Reconcile(b) // in memory: the items this bank asks, answers kept
 	}
 	res, ok, err := s.Result(id)
-	if err != nil {
+	var rec *RecordError
+	switch {
+	case errors.As(err, &rec):
+		// A damaged snapshot: the answers are intact (Load checked every
+		// one), so the result is worked out from them again.
+		ok = false
+	case err != nil:
 		return nil, model.Result{}, err
 	}
 	if !ok {

@@ -1,16 +1,10 @@
 package store
 
 import (
-	"bytes"
-	"encoding/binary"
-	"errors"
+	"encoding/json"
 	"fmt"
-	"io"
 	"os"
-	"path/filepath"
 	"strconv"
-	"strings"
-	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -18,225 +12,75 @@ import (
 )
 
 // Check runs the consistency check the way start-up should: a read-only
-// open (so the file's bytes never change), bbolt's own check of every page
-// (tx.Check) and the schema check. A damaged, foreign or truncated file
-// gives a *DamagedError naming it, one written by a newer cxo a
-// *NewerError, a file another process holds too long a *BusyError. A
-// missing or empty file is fine: there is nothing to check yet.
+// open (so the file's bytes never change), a walk over every page, bbolt's
+// own check (tx.Check), the schema check and a check of every stored value
+// against its checksum. A damaged, foreign or truncated file gives a
+// *DamagedError naming it (with Repair set, and the damaged values in
+// Records, when what is sound can be copied to a fresh file), one written
+// by a newer cxo a *NewerError, a file another process holds too long a
+// *BusyError. A missing or empty file is fine: there is nothing to check.
 func (s *Store) Check() error {
-	return s.view(func(tx *bolt.Tx) error {
+	return s.viewChecked(func(tx *bolt.Tx) error {
 		if tx == nil {
 			return nil
 		}
-		return consistent(s.Path, tx)
+		return s.consistent(tx)
 	})
 }
 
-// Backup checks the file as Check does and, when it is clean, keeps a
-// last-good copy at BackupPath (mode 0600). The copy is written from the
-// same read transaction the check ran in, so it is consistent, to a
-// temporary file that is then renamed over the old copy: a crash leaves
-// the previous copy whole. It returns the copy's path, or "" when there is
-// no database yet. On any problem the old copy is left as it was.
-func (s *Store) Backup() (string, error) {
-	bak := BackupPath(s.Path)
-	written := false
-	err := s.view(func(tx *bolt.Tx) error {
-		if tx == nil {
-			return nil
-		}
-		if err := consistent(s.Path, tx); err != nil {
-			return err
-		}
-		if copyIsCurrent(tx, bak) {
-			written = true // nothing was written since the last copy
-			return nil
-		}
-		err := writeAtomic(bak, func(w io.Writer) error { _, err := tx.WriteTo(w); return err })
-		if err != nil {
-			err = fmt.Errorf("keeping the last good copy of %s: %w", s.Path, err)
-			if w := asWriteError(bak, err); w != nil {
-				w.What = "the last good copy"
-				return w
-			}
-			return fmt.Errorf("cannot keep a copy of %s at %s: %w", s.Path, bak, err)
-		}
-		written = true
-		return nil
-	})
-	if err != nil || !written {
-		return "", err
+// consistent is the whole consistency check on an open transaction: the
+// schema, the walk over the pages and the free-page list (walkFile), both
+// header pages, bbolt's tx.Check, then every stored value. tx.Check reads
+// the memory map in a goroutine of its own, where a fault on a damaged
+// page could not be recovered, so the walk (reading the file, not the map)
+// comes first and tx.Check only runs on pages it found sound. Call it
+// inside guard.
+func (s *Store) consistent(tx *bolt.Tx) error {
+	if err := checkSchema(s.Path, tx); err != nil {
+		return err
 	}
-	return bak, nil
-}
-
-// copyIsCurrent reports whether the copy at bak already holds exactly the
-// bytes tx would write, so making it again would only repeat them (every
-// start runs Backup). It compares contents, not modification times: file
-// systems with coarse timestamps give a copy made in the same tick as the
-// last write the same time, and a database moved aside and started afresh
-// can be older than the copy.
-func copyIsCurrent(tx *bolt.Tx, bak string) bool {
-	f, err := os.Open(bak)
+	f, err := os.Open(s.Path)
 	if err != nil {
-		return false
+		return fmt.Errorf("database %s: %w", s.Path, err)
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err != nil || info.Size() != tx.Size() {
-		return false
-	}
-	cmp := &compareWriter{r: f}
-	if _, err := tx.WriteTo(cmp); err != nil {
-		return false // errDiffers, or a read error: copy again
-	}
-	var one [1]byte
-	n, _ := f.Read(one[:])
-	return n == 0
-}
-
-var errDiffers = errors.New("differs")
-
-// compareWriter checks that what is written equals what r holds next.
-type compareWriter struct {
-	r   io.Reader
-	buf []byte
-}
-
-func (c *compareWriter) Write(p []byte) (int, error) {
-	if cap(c.buf) < len(p) {
-		c.buf = make([]byte, len(p))
-	}
-	got := c.buf[:len(p)]
-	if _, err := io.ReadFull(c.r, got); err != nil {
-		return 0, err
-	}
-	if !bytes.Equal(got, p) {
-		return 0, errDiffers
-	}
-	return len(p), nil
-}
-
-// BackupPath is where Backup keeps the last good copy: <path>.bak.
-func BackupPath(path string) string { return path + ".bak" }
-
-// BackupGenerations names every last-good copy Backup may keep, newest
-// first: <path>.bak, then the older <path>.bak.1 and <path>.bak.2. Anything
-// that must reach every copy (deleting an assessment, say) walks this list.
-func BackupGenerations(path string) []string {
-	b := BackupPath(path)
-	return []string{b, b + ".1", b + ".2"}
-}
-
-// RestoreHint is the one-line instruction for going back to the last good
-// copy Backup kept.
-func RestoreHint(path string) string {
-	return "to restore the last good copy: cp " + ShellQuote(BackupPath(path)) + " " + ShellQuote(path)
-}
-
-// ShellQuote quotes s for a POSIX shell when it needs quoting, so a path
-// in a hint can be pasted as it is.
-func ShellQuote(s string) string {
-	if s != "" && strings.IndexFunc(s, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("_-./+,:@%=~", r))
-	}) < 0 {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
-
-// MoveAside renames a damaged database to <path>.corrupt-<YYYYMMDD-HHMMSS>
-// (now's clock), so a fresh one can be started; its bytes are not changed.
-// An existing file is never overwritten: if the name is taken, -2, -3 ...
-// is added. It returns the new name.
-func MoveAside(path string, now time.Time) (string, error) {
-	if _, err := os.Lstat(path); err != nil {
-		return "", err
-	}
-	base := path + ".corrupt-" + now.Format("20060102-150405")
-	for i := 1; i <= 100; i++ {
-		dst := base
-		if i > 1 {
-			dst += "-" + strconv.Itoa(i)
-		}
-		// A hard link never replaces an existing name, so it claims dst
-		// atomically; removing the old name completes the move.
-		err := os.Link(path, dst)
-		if err == nil {
-			if err := os.Remove(path); err != nil {
-				os.Remove(dst)
-				return "", fmt.Errorf("cannot move %s aside: %w", path, err)
-			}
-			syncDir(filepath.Dir(path))
-			return dst, nil
-		}
-		if errors.Is(err, os.ErrExist) {
-			continue
-		}
-		// No hard links here (some file systems): rename, once the name
-		// is seen to be free.
-		if _, statErr := os.Lstat(dst); statErr == nil {
-			continue
-		} else if !errors.Is(statErr, os.ErrNotExist) {
-			return "", fmt.Errorf("cannot move %s aside: %w", path, statErr)
-		}
-		if err := os.Rename(path, dst); err != nil {
-			return "", fmt.Errorf("cannot move %s aside: %w", path, err)
-		}
-		syncDir(filepath.Dir(path))
-		return dst, nil
-	}
-	return "", fmt.Errorf("cannot move %s aside: %s-2 to -100 are all taken", path, base)
-}
-
-// writeAtomic writes dst (mode 0600) by filling a temporary file beside it,
-// syncing it and renaming it over dst.
-func writeAtomic(dst string, fill func(w io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(dst), "."+filepath.Base(dst)+".tmp-*")
+	res, err := walkFile(s.Path, f, true)
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
-	err = tmp.Chmod(0o600)
-	if err == nil {
-		err = fill(tmp)
+	// bbolt's check reads both header pages and stops at a bad one; the
+	// walk has checked the tree and the free-page list of the sound one.
+	if res.metas.bad == 0 {
+		if err := boltCheck(s.Path, tx); err != nil {
+			return err
+		}
 	}
-	if err == nil {
-		err = tmp.Sync()
+	bad := checkValues(tx)
+	var reason string
+	switch {
+	case res.metas.bad != 0 && len(bad) > 0:
+		reason = res.metas.note() + "; " + describeRecords(bad)
+	case res.metas.bad != 0:
+		reason = res.metas.note()
+	case len(bad) > 0:
+		reason = describeRecords(bad)
+	default:
+		s.remember(verifiedState{file: res.file, txid: res.metas.cur.txid, sum: res.metas.cur.sum, full: true})
+		return nil
 	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), dst)
-	}
-	if err != nil {
-		return err
-	}
-	syncDir(filepath.Dir(dst))
-	return nil
+	return &DamagedError{Path: s.Path, Reason: reason, Repair: true, Records: bad}
 }
 
-// syncDir makes a rename in dir durable where the system allows it.
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		d.Close()
+func describeRecords(bad []*RecordError) string {
+	s := bad[0].What() + ": " + bad[0].Reason
+	if len(bad) > 1 {
+		s += fmt.Sprintf(", and %d more damaged values", len(bad)-1)
 	}
+	return s
 }
 
-// consistent is the consistency check on an open transaction: the schema,
-// a walk over the pages that checks each one is what it should be and
-// lies in the file, then bbolt's tx.Check. tx.Check reads the memory map
-// in a goroutine of its own, where a fault on a damaged page could not be
-// recovered, so the walk (reading the file, not the map) comes first and
-// tx.Check only runs on pages it found sound. Call it inside guard.
-func consistent(path string, tx *bolt.Tx) error {
-	if err := checkSchema(path, tx); err != nil {
-		return err
-	}
-	if err := walkPages(path); err != nil {
-		return err
-	}
+// boltCheck runs bbolt's own check of every page.
+func boltCheck(path string, tx *bolt.Tx) error {
 	var first error
 	n := 0
 	for err := range tx.Check() { // drained to the end: the goroutine holds the tx
@@ -247,145 +91,104 @@ func consistent(path string, tx *bolt.Tx) error {
 	}
 	switch {
 	case n == 1:
-		return &DamagedError{Path: path, Reason: "consistency check: " + model.OneLine(first.Error())}
+		return &DamagedError{Path: path, Reason: "consistency check: " + model.OneLine(first.Error()), Repair: true}
 	case n > 1:
-		return &DamagedError{Path: path, Reason: fmt.Sprintf("consistency check: %s, and %d more problems", model.OneLine(first.Error()), n-1)}
+		return &DamagedError{Path: path, Reason: fmt.Sprintf("consistency check: %s, and %d more problems", model.OneLine(first.Error()), n-1), Repair: true}
 	}
 	return nil
 }
 
-// Page layout, as bbolt writes it (native byte order): a 16-byte header
-// (id, flags, count, overflow), then count 16-byte elements. A branch
-// element is pos, ksize, child page id; a leaf element is flags, pos,
-// ksize, vsize, with pos counted from the element itself. A bucket's value
-// is its root page id and sequence, followed, when the root is 0, by the
-// bucket's own (inline) leaf page.
-const (
-	pageBranch   = 0x01
-	pageLeaf     = 0x02
-	leafIsBucket = 0x01
-	elementSize  = 16
-	bucketHeader = 16
-	maxTreeDepth = 64
-)
-
-type pageWalker struct {
-	path string
-	f    *os.File
-	ps   uint64
-	hwm  uint64 // pages below this are in use or free
-	seen map[uint64]bool
+// checkValues reads every stored value of every assessment, and every
+// setting, as the commands would, and returns those that fail their
+// checksum or do not decode.
+func checkValues(tx *bolt.Tx) []*RecordError {
+	var bad []*RecordError
+	c := codecOf(tx)
+	if root := tx.Bucket(bucketAssessments); root != nil {
+		_ = root.ForEachBucket(func(k []byte) error {
+			bad = append(bad, checkAssessment(c, root.Bucket(k), string(k))...)
+			return nil
+		})
+	}
+	if set := tx.Bucket(bucketSettings); set != nil {
+		_ = set.ForEach(func(k, v []byte) error {
+			if v == nil {
+				return nil
+			}
+			name := valueName("settings", string(k))
+			if err := checkValue(c, name, v, func(p []byte) error { _, err := decodeSetting(name, p); return err }); err != nil {
+				bad = append(bad, err)
+			}
+			return nil
+		})
+	}
+	return bad
 }
 
-// walkPages reads the tree of the current meta page from the file and
-// reports a *DamagedError if a page is out of range, referenced twice, of
-// the wrong kind, or has elements that point outside it.
-func walkPages(path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
+// checkValue checks one stored value: its seal when the file is sealed
+// (cxo seals only what it encoded itself, or what decoded and passed the
+// range checks when the file was migrated, so a sound seal vouches for
+// the value), else by decoding it.
+func checkValue(c codec, name string, data []byte, decode func([]byte) error) *RecordError {
+	var err error
+	if c.sealed {
+		_, err = unseal(name, data)
+	} else {
+		err = decode(data)
 	}
-	defer f.Close()
-	m0, err0 := readMeta(f, 0)
-	if err0 != nil {
-		return &DamagedError{Path: path, Reason: "first meta page: " + err0.Error()}
+	if err == nil {
+		return nil
 	}
-	m1, err1 := readMeta(f, int64(m0.pageSize))
-	if err1 != nil {
-		return &DamagedError{Path: path, Reason: "second meta page: " + err1.Error()}
+	if rec, ok := err.(*RecordError); ok {
+		return rec
 	}
-	m := m0
-	if m1.txid > m0.txid {
-		m = m1
-	}
-	w := &pageWalker{path: path, f: f, ps: uint64(m.pageSize), hwm: m.pgid, seen: map[uint64]bool{}}
-	return w.page(m.root, 0)
+	return &RecordError{Key: name, Reason: err.Error()}
 }
 
-func (w *pageWalker) damaged(format string, args ...any) error {
-	return &DamagedError{Path: w.path, Reason: "consistency check: " + fmt.Sprintf(format, args...)}
-}
-
-func (w *pageWalker) page(id uint64, depth int) error {
-	if depth > maxTreeDepth {
-		return w.damaged("the tree is deeper than %d pages", maxTreeDepth)
-	}
-	if id < 2 || id >= w.hwm {
-		return w.damaged("page %d is outside the file's %d pages", id, w.hwm)
-	}
-	if w.seen[id] {
-		return w.damaged("page %d is referenced twice", id)
-	}
-	w.seen[id] = true
-	buf := make([]byte, w.ps)
-	if _, err := w.f.ReadAt(buf, int64(id*w.ps)); err != nil {
-		return w.damaged("page %d: %v", id, err)
-	}
-	ne := binary.NativeEndian
-	overflow := uint64(ne.Uint32(buf[12:]))
-	if ne.Uint64(buf[0:]) != id {
-		return w.damaged("page %d says it is page %d", id, ne.Uint64(buf[0:]))
-	}
-	if id+overflow >= w.hwm {
-		return w.damaged("page %d runs past the file's %d pages", id, w.hwm)
-	}
-	if overflow > 0 {
-		buf = append(buf, make([]byte, overflow*w.ps)...)
-		if _, err := w.f.ReadAt(buf[w.ps:], int64((id+1)*w.ps)); err != nil {
-			return w.damaged("page %d: %v", id, err)
+// checkAssessment checks the values of one assessment's bucket b.
+func checkAssessment(c codec, b *bolt.Bucket, id string) []*RecordError {
+	var bad []*RecordError
+	add := func(e *RecordError) {
+		if e != nil {
+			bad = append(bad, e)
 		}
 	}
-	return w.node(id, buf, depth)
-}
-
-// node checks one page (from the file, or inline in a bucket's value).
-func (w *pageWalker) node(id uint64, p []byte, depth int) error {
-	if len(p) < boltPageHeader {
-		return w.damaged("page %d is too short", id)
-	}
-	ne := binary.NativeEndian
-	flags, count := ne.Uint16(p[8:]), int(ne.Uint16(p[10:]))
-	if boltPageHeader+count*elementSize > len(p) {
-		return w.damaged("page %d has more elements than fit", id)
-	}
-	for i := range count {
-		at := boltPageHeader + i*elementSize
-		e := p[at : at+elementSize]
-		switch flags {
-		case pageBranch:
-			pos, ksize, child := uint64(ne.Uint32(e[0:])), uint64(ne.Uint32(e[4:])), ne.Uint64(e[8:])
-			if uint64(at)+pos+ksize > uint64(len(p)) {
-				return w.damaged("page %d: key %d points outside the page", id, i)
+	var order []string
+	for _, key := range [][]byte{keyRecord, keyOrder, keyCursor, keyAnswered, keyResult} {
+		data := b.Get(key)
+		name := valueName(id, string(key))
+		if data == nil {
+			if string(key) == string(keyRecord) || string(key) == string(keyOrder) {
+				add(&RecordError{Key: name, Reason: "it is missing"})
 			}
-			if err := w.page(child, depth+1); err != nil {
-				return err
-			}
-		case pageLeaf:
-			eflags, pos, ksize, vsize := ne.Uint32(e[0:]), uint64(ne.Uint32(e[4:])), uint64(ne.Uint32(e[8:])), uint64(ne.Uint32(e[12:]))
-			end := uint64(at) + pos + ksize + vsize
-			if end > uint64(len(p)) {
-				return w.damaged("page %d: element %d points outside the page", id, i)
-			}
-			if eflags&leafIsBucket == 0 {
-				continue
-			}
-			v := p[uint64(at)+pos+ksize : end]
-			if len(v) < bucketHeader {
-				return w.damaged("page %d: bucket %d is too short", id, i)
-			}
-			if root := ne.Uint64(v); root != 0 {
-				if err := w.page(root, depth+1); err != nil {
-					return err
+			continue
+		}
+		add(checkValue(c, name, data, func(p []byte) error {
+			switch string(key) {
+			case string(keyRecord):
+				r, err := decodeRecord(name, p)
+				if err == nil && r.ID != id {
+					return &RecordError{Key: name, Reason: "it names another assessment, " + r.ID}
 				}
-			} else if err := w.node(id, v[bucketHeader:], depth+1); err != nil {
+				return err
+			case string(keyOrder):
+				return json.Unmarshal(p, &order)
+			case string(keyResult):
+				_, err := decodeResult(name, p)
 				return err
 			}
-		default:
-			return w.damaged("page %d is neither a branch nor a leaf (flags %#x)", id, flags)
-		}
+			if n, err := strconv.Atoi(string(p)); err != nil || n < 0 {
+				return &RecordError{Key: name, Reason: "not a count"}
+			}
+			return nil
+		}))
 	}
-	if flags != pageBranch && flags != pageLeaf {
-		return w.damaged("page %d is neither a branch nor a leaf (flags %#x)", id, flags)
+	if answers := b.Bucket(bucketAnswers); answers != nil {
+		_ = answers.ForEach(func(k, v []byte) error {
+			name := valueName(id, "answers", string(k))
+			add(checkValue(c, name, v, func(p []byte) error { _, err := DecodeAnswer(name, p); return err }))
+			return nil
+		})
 	}
-	return nil
+	return bad
 }

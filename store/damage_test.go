@@ -127,6 +127,7 @@ func TestDamagedFiles(t *testing.T) {
 		data     []byte
 		newer    bool // expect *NewerError rather than *DamagedError
 		readable bool // reading may succeed: the damage is where only writers look
+		oneMeta  bool // one header page is bad: reads work from the other, the rest is refused as repairable
 	}{
 		{name: "text", data: text},
 		{name: "text 3 KiB", data: bytes.Repeat(text, 3*1024/len(text)+1)[:3*1024]},
@@ -138,15 +139,22 @@ func TestDamagedFiles(t *testing.T) {
 		{name: "truncated to one page", data: small[:os.Getpagesize()]},
 		{name: "large truncated to half", data: large[:len(large)/2]},
 		{name: "large truncated to half plus a byte", data: large[:len(large)/2+1]},
-		{name: "meta page zeroed", data: withBytes(small, func(b []byte) { clear(b[:4096]) })},
-		{name: "large meta page zeroed", data: withBytes(large, func(b []byte) { clear(b[:4096]) })},
-		{name: "meta checksum flipped", data: withBytes(small, func(b []byte) { b[checksumOffset] ^= 0xff })},
-		{name: "second meta checksum flipped", data: withBytes(small, func(b []byte) { b[os.Getpagesize()+checksumOffset] ^= 0x01 })},
+		{name: "meta page zeroed", data: withBytes(small, func(b []byte) { clear(b[:4096]) }), readable: true, oneMeta: true},
+		{name: "large meta page zeroed", data: withBytes(large, func(b []byte) { clear(b[:4096]) }), readable: true, oneMeta: true},
+		{name: "meta checksum flipped", data: withBytes(small, func(b []byte) { b[checksumOffset] ^= 0xff }), readable: true, oneMeta: true},
+		{name: "second meta checksum flipped", data: withBytes(small, func(b []byte) { b[os.Getpagesize()+checksumOffset] ^= 0x01 }), readable: true, oneMeta: true},
 		{name: "root page garbage", data: withBytes(large, func(b []byte) { fillPage(b, "root", randomBytes(3, 1<<16)) })},
 		{name: "root page zeroed", data: withBytes(large, func(b []byte) { fillPage(b, "root", make([]byte, 1<<16)) })},
 		{name: "freelist page garbage", data: withBytes(large, func(b []byte) { fillPage(b, "freelist", randomBytes(4, 1<<16)) }), readable: true},
 		{name: "freelist page all ones", data: withBytes(large, func(b []byte) { fillPage(b, "freelist", bytes.Repeat([]byte{0xff}, 1<<16)) }), readable: true},
 		{name: "freelist count overflows", data: withBytes(large, func(b []byte) { fillPage(b, "freelist", hugeFreelist()) }), readable: true},
+		{name: "freelist names a live page", data: freelistNaming(t, small, rootOf(t, small, bucketAssessments)), readable: true},
+		{name: "large freelist names a live page", data: freelistNaming(t, large, rootOf(t, large, bucketAssessments)), readable: true},
+		{name: "page loop", data: withBytes(large, func(b []byte) {
+			root := rootOf(t, large, bucketAssessments)
+			ps := uint64(currentMeta(t, large).pageSize)
+			binary.NativeEndian.PutUint64(b[root*ps+boltPageHeader+8:], root) // the first child is the page itself
+		})},
 		{name: "newer schema", data: boltFile(t, func(tx *bolt.Tx) error {
 			meta, err := tx.CreateBucket(bucketMeta)
 			if err != nil {
@@ -221,6 +229,8 @@ func TestDamagedFiles(t *testing.T) {
 					t.Errorf("%s: NewerError schema %d, want 99", c.name, n.Schema)
 				case !tc.newer && !errors.As(err, &d):
 					t.Errorf("%s = %v (%T), want *DamagedError", c.name, err, err)
+				case tc.oneMeta && (!d.Repair || !strings.Contains(err.Error(), "header page is damaged but the other is sound")):
+					t.Errorf("%s = %v; want it to say one header page is sound and the file repairable", c.name, err)
 				}
 				if errors.Is(err, ErrNotFound) {
 					t.Errorf("%s reported a damaged file as a missing assessment: %v", c.name, err)

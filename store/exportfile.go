@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 )
@@ -10,14 +11,20 @@ import (
 // ErrExists means an export would overwrite a file.
 var ErrExists = errors.New("file exists")
 
-// WriteExport writes an export file readable only by its owner (0600).
-// Without overwrite an existing file is never touched; with it the new
-// content replaces the old one atomically.
+// WriteExport writes an export file readable only by its owner (0600),
+// through a temporary file beside it, so a crash never leaves a truncated
+// export at path (writeFileAtomic). Without overwrite an existing file is
+// never touched; with it the new content replaces the old one atomically.
+// Only a regular file (or nothing) is accepted at path: a device, a named
+// pipe, a socket, a dangling link or a file with other hard links is
+// refused as a *NotAFileError saying what it is; a symbolic link to a
+// regular file is followed and kept.
 // Problems come back as one plain line naming the path: a folder where the
 // file should go, a folder that does not exist, no permission.
 func WriteExport(path string, data []byte, overwrite bool) error {
 	if err := writeExport(path, data, overwrite); err != nil {
-		if errors.Is(err, ErrExists) {
+		var nf *NotAFileError
+		if errors.Is(err, ErrExists) || errors.As(err, &nf) {
 			return err
 		}
 		return exportProblem(path, err)
@@ -46,48 +53,37 @@ func exportProblem(path string, err error) error {
 	return fmt.Errorf("cannot write %s: %w", path, err)
 }
 
+// exportHint is what to do when the target is not a regular file. It
+// never suggests --force: forcing would not make a device or a pipe a
+// safe place to write.
+const exportHint = "cxo writes an export only to a regular file or a new name; choose another path"
+
 func writeExport(path string, data []byte, overwrite bool) error {
-	if info, err := os.Stat(path); err == nil && info.IsDir() {
+	fi, err := targetKind(path, exportHint)
+	var nf *NotAFileError
+	if errors.As(err, &nf) && nf.What == "is a folder" {
 		return errors.New("is a folder") // reported by exportProblem
 	}
-	if !overwrite {
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-		if errors.Is(err, os.ErrExist) {
-			return fmt.Errorf("%s: %w", path, ErrExists)
-		}
-		if err != nil {
-			return err
-		}
-		if _, err := f.Write(data); err != nil {
-			f.Close()
-			os.Remove(path)
-			return err
-		}
-		if err := f.Sync(); err != nil {
-			f.Close()
-			return err
-		}
-		return f.Close()
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".cxo-export-*")
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return err
+	dst := path
+	if fi != nil {
+		// Replacing a file with other names would leave them holding the
+		// old contents (the rename gives this name new ones): the user
+		// must choose which name to write.
+		if n := otherNames(fi); n > 0 {
+			return &NotAFileError{Path: path, What: fmt.Sprintf("has %d other name(s) (hard links) sharing its contents", n),
+				Hint: "cxo will not split or overwrite them; export to a new name, or remove the other names first"}
+		}
+		if !overwrite {
+			return fmt.Errorf("%s: %w", path, ErrExists)
+		}
+		// A symbolic link is followed and kept: the new file is written
+		// beside the file it points to and renamed over that.
+		if real, err := filepath.EvalSymlinks(path); err == nil {
+			dst = real
+		}
 	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return writeFileAtomic(dst, func(w io.Writer) error { _, err := w.Write(data); return err }, !overwrite)
 }

@@ -5,8 +5,9 @@ import (
 	"time"
 )
 
-// fastRecord decodes a record the way json.Marshal wrote it (see recordOf):
-// one flat object of plain strings (no escapes) and integers. Listing
+// fastRecord decodes a record the way putRecord's json.Marshal wrote it
+// (the payload, once unseal has checked and cut off its checksum): one
+// flat object of plain strings (no escapes) and integers. Listing
 // thousands of assessments spends most of its time in encoding/json, so
 // the common case takes this path; anything it does not recognise (an
 // escape, a nested value, an unknown key) returns ok=false and the caller

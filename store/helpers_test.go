@@ -3,11 +3,9 @@ package store
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -144,13 +142,7 @@ func createMany(t testing.TB, s *Store, as []*model.Assessment) {
 			if _, err := b.CreateBucket(bucketAnswers); err != nil {
 				return err
 			}
-			if err := putRecord(b, a); err != nil {
-				return err
-			}
-			if err := b.Put(keyOrder, must(json.Marshal(a.Order))); err != nil {
-				return err
-			}
-			if err := b.Put(keyCursor, []byte(strconv.Itoa(a.Cursor))); err != nil {
+			if err := putNew(codecOf(tx), b, a); err != nil {
 				return err
 			}
 		}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -20,6 +21,7 @@ type migration struct {
 // SchemaVersion. A test replaces it to check a failing step.
 var migrations = []migration{
 	{to: 2, what: "add the settings bucket and recount each assessment's answers", run: migrateTo2},
+	{to: 3, what: "add a checksum to every stored value", run: migrateTo3},
 }
 
 // PreMigrationPath is where the copy of the file is kept before the step
@@ -30,17 +32,15 @@ func PreMigrationPath(path string, to int) string {
 
 // upgrade brings an older file up to SchemaVersion, one step per write
 // transaction, on the writable handle db (whose lock keeps every other
-// process out meanwhile). Before the first step the file must pass the
-// consistency check; before each step a consistent copy goes to
-// PreMigrationPath. A file already current, or new, is left alone.
+// process out meanwhile). The file has passed verify (update runs it
+// first); before each step a consistent copy goes to PreMigrationPath. A
+// file already current, or new, is left alone.
 func (s *Store) upgrade(db *bolt.DB) error {
 	var v int
 	err := db.View(func(tx *bolt.Tx) error {
 		var err error
-		if v, err = schemaOf(s.Path, tx); err != nil || v == 0 || v == SchemaVersion {
-			return err
-		}
-		return consistent(s.Path, tx)
+		v, err = schemaOf(s.Path, tx)
+		return err
 	})
 	if err != nil || v == 0 || v == SchemaVersion {
 		return err
@@ -116,6 +116,91 @@ func migrateTo2(tx *bolt.Tx) error {
 			}
 		}
 		if err := b.Put(keyAnswered, []byte(strconv.Itoa(n))); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// migrateTo3 seals every stored value (seal.go) that decodes and passes
+// the checks a read makes. A value that does not is left as it was,
+// unsealed: from now on it reads as damaged, and cxo check and the
+// commands report it by assessment and item instead of a checksum
+// vouching for bytes that were already wrong.
+func migrateTo3(tx *bolt.Tx) error {
+	sealIf := func(b *bolt.Bucket, key []byte, name string, ok func(p []byte) bool) error {
+		data := b.Get(key)
+		if data == nil || !ok(data) {
+			return nil
+		}
+		return b.Put(key, seal(name, data))
+	}
+	if root := tx.Bucket(bucketAssessments); root != nil {
+		var ids [][]byte
+		if err := root.ForEachBucket(func(k []byte) error { ids = append(ids, k); return nil }); err != nil {
+			return err
+		}
+		for _, k := range ids {
+			if err := sealAssessment(root.Bucket(k), string(k), sealIf); err != nil {
+				return err
+			}
+		}
+	}
+	if set := tx.Bucket(bucketSettings); set != nil {
+		var keys [][]byte
+		_ = set.ForEach(func(k, v []byte) error {
+			if v != nil {
+				keys = append(keys, k)
+			}
+			return nil
+		})
+		for _, k := range keys {
+			name := valueName("settings", string(k))
+			if err := sealIf(set, k, name, func(p []byte) bool { _, err := decodeSetting(name, p); return err == nil }); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+type sealer func(b *bolt.Bucket, key []byte, name string, ok func(p []byte) bool) error
+
+func sealAssessment(b *bolt.Bucket, id string, sealIf sealer) error {
+	var order []string
+	orderOK := json.Unmarshal(b.Get(keyOrder), &order) == nil
+	count := func(max int) func(p []byte) bool {
+		return func(p []byte) bool { n, err := strconv.Atoi(string(p)); return err == nil && n >= 0 && n <= max }
+	}
+	checks := []struct {
+		key []byte
+		ok  func(p []byte) bool
+	}{
+		{keyRecord, func(p []byte) bool { r, err := decodeRecord(id, p); return err == nil && r.ID == id }},
+		{keyOrder, func([]byte) bool { return orderOK }},
+		{keyCursor, count(1 << 30)}, // out of range only resumes at the first open item
+		{keyAnswered, count(1 << 30)},
+		{keyResult, func(p []byte) bool { _, err := decodeResult(id, p); return err == nil }},
+	}
+	for _, c := range checks {
+		if err := sealIf(b, c.key, valueName(id, string(c.key)), c.ok); err != nil {
+			return err
+		}
+	}
+	answers := b.Bucket(bucketAnswers)
+	if answers == nil {
+		return nil
+	}
+	var items [][]byte
+	_ = answers.ForEach(func(k, v []byte) error {
+		if v != nil {
+			items = append(items, k)
+		}
+		return nil
+	})
+	for _, k := range items {
+		name := valueName(id, "answers", string(k))
+		if err := sealIf(answers, k, name, func(p []byte) bool { _, err := DecodeAnswer(name, p); return err == nil }); err != nil {
 			return err
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"github.com/cxo-dev/cxo/model"
@@ -45,13 +46,63 @@ type answerRecord struct {
 	TookMS  int64  `json:"took_ms,omitempty"` // time taken to answer
 }
 
-// RecordError is a stored value that could not be decoded.
+// RecordError is a stored value that could not be read: it failed its
+// checksum (the bytes changed on disk) or does not decode.
 type RecordError struct {
-	Key    string
+	Key    string // the value's name: <id>/<key>, <id>/answers/<item>, settings/<key>
 	Reason string
 }
 
-func (e *RecordError) Error() string { return fmt.Sprintf("bad record %s: %s", e.Key, e.Reason) }
+// Assessment and Item name what the value belongs to ("" when it is not
+// an assessment's, or not an answer).
+func (e *RecordError) Assessment() string {
+	id, _, ok := strings.Cut(e.Key, "/")
+	if !ok || id == "settings" {
+		return ""
+	}
+	return id
+}
+
+func (e *RecordError) Item() string {
+	if id := e.Assessment(); id != "" {
+		if item, ok := strings.CutPrefix(e.Key, id+"/answers/"); ok {
+			return item
+		}
+	}
+	return ""
+}
+
+// What says in words which value it is.
+func (e *RecordError) What() string {
+	id := e.Assessment()
+	if id == "" {
+		if k, ok := strings.CutPrefix(e.Key, "settings/"); ok {
+			return "the setting " + k
+		}
+		return e.Key
+	}
+	if item := e.Item(); item != "" {
+		return "assessment " + id + ", its answer to item " + item
+	}
+	switch strings.TrimPrefix(e.Key, id+"/") {
+	case "record":
+		return "assessment " + id + ", its header (start, length, status)"
+	case "order":
+		return "assessment " + id + ", its order of items"
+	case "cursor":
+		return "assessment " + id + ", where to resume"
+	case "answered":
+		return "assessment " + id + ", its count of answers"
+	case "result":
+		return "assessment " + id + ", its stored result"
+	}
+	return "assessment " + id + ", " + strings.TrimPrefix(e.Key, id+"/")
+}
+
+func (e *RecordError) Error() string { return fmt.Sprintf("bad record (%s): %s", e.What(), e.Reason) }
+
+// recordDamaged is a value whose checksum failed.
+func recordDamaged(name, why string) *RecordError { return &RecordError{Key: name, Reason: why} }
 
 func decodeRecord(key string, data []byte) (record, error) {
 	r, ok := fastRecord(data)
@@ -68,6 +119,15 @@ func decodeRecord(key string, data []byte) (record, error) {
 		return r, &RecordError{Key: key, Reason: "no id"}
 	}
 	return r, nil
+}
+
+// decodeResult decodes a stored result snapshot.
+func decodeResult(key string, data []byte) (model.Result, error) {
+	var res model.Result
+	if err := json.Unmarshal(data, &res); err != nil {
+		return model.Result{}, &RecordError{Key: key, Reason: err.Error()}
+	}
+	return res, nil
 }
 
 // DecodeAnswer decodes one stored answer defensively.

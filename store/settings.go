@@ -22,31 +22,38 @@ func (s *Store) SaveSetting(key, value string) error {
 		return fmt.Errorf("setting name %q must be 1 to %d bytes", key, maxSettingKey)
 	}
 	return s.update(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketSettings).Put([]byte(key), must(json.Marshal(settingRecord{V: recordVersion, Value: value})))
+		return codecOf(tx).put(tx.Bucket(bucketSettings), []byte(key), valueName("settings", key),
+			must(json.Marshal(settingRecord{V: recordVersion, Value: value})))
 	})
 }
 
 // Setting reads a setting; one never saved (or a file from before schema
-// 2, or no file at all) reads as "". A stored value that cannot be decoded
-// gives "" and a *RecordError, which callers may treat as unset.
+// 2, or no file at all) reads as "". A stored value that cannot be read
+// gives "" and an error holding a *RecordError, which callers may treat
+// as unset.
 func (s *Store) Setting(key string) (value string, err error) {
 	err = s.view(func(tx *bolt.Tx) error {
 		if tx == nil || tx.Bucket(bucketSettings) == nil {
 			return nil
 		}
-		data := tx.Bucket(bucketSettings).Get([]byte(key))
-		if data == nil {
-			return nil
+		name := valueName("settings", key)
+		data, err := codecOf(tx).get(tx.Bucket(bucketSettings), []byte(key), name)
+		if err != nil || data == nil {
+			return err
 		}
-		var r settingRecord
-		if err := json.Unmarshal(data, &r); err != nil {
-			return &RecordError{Key: "settings/" + key, Reason: err.Error()}
-		}
-		if r.V < 1 || r.V > recordVersion {
-			return &RecordError{Key: "settings/" + key, Reason: fmt.Sprintf("unknown record version %d", r.V)}
-		}
-		value = r.Value
-		return nil
+		value, err = decodeSetting(name, data)
+		return err
 	})
 	return value, err
+}
+
+func decodeSetting(name string, data []byte) (string, error) {
+	var r settingRecord
+	if err := json.Unmarshal(data, &r); err != nil {
+		return "", &RecordError{Key: name, Reason: err.Error()}
+	}
+	if r.V < 1 || r.V > recordVersion {
+		return "", &RecordError{Key: name, Reason: fmt.Sprintf("unknown record version %d", r.V)}
+	}
+	return r.Value, nil
 }

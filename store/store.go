@@ -3,33 +3,35 @@
 // second terminal, cxo list, cxo export) can share it; each answer lives
 // under its own key so two writers never overwrite each other.
 //
-// At start-up Backup runs the consistency check (Check) and keeps a
-// last-good copy; a damaged file is reported, never changed, and can be
-// moved aside with MoveAside. Older layouts are migrated (migrate.go) at
-// the first write, after a copy is taken; a newer one is refused.
+// Every stored value carries a checksum (seal.go), checked on every read.
+// Every read and write first passes verify (verify.go), which walks the
+// file's pages itself (boltformat.go) so that damage bbolt would trust is
+// refused instead; every write goes through update. At start-up Backup
+// runs the whole check (Check) and keeps three generations of last-good
+// copies; a damaged file is reported, never changed, and can be repaired
+// into a fresh file (repair.go) or moved aside with MoveAside. Older
+// layouts are migrated (migrate.go) at the first write, after a copy is
+// taken; a newer one is refused.
 package store
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash/fnv"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/adrg/xdg"
 	bolt "go.etcd.io/bbolt"
-	berrors "go.etcd.io/bbolt/errors"
 )
 
 // SchemaVersion is the layout this build writes. Older files are brought
 // up to it by the steps in migrations (migrate.go) at the first write;
 // reading never changes a file.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 var (
 	bucketMeta        = []byte("meta")
@@ -59,6 +61,9 @@ type Store struct {
 	Attempts int
 
 	maxSize int // bbolt's MaxSize, for tests of a full disk
+
+	mu       sync.Mutex
+	verified verifiedState // the last state of the file found sound
 }
 
 // DefaultPath is where the database lives unless --db or CXO_DB say
@@ -79,14 +84,38 @@ func (e *BusyError) Error() string {
 	return fmt.Sprintf("database %s is busy: another cxo has held it for several seconds; try again", e.Path)
 }
 
-// DamagedError says the file is not a cxo database we can read.
+// DamagedError says the file is not a cxo database we can read, or not
+// all of it.
 type DamagedError struct {
 	Path   string
 	Reason string
+	// Repair is set when what is sound can still be read and copied to a
+	// fresh file (cxo check --repair): one bad header page, a bad free-page
+	// list, or stored values that fail their checksum.
+	Repair bool
+	// Records lists the stored values that failed (Check fills it).
+	Records []*RecordError
+	Err     error
 }
 
 func (e *DamagedError) Error() string {
-	return fmt.Sprintf("database %s cannot be read (%s); it was left untouched", e.Path, e.Reason)
+	if e.Repair {
+		return fmt.Sprintf("database %s is damaged (%s); it was left untouched", e.Path, plainReason(e.Reason))
+	}
+	return fmt.Sprintf("database %s cannot be read (%s); it was left untouched", e.Path, plainReason(e.Reason))
+}
+
+func (e *DamagedError) Unwrap() error { return e.Err }
+
+// asDamaged turns a stored value that could not be read into a
+// *DamagedError naming the file, the assessment and the item.
+func asDamaged(path string, err error) error {
+	var rec *RecordError
+	var d *DamagedError
+	if err == nil || errors.As(err, &d) || !errors.As(err, &rec) {
+		return err
+	}
+	return &DamagedError{Path: path, Reason: rec.What() + ": " + rec.Reason, Repair: true, Records: []*RecordError{rec}, Err: rec}
 }
 
 // NewerError says the file was written by a newer cxo.
@@ -102,50 +131,53 @@ func (e *NewerError) Error() string {
 // open opens the file for one transaction, retrying while another process
 // holds the lock. Read-only opens of a missing or empty file report
 // os.ErrNotExist.
-func (s *Store) open(readOnly bool) (db *bolt.DB, err error) {
+func (s *Store) open(readOnly bool) (db *bolt.DB, file *os.File, err error) {
+	if err := checkDBPath(s.Path); err != nil {
+		return nil, nil, err
+	}
 	if readOnly {
 		fi, err := os.Stat(s.Path)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if fi.Size() == 0 {
 			// Created but never written (bbolt would try to initialise it
 			// through a read-only handle): nothing is stored yet.
-			return nil, os.ErrNotExist
+			return nil, nil, os.ErrNotExist
 		}
-	} else if err := os.MkdirAll(filepath.Dir(s.Path), 0o700); err != nil {
+	} else if err := makeDirs(filepath.Dir(s.Path)); err != nil { // fsys.go: synced
 		if w := asWriteError(s.Path, err); w != nil {
-			return nil, w
+			return nil, nil, w
 		}
-		return nil, fmt.Errorf("cannot create the data folder for %s: %w", s.Path, err)
+		return nil, nil, fmt.Errorf("cannot create the data folder for %s: %w", s.Path, err)
 	}
 	if err := precheck(s.Path); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	opts := &bolt.Options{Timeout: s.LockWait, ReadOnly: readOnly, MaxSize: s.maxSize}
 	for attempt := 0; attempt < max(1, s.Attempts); attempt++ {
-		db, err = openRecovered(s.Path, opts)
-		if !errors.Is(err, berrors.ErrTimeout) {
+		db, file, err = openCurrent(s.Path, opts) // scrub.go: follows a file replaced while waiting
+		if !errors.Is(err, bolt.ErrTimeout) {
 			break
 		}
 	}
 	switch {
 	case err == nil:
-		return db, nil
-	case errors.Is(err, berrors.ErrTimeout):
-		return nil, &BusyError{Path: s.Path}
-	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
-		return nil, &DamagedError{Path: s.Path, Reason: err.Error()}
+		return db, file, nil
+	case errors.Is(err, bolt.ErrTimeout):
+		return nil, nil, &BusyError{Path: s.Path}
+	case errors.Is(err, bolt.ErrInvalid), errors.Is(err, bolt.ErrVersionMismatch), errors.Is(err, bolt.ErrChecksum):
+		return nil, nil, &DamagedError{Path: s.Path, Reason: err.Error()}
 	case !readOnly && asWriteError(s.Path, err) != nil:
-		return nil, asWriteError(s.Path, err)
+		return nil, nil, asWriteError(s.Path, err)
 	case errors.Is(err, os.ErrPermission):
-		return nil, fmt.Errorf("database %s cannot be opened: permission denied", s.Path)
+		return nil, nil, fmt.Errorf("database %s cannot be opened: permission denied", s.Path)
 	}
 	var d *DamagedError
 	if errors.As(err, &d) {
-		return nil, err
+		return nil, nil, err
 	}
-	return nil, fmt.Errorf("database %s: %w", s.Path, err)
+	return nil, nil, fmt.Errorf("database %s: %w", s.Path, err)
 }
 
 // openRecovered turns a bbolt panic (or, with SetPanicOnFault, a memory
@@ -153,10 +185,17 @@ func (s *Store) open(readOnly bool) (db *bolt.DB, err error) {
 // no handle, so the file it opened is unlocked and closed here: otherwise
 // its lock would stay held and every later call would report the file busy.
 func openRecovered(path string, opts *bolt.Options) (db *bolt.DB, err error) {
-	var file *os.File
+	db, _, err = openWithFile(path, opts)
+	return db, err
+}
+
+// openWithFile is openRecovered, also returning the file bbolt opened (it
+// stays bbolt's: closed with db). verify reads the header pages through it
+// while db holds the lock, with no open of its own.
+func openWithFile(path string, opts *bolt.Options) (db *bolt.DB, file *os.File, err error) {
 	o := *opts
 	o.OpenFile = func(name string, flag int, perm os.FileMode) (*os.File, error) {
-		f, err := os.OpenFile(name, flag, perm)
+		f, err := createdFile(name, flag, perm) // fsys.go: syncs the folder of a new file
 		file = f
 		return f, err
 	}
@@ -166,162 +205,27 @@ func openRecovered(path string, opts *bolt.Options) (db *bolt.DB, err error) {
 				unlockFile(file)
 				file.Close()
 			}
-			db, err = nil, &DamagedError{Path: path, Reason: fmt.Sprint(r)}
+			db, file, err = nil, nil, &DamagedError{Path: path, Reason: fmt.Sprint(r)}
 		}
 	}()
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	return bolt.Open(path, 0o600, &o)
-}
-
-// bbolt's file format, as far as precheck reads it: two meta pages at the
-// start, each a 16-byte page header then the meta fields in native byte
-// order, checksummed with FNV-64a.
-const (
-	boltMagic        = 0xED0CDAED
-	boltVersion      = 2
-	boltPageHeader   = 16
-	boltMetaSize     = 64 // up to and including the checksum
-	boltChecksumAt   = 56
-	boltNoFreelist   = ^uint64(0)
-	boltFreelistPage = 0x10
-	precheckAttempts = 3
-)
-
-type boltMeta struct {
-	pageSize                   uint32
-	root, freelist, pgid, txid uint64
-}
-
-// precheck refuses files bbolt would fault or panic on, or would quietly
-// open from its older meta page: anything that is not empty and not a
-// bbolt file whose two meta pages are both intact and which is as long as
-// they say. bbolt maps the file into memory and reading past its end is a
-// fault no recover can catch, so a short file must be stopped here.
-// A writer in another process may be rewriting a meta page while this
-// reads it, so a failure is only believed when it repeats.
-func precheck(path string) error {
-	var err error
-	for attempt := 0; attempt < precheckAttempts; attempt++ {
-		if attempt > 0 {
-			time.Sleep(10 * time.Millisecond)
-		}
-		var d *DamagedError
-		if err = precheckOnce(path); !errors.As(err, &d) {
-			return err
-		}
-	}
-	return err
-}
-
-func precheckOnce(path string) error {
-	f, err := os.Open(path)
+	db, err = bolt.Open(path, 0o600, &o)
+	db, err = checkSameFile(path, file, db, err) // scrub.go: replaced while we waited for the lock?
 	if err != nil {
-		if os.IsNotExist(err) {
-			return nil
-		}
-		return err
+		file = nil
 	}
-	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.IsDir() {
-		return fmt.Errorf("%s is a folder, not a database file; point --db or CXO_DB at a file", path)
-	}
-	damaged := func(format string, args ...any) error {
-		return &DamagedError{Path: path, Reason: fmt.Sprintf(format, args...)}
-	}
-	m0, err := readMeta(f, 0)
-	if errors.Is(err, io.EOF) {
-		if fi, statErr := f.Stat(); statErr == nil && fi.Size() == 0 {
-			return nil // a new file bbolt is about to initialise
-		}
-		return damaged("too short to be a cxo database")
-	}
-	if err != nil {
-		return damaged("first meta page: %v", err)
-	}
-	m1, err := readMeta(f, int64(m0.pageSize))
-	if errors.Is(err, io.EOF) {
-		return damaged("too short to be a cxo database")
-	}
-	if err != nil {
-		return damaged("second meta page: %v", err)
-	}
-	if m1.pageSize != m0.pageSize {
-		return damaged("meta pages disagree on the page size")
-	}
-	// Stat after reading the meta pages: the file only grows, and a writer
-	// grows it before it writes a meta page that counts the new pages.
-	fi, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	ps := uint64(m0.pageSize)
-	if uint64(fi.Size()) < 4*ps {
-		return damaged("too short to be a cxo database")
-	}
-	for _, m := range []boltMeta{m0, m1} {
-		switch {
-		case m.pgid < 4 || m.pgid > uint64(fi.Size())/ps:
-			return damaged("truncated: %d bytes where %d pages of %d bytes are expected", fi.Size(), m.pgid, ps)
-		case m.root < 2 || m.root >= m.pgid, m.freelist != boltNoFreelist && (m.freelist < 2 || m.freelist >= m.pgid):
-			return damaged("meta page points outside the file")
-		}
-	}
-	// bbolt reads the freelist of the newer meta page as it opens the file
-	// for writing, trusting its length; check the page is one.
-	m := m0
-	if m1.txid > m0.txid {
-		m = m1
-	}
-	if m.freelist == boltNoFreelist {
-		return nil
-	}
-	var hdr [boltPageHeader + 8]byte
-	if _, err := f.ReadAt(hdr[:], int64(m.freelist*ps)); err != nil {
-		return damaged("freelist page: %v", err)
-	}
-	ne := binary.NativeEndian
-	flags, count, overflow := ne.Uint16(hdr[8:]), uint64(ne.Uint16(hdr[10:])), uint64(ne.Uint32(hdr[12:]))
-	room := ((overflow+1)*ps - boltPageHeader) / 8 // page ids the page can hold
-	if count == 0xFFFF {
-		count, room = ne.Uint64(hdr[boltPageHeader:]), room-1 // the first one holds the count
-	}
-	if flags != boltFreelistPage || m.freelist+overflow >= m.pgid || count > room {
-		return damaged("freelist page is not a freelist")
-	}
-	return nil
+	return db, file, err
 }
 
-// readMeta reads and validates the bbolt meta page at off.
-func readMeta(f *os.File, off int64) (boltMeta, error) {
-	var buf [boltPageHeader + boltMetaSize]byte
-	if _, err := f.ReadAt(buf[:], off); err != nil {
-		if errors.Is(err, io.ErrUnexpectedEOF) {
-			err = io.EOF
-		}
-		return boltMeta{}, err
-	}
-	p := buf[boltPageHeader:]
-	ne := binary.NativeEndian
-	h := fnv.New64a()
-	h.Write(p[:boltChecksumAt])
-	m := boltMeta{pageSize: ne.Uint32(p[8:]), root: ne.Uint64(p[16:]), freelist: ne.Uint64(p[32:]),
-		pgid: ne.Uint64(p[40:]), txid: ne.Uint64(p[48:])}
-	switch {
-	case ne.Uint32(p[0:]) != boltMagic:
-		return m, errors.New("not a bbolt file")
-	case ne.Uint32(p[4:]) != boltVersion:
-		return m, fmt.Errorf("bbolt format version %d", ne.Uint32(p[4:]))
-	case ne.Uint64(p[boltChecksumAt:]) != h.Sum64():
-		return m, errors.New("checksum mismatch")
-	case m.pageSize < 1024 || m.pageSize > 1<<24 || m.pageSize&(m.pageSize-1) != 0:
-		return m, fmt.Errorf("page size %d", m.pageSize)
-	}
-	return m, nil
-}
+// view runs fn in a read transaction, once the tree has passed verify. A
+// missing file reads as empty.
+func (s *Store) view(fn func(tx *bolt.Tx) error) error { return s.viewWith(true, fn) }
 
-// view runs fn in a read transaction. A missing file reads as empty.
-func (s *Store) view(fn func(tx *bolt.Tx) error) error {
-	db, err := s.open(true)
+// viewChecked is view for a caller that runs the whole check itself.
+func (s *Store) viewChecked(fn func(tx *bolt.Tx) error) error { return s.viewWith(false, fn) }
+
+func (s *Store) viewWith(walk bool, fn func(tx *bolt.Tx) error) error {
+	db, file, err := s.open(true)
 	if errors.Is(err, os.ErrNotExist) {
 		return fn(nil)
 	}
@@ -329,23 +233,31 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 		return err
 	}
 	defer db.Close()
-	return guard(s.Path, func() error {
+	return asDamaged(s.Path, guard(s.Path, func() error {
+		if walk {
+			if err := s.verify(db, file, false); err != nil {
+				return err
+			}
+		}
 		return db.View(func(tx *bolt.Tx) error {
 			if err := checkSchema(s.Path, tx); err != nil {
 				return err
 			}
 			return fn(tx)
 		})
-	})
+	}))
 }
 
 // update runs fn in one write transaction, committed (and fsynced) before
-// it returns. An older file is first brought up to SchemaVersion (see
+// it returns. It is the one way anything is written to the database: the
+// file must first pass verify (a sound tree and free-page list, both
+// header pages sound), so no command, now or later, writes to a file the
+// check calls damaged. An older file is first brought up to SchemaVersion (see
 // upgrade). A full disk or a read-only location is reported as a
 // *WriteError; nothing committed before is lost and the call can be
 // retried as it was.
 func (s *Store) update(fn func(tx *bolt.Tx) error) error {
-	db, err := s.open(false)
+	db, file, err := s.open(false)
 	if err != nil {
 		if w := asWriteError(s.Path, err); w != nil {
 			return w
@@ -354,16 +266,24 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	}
 	defer db.Close()
 	err = guard(s.Path, func() error {
+		if err := s.verify(db, file, true); err != nil {
+			return err
+		}
 		if err := s.upgrade(db); err != nil {
 			return err
 		}
-		return db.Update(func(tx *bolt.Tx) error {
+		err := db.Update(func(tx *bolt.Tx) error {
 			if err := s.prepare(tx); err != nil {
 				return err
 			}
 			return fn(tx)
 		})
+		if err == nil {
+			s.wrote(file) // a write on a sound file leaves it sound
+		}
+		return err
 	})
+	err = asDamaged(s.Path, err)
 	if w := asWriteError(s.Path, err); w != nil {
 		return w
 	}

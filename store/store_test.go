@@ -146,12 +146,16 @@ func TestRoundTrip(t *testing.T) {
 	}
 
 	// Finish keeps the status and a snapshot of the result.
-	res := model.Compute(bank, got)
-	if err := s.Finish(got, res); err != nil {
+	wantRes := model.Compute(bank, got)
+	res, err := s.Finish(bank, got)
+	if err != nil {
 		t.Fatalf("Finish: %v", err)
 	}
 	if got.Status != model.StatusFinished || got.Finished.IsZero() {
 		t.Errorf("Finish left status %q finished %v", got.Status, got.Finished)
+	}
+	if res.Lean != wantRes.Lean {
+		t.Errorf("Finish scored lean %+v, want %+v", res.Lean, wantRes.Lean)
 	}
 	fin, _, err := s.Load(id)
 	if err != nil {
@@ -403,7 +407,7 @@ func TestChangingAFinishedAnswerReopens(t *testing.T) {
 		t.Fatal(err)
 	}
 	loaded, _, _ := s.Load(a.ID)
-	if err := s.Finish(loaded, model.Compute(bank, loaded)); err != nil {
+	if _, err := s.Finish(bank, loaded); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SaveAnswer(a.ID, item, model.Answer{Value: 2, Note: "same answer, a note"}, 1); err != nil {

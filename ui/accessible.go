@@ -24,6 +24,10 @@ type Line struct {
 	// Command runs cxo again on the same data ("cxo --db FILE"), for the
 	// hints printed; "cxo" when empty.
 	Command string
+
+	// outErr is the first failed write to Out: nothing more is read, so no
+	// answer is saved to an item the user was never shown.
+	outErr error
 }
 
 func (l *Line) cxo() string { return cmp.Or(l.Command, "cxo") }
@@ -38,17 +42,40 @@ var errEOF = errors.New("end of input")
 // errStop ends the run at the user's q, everything saved.
 var errStop = errors.New("stopped")
 
-func (l *Line) printf(format string, args ...any) { fmt.Fprintf(l.Out, format, args...) }
+// printf prints to the user, cleaned: bank text, notes and ids never
+// reach the terminal as commands.
+func (l *Line) printf(format string, args ...any) {
+	if l.outErr != nil {
+		return
+	}
+	if _, err := fmt.Fprint(l.Out, model.CleanLines(fmt.Sprintf(format, args...))); err != nil {
+		l.outErr = err
+	}
+}
 
 // readLine reads one answer; io.EOF at the end of input.
 func (l *Line) readLine(prompt string) (string, error) {
 	l.printf("%s", prompt)
-	s, err := l.In.ReadString('\n')
-	if err != nil && s == "" {
-		l.printf("\n")
-		return "", errEOF
+	if l.outErr != nil {
+		return "", l.outErr
 	}
-	return model.Clean(s), nil
+	for {
+		s, tooLong, err := readBounded(l.In, LineLimit)
+		if tooLong {
+			// Refused whole, never cut: the user types it again.
+			l.printf("\nThat line is longer than %s bytes (4 KiB), the most one line may hold; it was not used. Type it again, shorter.\n", model.Thousands(LineLimit))
+			if err != nil {
+				return "", errEOF
+			}
+			l.printf("%s", prompt)
+			continue
+		}
+		if err != nil && s == "" {
+			l.printf("\n")
+			return "", errEOF
+		}
+		return model.Clean(s), nil
+	}
 }
 
 // Run starts as asked: a home menu, a new assessment or a resume.
@@ -73,7 +100,10 @@ func (l *Line) Run(start Start) error {
 	if errors.Is(err, errEOF) {
 		// Before any assessment was opened (an ended run says its own).
 		l.printf("Input ended; nothing was started.\n")
-		return nil
+		err = nil
+	}
+	if err == nil {
+		err = l.outErr // the user was not shown what happened
 	}
 	return err
 }
@@ -131,7 +161,7 @@ func (l *Line) resume(id string) error {
 		}
 		newest, ok := store.Newest(list, false)
 		if !ok {
-			return errors.New("nothing to resume: every assessment is finished; start one with cxo --accessible new")
+			return errors.New(nothingToResume(list, l.Store.Path, "run "+l.cxo()+" --accessible new"))
 		}
 		id = newest.ID
 	}
@@ -175,8 +205,8 @@ func (l *Line) run(a *model.Assessment) error {
 		}
 		i = next
 	}
-	res := model.Compute(l.Bank, a)
-	if err := l.Store.Finish(a, res); err != nil {
+	res, err := l.Store.Finish(l.Bank, a) // scores the stored answers
+	if err != nil {
 		return err
 	}
 	l.printSummary(a, res)
@@ -228,6 +258,10 @@ func (l *Line) ask(a *model.Assessment, i int, it model.Item, shown time.Time) (
 			// saved at once; the item waits for its answer.
 			if note == "" {
 				l.printf("Type e and the note on one line, for example: e ran the on-call rota for two years\n")
+				continue
+			}
+			if err := model.CheckNote(note); err != nil {
+				l.printf("%v; type it again, shorter.\n", err)
 				continue
 			}
 			ans := a.Answers[it.ID]
@@ -299,48 +333,12 @@ func (l *Line) ask(a *model.Assessment, i int, it model.Item, shown time.Time) (
 }
 
 func (l *Line) printSummary(a *model.Assessment, r model.Result) {
-	l.printf("\nResults for %s\n", a.ID)
-	l.printf("Lean: %s, %s on a scale from -100 (CIO) to +100 (CTO); band %s to %s from the spread of your answers.\n",
-		r.Lean.Verdict, model.Signed(r.Lean.Score), model.Signed(r.Lean.Low), model.Signed(r.Lean.High))
-	for _, s := range r.Facets {
-		f, _ := l.Bank.Facet(s.ID)
-		if s.N == 0 {
-			l.printf("  %s: not rated\n", s.Name)
-			continue
+	l.printf("%s", summaryText(l.Bank, a, r, false))
+	if r.Held {
+		// The key that shows a held verdict anyway.
+		if s, err := l.readLine("Type a to see the verdict anyway, or press Enter to finish: "); err == nil && strings.EqualFold(s, "a") {
+			l.printf("Lean, set aside the quality checks: %s.\n  %s\n", r.Unheld, model.LeanWords(r.Lean))
 		}
-		l.printf("  %s: %d of 100 toward the CTO side (%s) rather than the CIO side (%s)\n", s.Name, s.Score, f.CTO, f.CIO)
-	}
-	l.printf("Readiness, against %s:\n", r.TargetLabel())
-	for _, s := range append(append([]model.Score{}, r.Readiness...), r.Foundations...) {
-		if s.N == 0 {
-			l.printf("  %s: not rated\n", s.Name)
-			continue
-		}
-		l.printf("  %s: %d\n", s.Name, s.Score)
-	}
-	if len(r.Strengths) > 0 {
-		l.printf("Strengths:\n")
-		for _, st := range r.Strengths {
-			l.printf("  %s: %s\n", st.Name, st.Why)
-		}
-	}
-	if len(r.Gaps) > 0 {
-		l.printf("Gaps:\n")
-		for _, g := range r.Gaps {
-			l.printf("  %s: %s\n", g.Name, g.Why)
-		}
-	}
-	if len(r.Plan) > 0 {
-		l.printf("Plan:\n")
-		for _, p := range r.Plan {
-			l.printf("  %s\n", p.Name)
-			for _, act := range p.Actions {
-				l.printf("    - %s\n", act)
-			}
-		}
-	}
-	for _, f := range r.Flags {
-		l.printf("Answer quality (%s): %s\n", f.Code, f.Message)
 	}
 	l.printf("%s\n", model.HonestSentence)
 	l.printf("Assessment id: %s (export it with: %s export %s)\n", a.ID, l.cxo(), a.ID)

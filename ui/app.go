@@ -6,6 +6,8 @@
 package ui
 
 import (
+	"errors"
+
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 
@@ -173,6 +175,8 @@ func (m *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.KeyPressMsg:
 		return m, m.key(msg)
+	case tea.PasteMsg:
+		return m, m.paste(msg)
 	case tea.MouseWheelMsg:
 		return m, m.wheel(msg)
 	case listLoadedMsg:
@@ -188,6 +192,24 @@ type screen interface {
 	view(s *session, w, h int) string
 	// keyHelp is the screen's keymap as on show: the help line and ?.
 	keyHelp(s *session) help.KeyMap
+}
+
+// paster is a screen with a field that takes pasted text (bracketed
+// paste): the evidence note, the export file name, the reader's search.
+// Elsewhere a paste is not a run of key presses and answers nothing.
+type paster interface {
+	paste(s *session, msg tea.PasteMsg) tea.Cmd
+}
+
+// paste hands pasted text to the screen on show, if it takes any.
+func (m *App) paste(msg tea.PasteMsg) tea.Cmd {
+	if m.width > 0 && (m.width < MinWidth || m.height < MinHeight) {
+		return nil // the screen is hidden
+	}
+	if p, ok := m.current().(paster); ok {
+		return p.paste(&m.session, msg)
+	}
+	return nil
 }
 
 // current is the sub-model that owns the state on show.
@@ -247,6 +269,9 @@ func (m *App) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 // route passes command results to the screens.
 func (m *App) route(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
+	case rescoredMsg:
+		m.history.rescored = msg.byID
+		return nil
 	case bankLoadedMsg:
 		return m.bankLoaded(msg)
 	case createdMsg, loadedMsg, resultLoadedMsg:
@@ -276,6 +301,10 @@ func (m *App) route(msg tea.Msg) tea.Cmd {
 	case exportedMsg:
 		return m.apply(m.export.done(&m.session, msg))
 	case deletedMsg:
+		if scrub := (*store.ScrubError)(nil); errors.As(msg.err, &scrub) { // deleted; the rewrite is pending
+			m.fail(msg.id + " " + scrub.Error())
+			return loadListCmd(m.store)
+		}
 		if msg.err != nil {
 			m.fail("could not delete: " + msg.err.Error())
 			return nil
@@ -357,7 +386,7 @@ func (m *App) resumeNewest() tea.Cmd {
 	if id := m.newestOpen(); id != "" {
 		return m.await(loadCmd(m.store, m.bank, id))
 	}
-	m.fail("nothing to resume: every assessment is finished - press n for a new one")
+	m.fail(nothingToResume(m.list, m.store.Path, "press n"))
 	return nil
 }
 

@@ -640,7 +640,7 @@ func TestResumeAcrossBankRevisions(t *testing.T) {
 	s := testStore(t)
 	b := testBank(t)
 	a := model.NewAssessment(b, "20261102-093000-abc", time.Date(2026, 11, 2, 9, 30, 0, 0, time.UTC), model.LengthQuick, "")
-	a.BankVersion = strings.TrimSuffix(b.Version, "-1") + "-0" // an earlier revision
+	a.BankVersion = b.Version[:strings.LastIndex(b.Version, "-")] + "-0" // an earlier revision
 	other := model.NewAssessment(b, "20261102-093000-def", a.Started, model.LengthQuick, "")
 	other.BankVersion = "1999.01-1" // another family
 	for _, x := range []*model.Assessment{a, other} {

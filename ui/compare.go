@@ -49,6 +49,8 @@ func (c *compareModel) loaded(m *session, msg compareLoadedMsg) intent {
 		m.fail("could not open that assessment: " + msg.err.Error())
 		return stay
 	}
+	// Both sides read with one method (scored afresh when they differ).
+	msg.a, msg.b = model.OneMethod(m.bank, msg.before, msg.a, msg.after, msg.b)
 	cmp, err := model.Compare(msg.a, msg.b)
 	if err != nil {
 		m.fail(err.Error())
@@ -131,6 +133,7 @@ func (c *compareModel) content(m *session, w int) string {
 		}
 		b.WriteString(t.Text.Render(name) + "  " + pad(num(ch.Before.Score), 4) + " → " + t.Strong.Render(pad(num(ch.After.Score), 4)) + "  " + pad(model.Signed(ch.Delta), 4) + "  " + verdict + "\n")
 	}
+	b.WriteString(t.Subtle.Render("Both results read with scoring method "+itoa(c.cmp.Method)+".") + "\n\n")
 	b.WriteString(t.Title.Render("Lean") + "\n")
 	row(c.cmp.Lean, true)
 	b.WriteString("\n" + t.Title.Render("Facets") + t.Subtle.Render("  0 CIO side, 100 CTO side") + "\n")

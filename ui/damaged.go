@@ -70,6 +70,9 @@ func (d *damagedModel) view(m *session, w, _ int) string {
 	var b strings.Builder
 	b.WriteString(t.Error.Render("The database cannot be used") + "\n\n")
 	b.WriteString(wrap(t.Text.Render(d.err.Error()), w) + "\n\n")
+	if hint := repairHint(d.err); hint != "" {
+		b.WriteString(wrap(t.Text.Render(hint), w) + "\n\n")
+	}
 	if d.canFix {
 		b.WriteString(wrap(t.Text.Render("Press m to move it aside (renamed, bytes kept, for later rescue) and start with a fresh database, or q to quit and leave everything as it is."), w) + "\n")
 		if d.hasBackup {

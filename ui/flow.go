@@ -267,7 +267,7 @@ func (m *App) enter(in intent, back bool) tea.Cmd {
 			return nil
 		}
 		m.history.open()
-		return nil
+		return rescoreCmd(m.store, m.bank, m.list) // the current method beside method 1 results
 	}
 	if back {
 		return nil

@@ -265,7 +265,8 @@ func (f flowFixture) finished() (*store.Store, string) {
 
 func (f flowFixture) buildFinished(s *store.Store) {
 	for i, n := range []string{"20261001-090000-aaa", "20261002-090000-bbb"} {
-		a := model.NewAssessment(f.b, n, time.Date(2026, 10, 1+i, 9, 0, 0, 0, time.UTC), model.LengthQuick, "")
+		// Full length: quick readiness is indicative and names no gaps.
+		a := model.NewAssessment(f.b, n, time.Date(2026, 10, 1+i, 9, 0, 0, 0, time.UTC), model.LengthFull, "")
 		if err := s.Create(a); err != nil {
 			f.t.Fatal(err)
 		}
@@ -276,7 +277,7 @@ func (f flowFixture) buildFinished(s *store.Store) {
 				f.t.Fatal(err)
 			}
 		}
-		if err := s.Finish(a, model.Compute(f.b, a)); err != nil {
+		if _, err := s.Finish(f.b, a); err != nil {
 			f.t.Fatal(err)
 		}
 	}

@@ -8,12 +8,14 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+
+	"github.com/cxo-dev/cxo/model"
 )
 
 // View draws the current screen with its help line, or a request for a
 // larger window when it does not fit.
 func (m *App) View() tea.View {
-	v := tea.NewView(m.render())
+	v := tea.NewView(model.CleanStyled(m.render())) // nothing but colour reaches the terminal
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "cxo - " + stateNames[m.state]

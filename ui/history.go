@@ -18,6 +18,8 @@ type historyModel struct {
 	// compareWith is the result on show when the list was opened to pick
 	// a second one to compare with it.
 	compareWith string
+	// rescored is the current method's verdict beside method 1 results.
+	rescored map[string]string
 }
 
 func (h *historyModel) open() {
@@ -92,7 +94,7 @@ func (h *historyModel) view(m *session, w, height int) string {
 	first := pageStart(cursor, rows)
 	for i := first; i < min(len(m.list), first+rows); i++ {
 		s := m.list[i]
-		lean := s.Lean
+		lean := historyLean(s, h.rescored)
 		if s.Status != model.StatusFinished {
 			lean = "in progress"
 		}

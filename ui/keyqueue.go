@@ -10,6 +10,9 @@ import (
 
 // key handles the keys every screen shares, then the screen's own.
 func (m *App) key(msg tea.KeyPressMsg) tea.Cmd {
+	if g, ok := m.current().(interface{ holdQuit(*session) bool }); ok && key.Matches(msg, rootKeys.ForceQuit) && g.holdQuit(&m.session) {
+		return nil // a screen asks before quitting drops what is being typed
+	}
 	if key.Matches(msg, rootKeys.ForceQuit) {
 		return m.quit()
 	}

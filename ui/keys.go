@@ -185,6 +185,7 @@ func (r *reviewModel) keyHelp(*session) help.KeyMap { return reviewKeys }
 
 type resultsKeyMap struct {
 	Tab, ShiftTab, Panel, Why, Review, Export, Compare, Guides, Open, Up, Down, Back key.Binding
+	ShowAnyway                                                                       key.Binding // a verdict the quality checks hold back
 	Scroll                                                                           key.Binding // label
 }
 
@@ -193,7 +194,7 @@ var resultsKeys = resultsKeyMap{
 	Panel: bind("1-4", "panel", "1", "2", "3", "4"), Why: bind("w", "why", "w"), Review: bind("v", "review", "v"),
 	Export: bind("e", "export", "e"), Compare: bind("c", "compare", "c"), Guides: bind("g", "guides", "g"),
 	Open: bind("enter", "read a gap's guide", "enter"), Up: upKey, Down: downKey,
-	Back: backKey, Scroll: scrollLabel,
+	Back: backKey, Scroll: scrollLabel, ShowAnyway: bind("a", "show the held verdict", "a"),
 }
 
 // keyHelp puts the panel's own keys first: a narrow help line drops keys
@@ -201,6 +202,9 @@ var resultsKeys = resultsKeyMap{
 func (r *resultsModel) keyHelp(m *session) help.KeyMap {
 	k := resultsKeys
 	short := []key.Binding{k.Tab}
+	if m.res.Held && r.panel == 0 {
+		short = append(short, k.ShowAnyway)
+	}
 	if r.panel == 1 {
 		short = append(short, k.Why)
 	}
@@ -210,7 +214,7 @@ func (r *resultsModel) keyHelp(m *session) help.KeyMap {
 	short = append(short, k.Export, k.Compare, k.Guides, k.Scroll, k.Back, helpKey)
 	return keyHelp{
 		short: short,
-		full: [][]key.Binding{{k.Tab, k.ShiftTab, k.Panel, k.Scroll}, {k.Export, k.Compare, k.Guides, k.Why, k.Review},
+		full: [][]key.Binding{{k.Tab, k.ShiftTab, k.Panel, k.Scroll}, {k.Export, k.Compare, k.Guides, k.Why, k.Review, k.ShowAnyway},
 			{k.Back, quitKey, forceQuitKey}},
 	}
 }

@@ -25,9 +25,10 @@ type questionModel struct {
 	seq     int
 	pending *pendingSave
 
-	noting bool
-	note   textinput.Model
-	bar    progress.Model
+	noting    bool
+	note      textinput.Model
+	quitAsked bool // ctrl+c was stopped once to keep the note (notefield.go)
+	bar       progress.Model
 }
 
 // pendingSave is an answer (or a cursor move) not yet committed.
@@ -152,12 +153,8 @@ func (q *questionModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	case key.Matches(msg, questionKeys.Review):
 		return intent{ev: evReview}, nil
 	case key.Matches(msg, questionKeys.Note):
-		q.noting = true
-		q.note = textinput.New()
-		q.note.Placeholder = "one line of evidence: what you did, where, when"
-		q.note.CharLimit = 200
-		q.note.SetWidth(max(m.width-16, 10))
-		q.note.SetValue(m.a.Answers[it.ID].Note)
+		q.noting, q.quitAsked = true, false
+		q.note = newNoteInput(m.width, m.a.Answers[it.ID].Note)
 		return stay, q.note.Focus()
 	}
 	return stay, nil
@@ -168,7 +165,7 @@ func answerValue(s string) int {
 	switch s {
 	case "1", "2", "3", "4", "5":
 		return int(s[0] - '0')
-	case "a", "b", "c", "d":
+	case "a", "b", "c", "d", "e":
 		return int(s[0]-'a') + 1
 	}
 	return 0
@@ -192,6 +189,9 @@ func (q *questionModel) noteKey(m *session, msg tea.KeyPressMsg) tea.Cmd {
 		ans := m.a.Answers[it.ID]
 		ans.Note = model.Clean(q.note.Value())
 		return q.commit(m, it.ID, ans, q.index)
+	}
+	if !q.noteKeyRoom(m, msg) {
+		return nil
 	}
 	var cmd tea.Cmd
 	q.note, cmd = q.note.Update(msg)
@@ -317,7 +317,7 @@ func (q *questionModel) view(m *session, w, h int) string {
 		b.WriteString(t.Subtle.Render("x  not applicable to me") + "\n")
 	}
 	if q.noting {
-		b.WriteString(t.Strong.Render("Evidence: ") + q.note.View() + "\n")
+		b.WriteString(q.noteView(m) + "\n")
 	} else if ans.Note != "" {
 		b.WriteString(t.Subtle.Render("Evidence: "+ans.Note) + "\n")
 	}
@@ -328,27 +328,7 @@ func (q *questionModel) view(m *session, w, h int) string {
 }
 
 // optionLabels are the choices shown for an item.
-func optionLabels(it model.Item) []string {
-	switch it.Format {
-	case model.FormatChoice, model.FormatScenario:
-		out := make([]string, len(it.Options))
-		for i, o := range it.Options {
-			out[i] = o.Text
-		}
-		return out
-	case model.FormatRating:
-		out := make([]string, 5)
-		for i := range out {
-			if a := it.Anchors[i+1]; a != "" {
-				out[i] = a
-			} else {
-				out[i] = "(between " + itoa(i) + " and " + itoa(i+2) + ")"
-			}
-		}
-		return out
-	}
-	return model.LikertLabels
-}
+func optionLabels(it model.Item) []string { return model.OptionLabels(it) }
 
 // spread puts left and right on one line of width w, or on two lines
 // (right aligned under left) when they do not fit side by side.

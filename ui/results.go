@@ -21,14 +21,16 @@ type resultsModel struct {
 	panel int
 	gap   int // selected gap on the plan panel
 	why   bool
-	vp    viewport.Model
+	// anyway shows a verdict the answer-quality checks hold back.
+	anyway bool
+	vp     viewport.Model
 	// gapLines are the content lines where each gap starts.
 	gapLines []int
 	lines    []string
 }
 
 func (r *resultsModel) open(m *session) {
-	r.panel, r.gap = 0, 0
+	r.panel, r.gap, r.anyway = 0, 0, false
 	r.vp = viewport.New()
 	r.layout(m)
 }
@@ -79,6 +81,8 @@ func (r *resultsModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 		return intent{ev: evGuides, ref: ref}, nil
 	case key.Matches(msg, resultsKeys.Why):
 		r.why = !r.why
+	case key.Matches(msg, resultsKeys.ShowAnyway) && m.res.Held:
+		r.anyway = !r.anyway
 	case key.Matches(msg, resultsKeys.Review):
 		return intent{ev: evReview}, nil
 	case key.Matches(msg, resultsKeys.Open) && r.panel == 2 && r.gap < len(m.res.Gaps):
@@ -136,8 +140,11 @@ func (r *resultsModel) lean(m *session, w int) string {
 	res := m.res
 	var b strings.Builder
 	l := res.Lean
-	b.WriteString(t.Strong.Render(model.Capitalise(l.Verdict)) + "\n")
-	b.WriteString(wrap(t.Subtle.Render(model.Signed(l.Score)+" on a scale from CTO +100 to CIO -100; band "+model.Signed(l.Low)+" to "+model.Signed(l.High)+" from the spread of your answers"), w) + "\n\n")
+	top, held := verdictBlock(t, m.bank, m.a, res, r.anyway, w)
+	b.WriteString(top)
+	if held {
+		return b.String()
+	}
 	b.WriteString(leanBar(t, l.Score, l.Low, l.High, w) + "\n")
 	b.WriteString(wrap(t.Subtle.Render("The band shows the spread of your own answers: the wider it is, the more your answers pulled both ways. A verdict is given only when the whole band sits on one side."), w) + "\n\n")
 	for _, s := range res.Facets {
@@ -208,7 +215,7 @@ func (r *resultsModel) readiness(m *session, w int) string {
 	if w >= 100 {
 		bandW, bandNote = len("  band 100-100"), " The band is the range the spread of your answers allows."
 	}
-	b.WriteString(wrap(t.Subtle.Render("Scores run 0-100 from your anchored ratings; ▲ marks the level expected for "+res.TargetLabel()+" and ! a score below it."+bandNote+" Press w to show or hide the answers behind each score."), w) + "\n\n")
+	b.WriteString(wrap(t.Subtle.Render("Scores run 0-100 from your anchored ratings; ▲ marks "+rulerLabel(res)+" and ! a score below it; under each, both roles' levels and how the score stands against each."+bandNote+" Press w to show or hide the answers behind each score."), w) + "\n\n")
 	nameW := min(36, w/3)
 	barW := min(max(w-nameW-14-bandW, 10), 60)
 	bar := progress.New(progress.WithWidth(barW), progress.WithoutPercentage(), progress.WithColors(t.BarFill), progress.WithFillCharacters('█', '░'))
@@ -233,7 +240,13 @@ func (r *resultsModel) readiness(m *session, w int) string {
 			mark = t.Warn.Render("!")
 		}
 		b.WriteString(t.Text.Render(name) + "  " + bar.ViewAs(float64(s.Score)/100) + " " + mark + t.Strong.Render(pad(score, 3)) + t.Subtle.Render(" ▲"+itoa(expect)+band(s, bandW)) + "\n")
+		if lv := bothLevels(s); lv != "" {
+			b.WriteString(t.Subtle.Render(truncate("  expected (cxo's judgement): "+lv, w)) + "\n")
+		}
 		if r.why {
+			if f.Reason != "" {
+				b.WriteString(indent(wrap(t.Subtle.Render("why these levels: "+f.Reason), w-4), 4) + "\n")
+			}
 			b.WriteString(movers(t, s, w, 2))
 		}
 	}
@@ -259,12 +272,13 @@ func (r *resultsModel) plan(m *session, w int) string {
 	}
 	write(t.Title.Render("Strengths") + t.Subtle.Render("  against "+res.TargetLabel()) + "\n")
 	if len(res.Strengths) == 0 {
-		write(t.Subtle.Render("  none stands clearly above what "+res.TargetLabel()+" "+callFor(res)+" yet") + "\n")
+		write(t.Subtle.Render("  none stands clearly above "+res.TargetLabel()+" yet") + "\n")
 	}
 	for _, s := range res.Strengths {
-		write(truncate("  "+t.Good.Render("+ "+s.Name)+t.Subtle.Render("  "+s.Why), w) + "\n")
+		write(truncate("  "+t.Good.Render("+ "+s.Name+bandWord(s.Band))+t.Subtle.Render("  "+s.Why), w) + "\n")
 	}
 	write("\n" + t.Title.Render("Gaps and plan") + t.Subtle.Render("  ↑/↓ choose · enter reads the guide section") + "\n")
+	write(evidenceStep(t, res, w))
 	if len(res.Gaps) == 0 {
 		write(t.Subtle.Render("  no gaps against "+res.TargetLabel()) + "\n")
 	}
@@ -281,7 +295,7 @@ func (r *resultsModel) plan(m *session, w int) string {
 			mark = t.Selected.Render("▸ ")
 			name = t.Selected.Render("- " + g.Name)
 		}
-		write(mark + name + "\n")
+		write(mark + name + t.Subtle.Render(bandWord(g.Band)+planSlot(res, g.FacetID)) + "\n")
 		write(indent(wrap(t.Subtle.Render(g.Why), w-4), 4) + "\n")
 		if p, ok := planFor[g.FacetID]; ok {
 			for _, a := range p.Actions {
@@ -337,13 +351,4 @@ func pad(s string, n int) string {
 		s = " " + s
 	}
 	return s
-}
-
-// callFor agrees with TargetLabel: "both roles call for", "the CTO role
-// calls for".
-func callFor(res model.Result) string {
-	if res.Target == "" {
-		return "call for"
-	}
-	return "calls for"
 }

@@ -94,19 +94,19 @@ func TestCompareMarksOnlyChangesBeyondTheBands(t *testing.T) {
 	a1, r1 := finishedAssessment(t, "20261001-090000-aaa", 0)
 	a2, r2 := finishedAssessment(t, "20261102-090000-bbb", 2)
 	a2.Started = a1.Started.Add(30 * 24 * time.Hour)
-	// The first run left the first operational area unrated.
-	r1.Readiness[0].N, r1.Readiness[0].Score = 0, 0
-	for _, x := range []struct {
-		a *model.Assessment
-		r model.Result
-	}{{a1, r1}, {a2, r2}} {
-		if err := s.Create(x.a); err != nil {
-			t.Fatal(err)
-		}
-		if err := s.Finish(x.a, x.r); err != nil {
-			t.Fatal(err)
+	// The first run left the first operational area unrated: its items
+	// were not answered.
+	bank := testBank(t)
+	for id := range a1.Answers {
+		if it, _ := bank.Item(id); it.Facet == r1.Readiness[0].ID {
+			delete(a1.Answers, id)
 		}
 	}
+	r1 = storeFinished(t, s, a1)
+	if r1.Readiness[0].N != 0 {
+		t.Fatalf("the first area is still rated: %+v", r1.Readiness[0])
+	}
+	storeFinished(t, s, a2)
 	d.run(loadListCmd(s))
 	d.send(resultLoadedMsg{a: a2, res: r2})
 	d.keys("c")
@@ -236,13 +236,8 @@ func TestEscBacksOutOneLevelFromResults(t *testing.T) {
 	}
 
 	s := testStore(t)
-	a, res := finishedAssessment(t, "20261102-093000-abc", 0)
-	if err := s.Create(a); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Finish(a, res); err != nil {
-		t.Fatal(err)
-	}
+	a, _ := finishedAssessment(t, "20261102-093000-abc", 0)
+	storeFinished(t, s, a)
 	d = newDriver(t, s, Start{Theme: "dark"}, 100, 30)
 	d.keys("h", "enter")
 	if d.app.state != stateResults {

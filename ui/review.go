@@ -16,6 +16,10 @@ type reviewModel struct {
 }
 
 func (r *reviewModel) open(m *session) {
+	// A finished assessment of an older bank may hold answers to replaced
+	// items: they take the replacing item's place (in memory), so a
+	// changed answer is stored under the item now asked.
+	m.a.AdoptReplaced(m.bank)
 	r.finishing = false
 	// Start on the first item still open, else on the first.
 	r.cursor = 0

@@ -20,11 +20,25 @@ func (m *App) checked(msg checkedMsg) tea.Cmd {
 		m.damaged = damagedModel{err: msg.err, canFix: true, hasBackup: msg.hasBackup}
 	case errors.As(msg.err, &newer):
 		m.damaged = damagedModel{err: msg.err, hasBackup: msg.hasBackup}
-	default:
-		m.fail("database check: " + msg.err.Error())
+	case errors.As(msg.err, new(*store.BusyError)):
+		m.fail(msg.err.Error()) // another cxo holds it: not a problem with the file
 		return nil
+	default:
+		// Not a database at all (a folder, a pipe, a device): the same
+		// screen and words as the command line, never an empty home screen.
+		m.damaged = damagedModel{err: msg.err}
 	}
+	m.status = "" // the screen says it; the status line would say it twice
 	return m.apply(intent{ev: evDamaged})
+}
+
+// Failure is why the program ended on the database problem screen, for
+// the command line to report once on stderr and exit 1; nil otherwise.
+func (m *App) Failure() error {
+	if m.state == stateDamaged {
+		return m.damaged.err
+	}
+	return nil
 }
 
 // moved starts afresh once the damaged file is moved aside.

@@ -161,8 +161,8 @@ func saveCursorCmd(s *store.Store, seq int, id string, cursor int) tea.Cmd {
 func finishCmd(s *store.Store, b *model.Bank, a *model.Assessment) tea.Cmd {
 	snapshot := a.Clone()
 	return func() tea.Msg {
-		res := model.Compute(b, snapshot)
-		if err := s.Finish(snapshot, res); err != nil {
+		res, err := s.Finish(b, snapshot) // scores the stored answers
+		if err != nil {
 			return finishedMsg{err: err}
 		}
 		return finishedMsg{a: snapshot, res: res}

@@ -99,13 +99,8 @@ func TestTeatestGuidesReaderSearch(t *testing.T) {
 
 func TestTeatestHistoryResultsExport(t *testing.T) {
 	s := testStore(t)
-	a, res := finishedAssessment(t, "20261102-093000-abc", 1)
-	if err := s.Create(a); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Finish(a, res); err != nil {
-		t.Fatal(err)
-	}
+	a, _ := finishedAssessment(t, "20261102-093000-abc", 1)
+	storeFinished(t, s, a)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "me.md")
 	f := newTeaFlow(t, s, 100, 30)
@@ -155,14 +150,9 @@ func TestTeatestReviewJumpAndFinish(t *testing.T) {
 func TestTeatestCompare(t *testing.T) {
 	s := testStore(t)
 	for i, id := range []string{"20261001-090000-aaa", "20261102-090000-bbb"} {
-		a, res := finishedAssessment(t, id, i*2)
+		a, _ := finishedAssessment(t, id, i*2)
 		a.Started = a.Started.AddDate(0, i, 0)
-		if err := s.Create(a); err != nil {
-			t.Fatal(err)
-		}
-		if err := s.Finish(a, res); err != nil {
-			t.Fatal(err)
-		}
+		storeFinished(t, s, a)
 	}
 	f := newTeaFlow(t, s, 100, 30)
 	f.keys("h")

@@ -1,0 +1,58 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/term"
+
+	"github.com/cxo-dev/cxo/store"
+)
+
+// runRepair is cxo check --repair: it says what is wrong and what cannot
+// be brought back before it changes anything, and asks (or needs --yes
+// when stdin is not a terminal, as cxo delete does) when something would
+// be left behind.
+func runRepair(g *globals, s *store.Store, yes bool) error {
+	plan, err := s.PlanRepair()
+	if err != nil {
+		return err
+	}
+	if plan.Found == "" {
+		fmt.Fprintf(g.stdout, "%s: ok, nothing to repair\n", s.Path)
+		return nil
+	}
+	fmt.Fprintf(g.stdout, "%s: %s\n", s.Path, plan.Found)
+	if len(plan.Lost) == 0 {
+		fmt.Fprintf(g.stdout, "The repair brings back all %d assessments.\n", plan.Assessments)
+	} else {
+		fmt.Fprintf(g.stdout, "The repair brings back %d assessments, but not these (the old file keeps their bytes):\n", plan.Assessments)
+		for _, l := range plan.Lost {
+			fmt.Fprintln(g.stdout, "  - "+l)
+		}
+		if !yes {
+			in, ok := g.stdin.(*os.File)
+			if !ok || !term.IsTerminal(in.Fd()) {
+				return usagef("not repairing %s without confirmation: add --yes", s.Path)
+			}
+			fmt.Fprintf(g.stderr, "Repair %s without them? [y/N] ", s.Path)
+			answer, _ := bufio.NewReader(g.stdin).ReadString('\n')
+			if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" {
+				fmt.Fprintln(g.stderr, "left "+s.Path+" as it was")
+				return nil
+			}
+		}
+	}
+	aside, err := s.Repair(plan, time.Now())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(g.stdout, "repaired %s; the old file is kept at %s\n", s.Path, aside)
+	if _, err := s.Backup(); err != nil {
+		fmt.Fprintf(g.stderr, "cxo: no last good copy of the repaired file could be kept: %v\n", err)
+	}
+	return nil
+}

@@ -1,0 +1,19 @@
+package ui
+
+import (
+	"errors"
+
+	"github.com/cxo-dev/cxo/store"
+)
+
+// repairHint is the line the damaged screen adds when what is damaged
+// leaves the rest readable (one bad header page, a bad free-page list,
+// single stored values): a repair keeps everything sound, where moving the
+// file aside starts from nothing. "" otherwise.
+func repairHint(err error) string {
+	var d *store.DamagedError
+	if !errors.As(err, &d) || !d.Repair {
+		return ""
+	}
+	return "What is sound can be kept: quit (q) and run cxo check --repair, which copies it to a fresh file, says first what it cannot bring back, and keeps this one aside."
+}
