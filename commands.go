@@ -59,7 +59,10 @@ func launch(g *globals, start ui.Start) error {
 		}
 		load = func() (*model.Bank, error) { return b, nil }
 	}
-	final, err := tea.NewProgram(ui.NewLoading(s, load, cxoVersion(), start)).Run()
+	app := ui.NewLoading(s, load, cxoVersion(), start)
+	p := tea.NewProgram(app)
+	app.SetSend(p.Send) // the store's waits for a busy file reach the screen
+	final, err := p.Run()
 	if app, ok := final.(*ui.App); ok && err == nil {
 		err = app.Failure() // said once more after the screen is gone, and status 1
 	}

@@ -99,6 +99,8 @@ type App struct {
 	compare  compareModel
 	damaged  damagedModel
 
+	lock lockWatch // waits for a file another cxo holds (lockwait.go)
+
 	// the assessment being answered or shown
 	a   *model.Assessment
 	res model.Result
@@ -117,6 +119,7 @@ func New(s *store.Store, b *model.Bank, version string, start Start) *App {
 	}
 	app.setTheme(dark)
 	app.home.refresh(app)
+	app.watchLock()
 	if b != nil {
 		app.guides = newGuidesModel(b)
 	}
@@ -241,6 +244,9 @@ func (m *App) key(msg tea.KeyPressMsg) tea.Cmd {
 	// While an answer is being written, or an assessment created or
 	// opened, every other key waits its turn: "1 2 1 q" typed fast saves
 	// three answers and then quits.
+	if m.stopLockWait(msg) {
+		return nil
+	}
 	if m.busy() && m.state != stateDamaged {
 		m.queue = append(m.queue, msg)
 		return nil
@@ -275,6 +281,7 @@ func (m *App) quit() tea.Cmd {
 	if m.question.saving {
 		m.queue = nil
 		m.quitting = true
+		m.lock.stop.Store(true) // a wait for a file another cxo holds ends now
 		m.ok("saving the last answer, then quitting...")
 		return nil
 	}
@@ -407,6 +414,8 @@ func (m *App) route(msg tea.Msg) tea.Cmd {
 		return m.compare.loaded(m, msg)
 	case checkedMsg:
 		return m.checked(msg)
+	case lockWaitMsg:
+		return m.lockWaiting()
 	case lastChoiceMsg:
 		m.newScr.remembered(msg)
 	case movedMsg:
