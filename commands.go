@@ -62,7 +62,11 @@ func launch(g *globals, start ui.Start) error {
 	app := ui.NewLoading(s, load, cxoVersion(), start)
 	p := tea.NewProgram(app)
 	app.SetSend(p.Send) // the store's waits for a busy file reach the screen
+	stopSignals := catchSignals(p)
 	final, err := p.Run()
+	if code := stopSignals(); code != 0 && err == nil {
+		return exitError{code: code} // ended by a signal, terminal restored
+	}
 	if app, ok := final.(*ui.App); ok && err == nil {
 		err = app.Failure() // said once more after the screen is gone, and status 1
 	}

@@ -416,6 +416,8 @@ func (m *App) route(msg tea.Msg) tea.Cmd {
 		return m.checked(msg)
 	case lockWaitMsg:
 		return m.lockWaiting()
+	case StopMsg:
+		return m.stop()
 	case lastChoiceMsg:
 		m.newScr.remembered(msg)
 	case movedMsg:
