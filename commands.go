@@ -150,7 +150,7 @@ func listCommand(g *globals) *cobra.Command {
 				if lean == "" {
 					lean = "-"
 				}
-				fmt.Fprintf(w, "%s\t%s\t%s\t%d/%d\t%s\t%s\n", s.ID, s.Started.Local().Format("2006-01-02 15:04"), s.Status, s.Answered, s.Total, s.Length, lean)
+				fmt.Fprintf(w, "%s\t%s\t%s\t%d/%d\t%s\t%s\n", model.Escaped(s.ID), s.Started.Local().Format("2006-01-02 15:04"), s.Status, s.Answered, s.Total, s.Length, lean)
 			}
 			return w.Flush()
 		},
@@ -215,11 +215,11 @@ func exportCommand(g *globals) *cobra.Command {
 			}
 			if err := store.WriteExport(out, data, force); err != nil {
 				if errors.Is(err, store.ErrExists) {
-					return fmt.Errorf("%s already exists; add --force to overwrite it", out)
+					return fmt.Errorf("%s already exists; add --force to overwrite it", model.Escaped(out))
 				}
 				return err
 			}
-			fmt.Fprintf(g.stderr, "exported %s to %s\n", id, out)
+			fmt.Fprintf(g.stderr, "exported %s to %s\n", model.Escaped(id), model.Escaped(out))
 			return nil
 		},
 	}
