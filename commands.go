@@ -325,7 +325,7 @@ func deleteCommand(g *globals) *cobra.Command {
 					return usagef("not deleting %s without confirmation: add --yes", id)
 				}
 				fmt.Fprintf(g.stderr, "Delete %s and all its answers? [y/N] ", id)
-				answer, _ := bufio.NewReader(g.stdin).ReadString('\n')
+				answer, _, _ := ui.ReadLine(bufio.NewReader(g.stdin)) // a line too long reads as no
 				if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" {
 					fmt.Fprintln(g.stderr, "kept "+id)
 					return nil
