@@ -63,6 +63,8 @@ type App struct {
 	history  historyModel
 	compare  compareModel
 	damaged  damagedModel
+
+	lock lockWatch // waits for a file another cxo holds (lockwait.go)
 }
 
 // New builds the root model.
@@ -76,6 +78,7 @@ func New(s *store.Store, b *model.Bank, version string, start Start) *App {
 	}
 	app.setTheme(dark)
 	app.home.refresh(&app.session)
+	app.watchLock()
 	if b != nil {
 		app.guides = newGuidesModel(b)
 	}
@@ -308,6 +311,10 @@ func (m *App) route(msg tea.Msg) tea.Cmd {
 		return m.apply(m.compare.loaded(&m.session, msg))
 	case checkedMsg:
 		return m.checked(msg)
+	case lockWaitMsg:
+		return m.lockWaiting()
+	case StopMsg:
+		return m.stop()
 	case lastChoiceMsg:
 		m.newScr.remembered(msg)
 	case movedMsg:
