@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
@@ -73,13 +74,10 @@ func launch(g *globals, start ui.Start) error {
 }
 
 func commandSuffix(start ui.Start) string {
-	switch start.Action {
-	case "new":
-		return " new"
-	case "resume":
-		return " resume"
+	if start.Action == ui.ActionHome {
+		return ""
 	}
-	return ""
+	return " " + string(start.Action)
 }
 
 func newCommand(g *globals) *cobra.Command {
@@ -98,7 +96,7 @@ func newCommand(g *globals) *cobra.Command {
 			if quick {
 				length = model.LengthQuick
 			}
-			return launch(g, ui.Start{Action: "new", Length: length, Target: role})
+			return launch(g, ui.Start{Action: ui.ActionNew, Length: length, Target: role})
 		},
 	}
 	cmd.Flags().BoolVar(&quick, "quick", false, "the quick assessment (about 24 items, 5 minutes) instead of the full one (about 60, 12 minutes)")
@@ -112,7 +110,7 @@ func resumeCommand(g *globals) *cobra.Command {
 		Short: "Resume the newest unfinished assessment (or ID) on the exact item",
 		Args:  maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			start := ui.Start{Action: "resume"}
+			start := ui.Start{Action: ui.ActionResume}
 			if len(args) == 1 {
 				id, err := g.store().Resolve(args[0])
 				if err != nil {
@@ -337,4 +335,56 @@ func bankCommand(g *globals) *cobra.Command {
 		},
 	})
 	return bank
+}
+
+func checkCommand(g *globals) *cobra.Command {
+	var moveAside, repair, yes bool
+	cmd := &cobra.Command{
+		Use:   "check",
+		Short: "Check the database; keep last-good copies; --repair copies what is sound to a fresh file; --move-aside sets a damaged one aside",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			s := g.store()
+			if repair {
+				return runRepair(g, s, yes)
+			}
+			for _, note := range s.Tighten() {
+				fmt.Fprintln(g.stderr, "cxo: "+note)
+			}
+			backup, err := s.Backup()
+			var damaged *store.DamagedError
+			var werr *store.WriteError
+			switch {
+			case err == nil:
+				if backup == "" {
+					fmt.Fprintf(g.stdout, "%s: no database yet\n", model.Escaped(s.Path))
+					return nil
+				}
+				fmt.Fprintf(g.stdout, "%s: ok; last good copy kept at %s (%s)\n", model.Escaped(s.Path), model.Escaped(backup), store.RestoreHint(s.Path))
+				return nil
+			case errors.As(err, &werr):
+				if cerr := s.Check(); cerr != nil {
+					return cerr
+				}
+				fmt.Fprintf(g.stdout, "%s: ok, but no copy could be kept: %s\n", model.Escaped(s.Path), model.Escaped(err.Error()))
+				return nil
+			case errors.As(err, &damaged) && moveAside:
+				to, merr := store.MoveAside(s.Path, time.Now())
+				if merr != nil {
+					return fmt.Errorf("%v; moving it aside failed too: %w", err, merr)
+				}
+				fmt.Fprintf(g.stdout, "%s was damaged; moved aside to %s (bytes kept); the next cxo run starts a fresh database\n", model.Escaped(s.Path), model.Escaped(to))
+				if _, serr := os.Stat(store.BackupPath(s.Path)); serr == nil {
+					fmt.Fprintf(g.stdout, "a last good copy exists: %s\n", store.RestoreHint(s.Path))
+				}
+				return nil
+			}
+			return err
+		},
+	}
+	cmd.Flags().BoolVar(&moveAside, "move-aside", false, "if the database is damaged, rename it to <file>.corrupt-<time> and start fresh")
+	cmd.Flags().BoolVar(&repair, "repair", false, "copy what is sound of a damaged database to a fresh file, keeping the old one aside")
+	cmd.Flags().BoolVar(&yes, "yes", false, "with --repair: go ahead without asking when something cannot be brought back")
+	cmd.MarkFlagsMutuallyExclusive("repair", "move-aside")
+	return cmd
 }

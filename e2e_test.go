@@ -64,7 +64,9 @@ func cxoBinary(t testing.TB) string {
 			return
 		}
 		e2eBin = filepath.Join(e2eBuildDir, "cxo")
-		out, err := exec.Command("go", "build", "-o", e2eBin, ".").CombinedOutput()
+		// -buildvcs=auto stamps the commit as a plain go build does,
+		// whatever GOFLAGS the machine sets (this one turns it off).
+		out, err := exec.Command("go", "build", "-buildvcs=auto", "-o", e2eBin, ".").CombinedOutput()
 		if err != nil {
 			e2eBuildErr = fmt.Errorf("go build: %v\n%s", err, out)
 		}

@@ -156,17 +156,6 @@ func (b *Bank) Item(id string) (Item, bool) {
 	return b.Items[i], true
 }
 
-// FacetsIn lists the facets of a layer in bank order.
-func (b *Bank) FacetsIn(l Layer) []Facet {
-	var out []Facet
-	for _, f := range b.Facets {
-		if f.Layer == l {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
 // Guide returns the guide with the name.
 func (b *Bank) Guide(name string) (Guide, bool) {
 	for _, g := range b.Guides {

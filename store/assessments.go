@@ -61,8 +61,7 @@ func putNew(c codec, b *bolt.Bucket, a *model.Assessment) error {
 }
 
 func putRecord(c codec, b *bolt.Bucket, a *model.Assessment) error {
-	r := record{V: recordVersion, ID: a.ID, Started: a.Started.UTC(), Length: string(a.Length), Target: string(a.Target),
-		BankVersion: a.BankVersion, Total: len(a.Order), Status: string(a.Status), Finished: a.Finished.UTC()}
+	r := recordOf(a)
 	if old, err := getRecord(c, b, a.ID); err == nil {
 		r.Lean = old.Lean
 	}

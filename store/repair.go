@@ -11,6 +11,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 
 	"github.com/cxo-dev/cxo/model"
 )
@@ -211,11 +212,11 @@ func (s *Store) openForRepair() (*bolt.DB, error) {
 	var err error
 	for attempt := 0; attempt < max(1, s.Attempts); attempt++ {
 		db, err = openRecovered(s.Path, &bolt.Options{Timeout: s.LockWait})
-		if !errors.Is(err, bolt.ErrTimeout) {
+		if !errors.Is(err, berrors.ErrTimeout) {
 			break
 		}
 	}
-	if errors.Is(err, bolt.ErrTimeout) {
+	if errors.Is(err, berrors.ErrTimeout) {
 		return nil, &BusyError{Path: s.Path}
 	}
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 
 	"github.com/cxo-dev/cxo/model"
 )
@@ -28,9 +29,9 @@ import (
 // file it locked (sameFile), and opens again if not.
 
 // errReplaced says the file was replaced while this process waited for its
-// lock. It wraps bolt.ErrTimeout so that open's retry loop tries again at
+// lock. It wraps berrors.ErrTimeout so that open's retry loop tries again at
 // once, on the file that now has the name.
-var errReplaced = fmt.Errorf("the file was replaced while waiting for its lock: %w", bolt.ErrTimeout)
+var errReplaced = fmt.Errorf("the file was replaced while waiting for its lock: %w", berrors.ErrTimeout)
 
 // checkSameFile is the end of every open: db (opened from f, its lock
 // taken) is kept only if path still names f.
@@ -196,7 +197,7 @@ func deleteIn(tx *bolt.Tx, ids []string, strict bool) error {
 	}
 	for _, id := range ids {
 		err := root.DeleteBucket([]byte(id))
-		if errors.Is(err, bolt.ErrBucketNotFound) {
+		if errors.Is(err, berrors.ErrBucketNotFound) {
 			if strict {
 				return fmt.Errorf("%w: %s", ErrNotFound, id)
 			}

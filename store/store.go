@@ -26,6 +26,7 @@ import (
 
 	"github.com/adrg/xdg"
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // SchemaVersion is the layout this build writes. Older files are brought
@@ -161,16 +162,16 @@ func (s *Store) open(readOnly bool) (db *bolt.DB, file *os.File, err error) {
 	opts := &bolt.Options{Timeout: s.LockWait, ReadOnly: readOnly, MaxSize: s.maxSize}
 	for attempt := 0; attempt < max(1, s.Attempts); attempt++ {
 		db, file, err = openCurrent(s.Path, opts) // scrub.go: follows a file replaced while waiting
-		if !errors.Is(err, bolt.ErrTimeout) || s.Waiting != nil && !s.Waiting(time.Duration(attempt+1)*s.LockWait) {
+		if !errors.Is(err, berrors.ErrTimeout) || s.Waiting != nil && !s.Waiting(time.Duration(attempt+1)*s.LockWait) {
 			break
 		}
 	}
 	switch {
 	case err == nil:
 		return db, file, nil
-	case errors.Is(err, bolt.ErrTimeout):
+	case errors.Is(err, berrors.ErrTimeout):
 		return nil, nil, &BusyError{Path: s.Path}
-	case errors.Is(err, bolt.ErrInvalid), errors.Is(err, bolt.ErrVersionMismatch), errors.Is(err, bolt.ErrChecksum):
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
 		return nil, nil, &DamagedError{Path: s.Path, Reason: err.Error()}
 	case !readOnly && asWriteError(s.Path, err) != nil:
 		return nil, nil, asWriteError(s.Path, err)

@@ -22,10 +22,19 @@ const (
 	MinHeight = 20
 )
 
+// Action is what the program does first: show the home screen, start a
+// new assessment or resume one.
+type Action string
+
+const (
+	ActionHome   Action = ""
+	ActionNew    Action = "new"
+	ActionResume Action = "resume"
+)
+
 // Start says what the program does first.
 type Start struct {
-	// Action is "", "new" or "resume".
-	Action string
+	Action Action
 	Length model.Length
 	Target model.Role
 	// ResumeID is the assessment to resume ("" for the newest unfinished).
@@ -127,9 +136,9 @@ func (m *App) Init() tea.Cmd {
 func (m *App) startAction() tea.Cmd {
 	var cmds []tea.Cmd
 	switch m.start.Action {
-	case "new":
+	case ActionNew:
 		cmds = append(cmds, m.await(createCmd(m.store, m.bank, m.clock, m.start.Length, m.start.Target)))
-	case "resume":
+	case ActionResume:
 		if m.start.ResumeID != "" {
 			cmds = append(cmds, m.await(loadCmd(m.store, m.bank, m.start.ResumeID)))
 		}
@@ -377,10 +386,10 @@ func (m *App) listLoaded(msg listLoadedMsg) tea.Cmd {
 // resumeNewest carries out "cxo resume" without an id once both the list
 // and the bank are in.
 func (m *App) resumeNewest() tea.Cmd {
-	if m.start.Action != "resume" || m.start.ResumeID != "" || !m.listReady || m.bank == nil {
+	if m.start.Action != ActionResume || m.start.ResumeID != "" || !m.listReady || m.bank == nil {
 		return nil
 	}
-	m.start.Action = ""
+	m.start.Action = ActionHome
 	if id := m.newestOpen(); id != "" {
 		return m.await(loadCmd(m.store, m.bank, id))
 	}

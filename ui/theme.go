@@ -24,15 +24,13 @@ type Theme struct {
 	Error    lipgloss.Style
 	Warn     lipgloss.Style
 	Good     lipgloss.Style
-	Box      lipgloss.Style
 	TabOn    lipgloss.Style
 	TabOff   lipgloss.Style
 
-	CTO      color.Color
-	CIO      color.Color
-	BarFill  color.Color
-	BarEmpty color.Color
-	Help     help.Styles
+	CTO     color.Color
+	CIO     color.Color
+	BarFill color.Color
+	Help    help.Styles
 	// Glamour is the glamour standard style that matches the background.
 	Glamour string
 }
@@ -56,13 +54,11 @@ func NewTheme(isDark bool) Theme {
 		Error:    lipgloss.NewStyle().Bold(true).Foreground(ld(lipgloss.Color("#B00020"), lipgloss.Color("#FF7A8A"))),
 		Warn:     lipgloss.NewStyle().Foreground(ld(lipgloss.Color("#8A5A00"), lipgloss.Color("#FFC857"))),
 		Good:     lipgloss.NewStyle().Foreground(ld(lipgloss.Color("#0B7A3E"), lipgloss.Color("#6EE7A8"))),
-		Box:      lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(subtle).Padding(0, 1),
 		TabOn:    lipgloss.NewStyle().Bold(true).Underline(true).Foreground(accent).Padding(0, 1),
 		TabOff:   lipgloss.NewStyle().Foreground(subtle).Padding(0, 1),
 		CTO:      ld(lipgloss.Color("#C2410C"), lipgloss.Color("#FDBA74")),
 		CIO:      ld(lipgloss.Color("#1D4ED8"), lipgloss.Color("#93C5FD")),
 		BarFill:  accent,
-		BarEmpty: ld(lipgloss.Color("#D4D4D4"), lipgloss.Color("#3A3A3A")),
 		Help:     help.DefaultStyles(isDark),
 		Glamour:  "light",
 	}
