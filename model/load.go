@@ -97,14 +97,6 @@ type loader struct {
 	borrower *loader
 }
 
-// planName is how a problem names the plan: cxo's own when it is lent.
-func planName(plan Source) string {
-	if plan.Lent {
-		return "cxo's built-in plan"
-	}
-	return plan.Name
-}
-
 // addf records a problem that leaves the bank's shape unknown.
 func (l *loader) addf(line int, format string, args ...any) {
 	l.softf(line, format, args...)

@@ -181,7 +181,7 @@ func BuildReport(b *Bank, a *Assessment, r Result) Report {
 		rep.Finished = &f
 	}
 	for _, f := range r.Flags {
-		rep.Flags = append(rep.Flags, ReportFlag{Code: f.Code, Message: f.Message, Items: f.Items})
+		rep.Flags = append(rep.Flags, ReportFlag(f))
 	}
 	for _, id := range a.Order {
 		it, ans, ok := b.Resolve(id, a.Answers)
