@@ -273,7 +273,7 @@ func (l *loader) parseFacet(n *yaml.Node) Facet {
 
 func (l *loader) parseItem(n *yaml.Node) Item {
 	it := Item{Line: n.Line}
-	l.fields(n, "item", []string{"id", "facet", "format", "text", "reverse", "pair", "quick", "na", "guide", "options", "anchors", "scale", "replaces"}, func(k string, v *yaml.Node) {
+	l.fields(n, "item", []string{"id", "facet", "format", "text", "reverse", "pair", "quick", "na", "guide", "options", "anchors", "scale", "replaces", "observer"}, func(k string, v *yaml.Node) {
 		switch k {
 		case "id":
 			it.ID = l.str(v, "item id")
@@ -291,6 +291,8 @@ func (l *loader) parseItem(n *yaml.Node) Item {
 			it.Scale = Role(l.str(v, "scale"))
 		case "replaces":
 			it.Replaces = l.str(v, "replaces")
+		case "observer":
+			it.Observer = l.str(v, "observer wording")
 		case "quick":
 			it.Quick = l.boolean(v, "quick")
 		case "na":
