@@ -53,6 +53,8 @@ type App struct {
 	themed bool // the theme was forced; ignore the terminal's answer
 	help   help.Model
 	full   bool // ? pressed: full help shown
+	// helpMemo keeps the last help drawn (helpview.go).
+	helpMemo helpMemo
 	// quitting waits for the answer being written before quitting.
 	quitting bool
 	// loadBank parses the bank in a command (see NewLoading).
