@@ -58,7 +58,14 @@ func launch(g *globals, start ui.Start) error {
 		}
 		load = func() (*model.Bank, error) { return b, nil }
 	}
-	final, err := tea.NewProgram(ui.NewLoading(s, load, cxoVersion(), start)).Run()
+	app := ui.NewLoading(s, load, cxoVersion(), start)
+	p := tea.NewProgram(app)
+	app.SetSend(p.Send) // the store's waits for a busy file reach the screen
+	stopSignals := catchSignals(p)
+	final, err := p.Run()
+	if code := stopSignals(); code != 0 && err == nil {
+		return exitError{code: code} // ended by a signal, terminal restored
+	}
 	if app, ok := final.(*ui.App); ok && err == nil {
 		err = app.Failure() // said once more after the screen is gone, and status 1
 	}
@@ -141,7 +148,7 @@ func listCommand(g *globals) *cobra.Command {
 				if lean == "" {
 					lean = "-"
 				}
-				fmt.Fprintf(w, "%s\t%s\t%s\t%d/%d\t%s\t%s\n", s.ID, s.Started.Local().Format("2006-01-02 15:04"), s.Status, s.Answered, s.Total, s.Length, lean)
+				fmt.Fprintf(w, "%s\t%s\t%s\t%d/%d\t%s\t%s\n", model.Escaped(s.ID), s.Started.Local().Format("2006-01-02 15:04"), s.Status, s.Answered, s.Total, s.Length, lean)
 			}
 			return w.Flush()
 		},
@@ -198,11 +205,11 @@ func exportCommand(g *globals) *cobra.Command {
 			}
 			if err := store.WriteExport(out, data, force); err != nil {
 				if errors.Is(err, store.ErrExists) {
-					return fmt.Errorf("%s already exists; add --force to overwrite it", out)
+					return fmt.Errorf("%s already exists; add --force to overwrite it", model.Escaped(out))
 				}
 				return err
 			}
-			fmt.Fprintf(g.stderr, "exported %s to %s\n", id, out)
+			fmt.Fprintf(g.stderr, "exported %s to %s\n", model.Escaped(id), model.Escaped(out))
 			return nil
 		},
 	}

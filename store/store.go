@@ -60,6 +60,10 @@ type Store struct {
 	// is how many are made before the file is reported busy.
 	LockWait time.Duration
 	Attempts int
+	// Waiting, when set, hears after each attempt that found the file
+	// locked how long this call has waited; returning false stops the
+	// wait (a *BusyError), so a user can say "stop waiting".
+	Waiting func(waited time.Duration) bool
 
 	maxSize int // bbolt's MaxSize, for tests of a full disk
 
@@ -75,14 +79,14 @@ func DefaultPath() string {
 
 // New returns a store for the file; nothing is opened yet.
 func New(path, writer string) *Store {
-	return &Store{Path: path, Writer: writer, LockWait: 250 * time.Millisecond, Attempts: 12}
+	return &Store{Path: path, Writer: writer, LockWait: 250 * time.Millisecond, Attempts: 240} // up to 60 s
 }
 
 // BusyError says another process held the file for too long.
 type BusyError struct{ Path string }
 
 func (e *BusyError) Error() string {
-	return fmt.Sprintf("database %s is busy: another cxo has held it for several seconds; try again", e.Path)
+	return fmt.Sprintf("database %s is busy: another cxo is holding it; try again when it is done", e.Path)
 }
 
 // DamagedError says the file is not a cxo database we can read, or not
@@ -158,7 +162,7 @@ func (s *Store) open(readOnly bool) (db *bolt.DB, file *os.File, err error) {
 	opts := &bolt.Options{Timeout: s.LockWait, ReadOnly: readOnly, MaxSize: s.maxSize}
 	for attempt := 0; attempt < max(1, s.Attempts); attempt++ {
 		db, file, err = openCurrent(s.Path, opts) // scrub.go: follows a file replaced while waiting
-		if !errors.Is(err, berrors.ErrTimeout) {
+		if !errors.Is(err, berrors.ErrTimeout) || s.Waiting != nil && !s.Waiting(time.Duration(attempt+1)*s.LockWait) {
 			break
 		}
 	}

@@ -25,6 +25,8 @@ type Line struct {
 	// hints printed; "cxo" when empty.
 	Command string
 
+	lockTold bool // the wait for a busy file was mentioned (linebusy.go)
+
 	// outErr is the first failed write to Out: nothing more is read, so no
 	// answer is saved to an item the user was never shown.
 	outErr error
@@ -80,6 +82,7 @@ func (l *Line) readLine(prompt string) (string, error) {
 
 // Run starts as asked: a home menu, a new assessment or a resume.
 func (l *Line) Run(start Start) error {
+	l.watchLock()
 	// Like the full-screen start: check the file and keep a last good copy
 	// (no room for the copy is no reason to stop).
 	if _, err := l.Store.Backup(); err != nil {
@@ -266,7 +269,7 @@ func (l *Line) ask(a *model.Assessment, i int, it model.Item, shown time.Time) (
 			}
 			ans := a.Answers[it.ID]
 			ans.Note = note
-			if err := l.Store.SaveAnswer(a.ID, it.ID, ans, i); err != nil {
+			if err := l.save(func() error { return l.Store.SaveAnswer(a.ID, it.ID, ans, i) }); err != nil {
 				return i, fmt.Errorf("note not saved (%w); your earlier answers are safe", err)
 			}
 			a.Answers[it.ID] = ans
@@ -323,7 +326,7 @@ func (l *Line) ask(a *model.Assessment, i int, it model.Item, shown time.Time) (
 		if a.Answers[it.ID].Keeps(ans) {
 			ans = a.Answers[it.ID] // a skip never erases an answer
 		}
-		if err := l.Store.SaveAnswer(a.ID, it.ID, ans, i+1); err != nil {
+		if err := l.save(func() error { return l.Store.SaveAnswer(a.ID, it.ID, ans, i+1) }); err != nil {
 			return i, fmt.Errorf("not saved (%w); your earlier answers are safe, run %s --accessible resume to continue", err, l.cxo())
 		}
 		a.Answers[it.ID] = ans

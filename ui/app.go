@@ -74,6 +74,8 @@ type App struct {
 	history  historyModel
 	compare  compareModel
 	damaged  damagedModel
+
+	lock lockWatch // waits for a file another cxo holds (lockwait.go)
 }
 
 // New builds the root model.
@@ -87,6 +89,7 @@ func New(s *store.Store, b *model.Bank, version string, start Start) *App {
 	}
 	app.setTheme(dark)
 	app.home.refresh(&app.session)
+	app.watchLock()
 	if b != nil {
 		app.guides = newGuidesModel(b)
 	}
@@ -319,6 +322,10 @@ func (m *App) route(msg tea.Msg) tea.Cmd {
 		return m.apply(m.compare.loaded(&m.session, msg))
 	case checkedMsg:
 		return m.checked(msg)
+	case lockWaitMsg:
+		return m.lockWaiting()
+	case StopMsg:
+		return m.stop()
 	case lastChoiceMsg:
 		m.newScr.remembered(msg)
 	case movedMsg:
