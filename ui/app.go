@@ -285,7 +285,7 @@ func (m *App) route(msg tea.Msg) tea.Cmd {
 			m.review.finishFailed(&m.session, msg.err)
 			return nil
 		}
-		m.a, m.res = msg.a, msg.res
+		m.a, m.res, m.changed = msg.a, msg.res, ""
 		return tea.Batch(m.apply(intent{ev: evResults}), loadListCmd(m.store))
 	case exportedMsg:
 		return m.apply(m.export.done(&m.session, msg))

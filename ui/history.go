@@ -97,6 +97,9 @@ func (h *historyModel) view(m *session, w, height int) string {
 		lean := historyLean(s, h.rescored)
 		if s.Status != model.StatusFinished {
 			lean = "in progress"
+			if s.Lean != "" { // reopened by a changed answer
+				lean += " · last result " + model.ListLean(s.Lean)
+			}
 		}
 		line := s.ID + "  " + s.Started.Local().Format("2006-01-02 15:04") + "  " + pad(itoa(s.Answered)+"/"+itoa(s.Total), 5) + "  " + fmt.Sprintf("%-5s", s.Length) + "  " + lean
 		switch {

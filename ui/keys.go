@@ -164,11 +164,14 @@ func (q *questionModel) keyHelp(m *session) help.KeyMap {
 
 type reviewKeyMap struct {
 	Up, Down, PageUp, PageDown, Pick, Finish, Back key.Binding
+	// leaving after a changed answer reopened a finished assessment
+	FinishAgain, KeepOpen key.Binding
 }
 
 var reviewKeys = reviewKeyMap{
 	Up: upKey, Down: downKey, PageUp: bind("pgup", "page up", "pgup"), PageDown: bind("pgdn", "page down", "pgdown", "space"),
 	Pick: bind("enter", "answer this one", "enter"), Finish: bind("f", "finish", "f"), Back: backKey,
+	FinishAgain: bind("enter", "finish again", "enter"), KeepOpen: bind("esc", "keep it open", "esc"),
 }
 
 func (k reviewKeyMap) ShortHelp() []key.Binding {
@@ -179,7 +182,13 @@ func (k reviewKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Pick, k.Finish}, {k.Back, quitKey, forceQuitKey}}
 }
 
-func (r *reviewModel) keyHelp(*session) help.KeyMap { return reviewKeys }
+func (r *reviewModel) keyHelp(*session) help.KeyMap {
+	if r.asking {
+		k := []key.Binding{reviewKeys.FinishAgain, reviewKeys.KeepOpen, forceQuitKey}
+		return keyHelp{short: k, full: [][]key.Binding{k}}
+	}
+	return reviewKeys
+}
 
 // The results.
 

@@ -217,6 +217,7 @@ func (q *questionModel) commit(m *session, item string, ans model.Answer, next i
 		// As the store does: a changed answer reopens the assessment until
 		// it is finished again, and its old result no longer stands.
 		m.a.Status, m.a.Finished = model.StatusInProgress, time.Time{}
+		m.changed = m.a.ID
 	}
 	m.a.Answers[item] = ans
 	q.pending = &pendingSave{item: item, answer: ans, next: next}

@@ -13,6 +13,9 @@ import (
 type reviewModel struct {
 	cursor    int
 	finishing bool
+	// asking: leaving after a changed answer reopened a finished
+	// assessment; enter finishes it again, esc keeps it open.
+	asking bool
 }
 
 func (r *reviewModel) open(m *session) {
@@ -20,7 +23,7 @@ func (r *reviewModel) open(m *session) {
 	// items: they take the replacing item's place (in memory), so a
 	// changed answer is stored under the item now asked.
 	m.a.AdoptReplaced(m.bank)
-	r.finishing = false
+	r.finishing, r.asking = false, false
 	// Start on the first item still open, else on the first.
 	r.cursor = 0
 	if i := m.a.FirstOpen(); i < len(m.a.Order) {
@@ -33,7 +36,22 @@ func (r *reviewModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 		return stay, nil // the result is being scored and saved from these answers
 	}
 	n := len(m.a.Order)
+	if r.asking {
+		switch {
+		case key.Matches(msg, reviewKeys.FinishAgain):
+			r.asking, r.finishing = false, true
+			return stay, finishCmd(m.store, m.bank, m.a)
+		case key.Matches(msg, reviewKeys.KeepOpen):
+			r.asking, m.changed = false, ""
+			m.ok("kept open: " + m.a.ID + " is in progress; its last result stays in the history until you finish it again")
+			return intent{ev: evBack, index: min(m.a.Cursor, n-1)}, nil
+		}
+		return stay, nil
+	}
 	switch {
+	case key.Matches(msg, reviewKeys.Back) && m.changed == m.a.ID && m.a.Status != model.StatusFinished:
+		r.asking = true
+		return stay, nil
 	case key.Matches(msg, reviewKeys.Back):
 		// Back to the result it was opened from, or to the saved item.
 		return intent{ev: evBack, index: min(m.a.Cursor, n-1)}, nil
@@ -77,7 +95,9 @@ func (r *reviewModel) view(m *session, w, h int) string {
 	if m.a.Status == model.StatusFinished {
 		hint = "Change any answer with enter, then press f to update the result. ⚑ marks answers an answer-quality flag points at."
 	}
-	if answered < total {
+	if m.changed == a.ID && a.Status != model.StatusFinished {
+		hint = "An answer changed since the result: f finishes again and replaces it; esc asks whether to keep it open."
+	} else if answered < total {
 		hint = "Open items are scored as missing, never as neutral. Press enter to answer one, or f to finish anyway."
 	}
 	hintText := wrap(t.Subtle.Render(hint), w)
@@ -127,7 +147,10 @@ func (r *reviewModel) view(m *session, w, h int) string {
 		b.WriteString(truncate(line, w) + "\n")
 	}
 	b.WriteString("\n")
-	if r.finishing {
+	if r.asking {
+		b.WriteString(wrap(t.Warn.Render("You changed an answer, so the result no longer matches. ")+
+			t.Text.Render("enter: finish again and replace the result · esc: keep it open (the last result stays in the history until you finish)"), w))
+	} else if r.finishing {
 		b.WriteString(t.Subtle.Render("scoring and saving..."))
 	} else if r.cursor < total {
 		b.WriteString(truncate(t.Subtle.Render("answer: ")+t.Text.Render(reviewAnswer(m.bank, a, r.cursor)), w))
