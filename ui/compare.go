@@ -155,5 +155,7 @@ func (c *compareModel) view(m *session, w, h int) string {
 		text += " A quick assessment has one or two answers per area, so its bands are wide and only large moves count; full assessments tell change apart better."
 	}
 	note := wrap(t.Subtle.Render(text), w)
-	return truncate(head, w) + "\n" + note + "\n\n" + window(c.lines, c.vp.YOffset(), max(h-lipgloss.Height(note)-2, 1))
+	rows := max(h-lipgloss.Height(note)-2, 1)
+	where := t.Subtle.Render(panelPosition(c.vp.YOffset(), rows, len(c.lines)))
+	return truncate(head, w) + "\n" + note + "\n" + where + "\n" + window(c.lines, c.vp.YOffset(), rows)
 }

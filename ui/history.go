@@ -20,6 +20,7 @@ type historyModel struct {
 	compareWith string
 	// rescored is the current method's verdict beside method 1 results.
 	rescored map[string]string
+	win      rowWindow
 }
 
 func (h *historyModel) open() {
@@ -89,9 +90,9 @@ func (h *historyModel) view(m *session, w, height int) string {
 		b.WriteString(t.Subtle.Render("Nothing saved yet. Press esc, then n to start an assessment."))
 		return b.String()
 	}
-	rows := max(height-3, 1)
+	rows := max(height-3, 1) // the title, a blank line, the rows, the position
 	cursor := min(h.cursor, len(m.list)-1)
-	first := pageStart(cursor, rows)
+	first := h.win.place(cursor, len(m.list), rows)
 	for i := first; i < min(len(m.list), first+rows); i++ {
 		s := m.list[i]
 		lean := historyLean(s, h.rescored)
@@ -112,5 +113,6 @@ func (h *historyModel) view(m *session, w, height int) string {
 			b.WriteString(t.Text.Render(truncate("  "+line, w)) + "\n")
 		}
 	}
+	b.WriteString(t.Subtle.Render(listPosition(cursor, len(m.list), first, min(rows, len(m.list)-first))))
 	return b.String()
 }

@@ -334,6 +334,9 @@ func optionLabels(it model.Item) []string { return model.OptionLabels(it) }
 // spread puts left and right on one line of width w, or on two lines
 // (right aligned under left) when they do not fit side by side.
 func spread(left, right string, w int) string {
+	if right == "" {
+		return left
+	}
 	gap := w - lipglossWidth(left) - lipglossWidth(right)
 	if gap < 1 {
 		return truncate(left, w) + "\n" + strings.Repeat(" ", max(w-lipglossWidth(right), 0)) + truncate(right, w)

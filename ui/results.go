@@ -120,7 +120,9 @@ func (r *resultsModel) view(m *session, w, h int) string {
 		tabs = append(tabs, style.Render(itoa(i+1)+" "+p))
 	}
 	head := spread(t.Title.Render("Results"), t.Subtle.Render(m.a.ID+" · bank "+m.res.BankVersion), w)
-	return head + "\n" + strings.Join(tabs, " ") + "\n\n" + window(r.lines, r.vp.YOffset(), max(h-3, 1))
+	rows := max(h-3, 1)
+	where := t.Subtle.Render(panelPosition(r.vp.YOffset(), rows, len(r.lines)))
+	return head + "\n" + spread(strings.Join(tabs, " "), where, w) + "\n\n" + window(r.lines, r.vp.YOffset(), rows)
 }
 
 func (r *resultsModel) content(m *session, w int) string {

@@ -13,6 +13,7 @@ import (
 type reviewModel struct {
 	cursor    int
 	finishing bool
+	win       rowWindow
 	// asking: leaving after a changed answer reopened a finished
 	// assessment; enter finishes it again, esc keeps it open.
 	asking bool
@@ -115,7 +116,7 @@ func (r *reviewModel) view(m *session, w, h int) string {
 	// Below the rows: a blank line and the selected item's whole answer
 	// (or the scoring note while finishing).
 	rows := max(h-header-2, 3)
-	first := pageStart(r.cursor, rows)
+	first := r.win.place(r.cursor, total, rows)
 	for i := first; i < min(total, first+rows); i++ {
 		it, ok := m.bank.Item(a.Order[i])
 		ans := a.Answers[a.Order[i]]
@@ -146,7 +147,7 @@ func (r *reviewModel) view(m *session, w, h int) string {
 		}
 		b.WriteString(truncate(line, w) + "\n")
 	}
-	b.WriteString("\n")
+	b.WriteString(t.Subtle.Render(listPosition(r.cursor, total, first, min(rows, total))) + "\n")
 	if r.asking {
 		b.WriteString(wrap(t.Warn.Render("You changed an answer, so the result no longer matches. ")+
 			t.Text.Render("enter: finish again and replace the result · esc: keep it open (the last result stays in the history until you finish)"), w))
