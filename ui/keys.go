@@ -264,7 +264,7 @@ func (k guidesKeyMap) FullHelp() [][]key.Binding {
 }
 
 type readerKeyMap struct {
-	PageUp, PageDown, Search, NextHit, PrevHit, Back key.Binding
+	PageUp, PageDown, Top, Bottom, Search, NextHit, PrevHit, Back key.Binding
 	// in the search field
 	Find, Cancel key.Binding
 	Scroll       key.Binding // label
@@ -272,6 +272,7 @@ type readerKeyMap struct {
 
 var readerKeys = readerKeyMap{
 	PageUp: bind("pgup", "page up", "pgup"), PageDown: bind("pgdn", "page down", "pgdown", "space"),
+	Top: bind("g/home", "top", "g", "home"), Bottom: bind("G/end", "bottom", "G", "end"),
 	Search: bind("/", "search", "/"), NextHit: bind("n/N", "next/previous hit", "n"), PrevHit: key.NewBinding(key.WithKeys("N")),
 	Back: backKey, Find: bind("enter", "find", "enter"), Cancel: bind("esc", "cancel", "esc"), Scroll: scrollLabel,
 }
@@ -286,7 +287,7 @@ func (g *guidesModel) keyHelp(m *session) help.KeyMap {
 	}
 	return keyHelp{
 		short: []key.Binding{k.Scroll, k.PageDown, k.Search, k.NextHit, k.Back, helpKey},
-		full:  [][]key.Binding{{k.Scroll, k.PageUp, k.PageDown}, {k.Search, k.NextHit}, {k.Back, quitKey, forceQuitKey}},
+		full:  [][]key.Binding{{k.Scroll, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Search, k.NextHit}, {k.Back, quitKey, forceQuitKey}},
 	}
 }
 

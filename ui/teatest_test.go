@@ -91,8 +91,8 @@ func TestTeatestGuidesReaderSearch(t *testing.T) {
 		f.keys(string(r))
 	}
 	f.keys("enter")
-	f.wait("hits for \"raci\"")
-	if app := f.quit(); app.guides.hits == 0 {
+	f.wait("of 3 for \"raci\"")
+	if app := f.quit(); len(app.guides.hits) == 0 {
 		t.Error("no hits recorded")
 	}
 }

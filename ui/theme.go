@@ -27,6 +27,10 @@ type Theme struct {
 	Box      lipgloss.Style
 	TabOn    lipgloss.Style
 	TabOff   lipgloss.Style
+	// Match marks a search hit in the reader; MatchOn the hit on show.
+	// Neither needs colour to be seen.
+	Match   lipgloss.Style
+	MatchOn lipgloss.Style
 
 	CTO      color.Color
 	CIO      color.Color
@@ -59,6 +63,8 @@ func NewTheme(isDark bool) Theme {
 		Box:      lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(subtle).Padding(0, 1),
 		TabOn:    lipgloss.NewStyle().Bold(true).Underline(true).Foreground(accent).Padding(0, 1),
 		TabOff:   lipgloss.NewStyle().Foreground(subtle).Padding(0, 1),
+		Match:    lipgloss.NewStyle().Underline(true).Bold(true),
+		MatchOn:  lipgloss.NewStyle().Reverse(true).Bold(true),
 		CTO:      ld(lipgloss.Color("#C2410C"), lipgloss.Color("#FDBA74")),
 		CIO:      ld(lipgloss.Color("#1D4ED8"), lipgloss.Color("#93C5FD")),
 		BarFill:  accent,
