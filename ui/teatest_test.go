@@ -31,8 +31,9 @@ func TestTeatestNewAnswerQuit(t *testing.T) {
 	wait("Part 1 of 3")
 	tm.Send(keyMsg("enter"))
 	wait("skip") // the question help line; the header reads the same on the intro
-	// Typed without waiting: keys that arrive while an answer is being
-	// written are queued, so all three answers land and then q quits.
+	// Typed without waiting: answer keys that arrive while an answer is
+	// being written (before the next item is drawn) are dropped, never
+	// answering an unseen item; q still quits after the write.
 	for _, k := range []string{"1", "2", "1", "q"} {
 		tm.Send(keyMsg(k))
 	}
@@ -44,8 +45,8 @@ func TestTeatestNewAnswerQuit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if answered, _ := stored.Progress(); answered != 3 || stored.Cursor != 3 {
-		t.Errorf("stored %d answers with cursor %d, want 3 and 3", answered, stored.Cursor)
+	if answered, _ := stored.Progress(); answered < 1 || answered > 3 || stored.Cursor != answered {
+		t.Errorf("stored %d answers with cursor %d, want 1-3 answers and the cursor after them", answered, stored.Cursor)
 	}
 	var _ tea.Model = final
 }
