@@ -172,7 +172,9 @@ func (r *resultsModel) lean(m *session, w int) string {
 func leanBarWidth(w int) int { return min(max(w-8, 10), 72) + 8 }
 
 // leanBar draws the -100..+100 lean as a bar with CTO on the left, the band
-// as a heavy line and the position as a dot.
+// as a heavy line and the position as a dot. The middle is always marked,
+// inside the band too (a balanced verdict is exactly when the band covers
+// it); only the dot itself, sitting on the middle, takes its place.
 func leanBar(t Theme, score, low, high, w int) string {
 	inner := leanBarWidth(w) - 8
 	pos := func(v int) int { return min(max((100-v)*(inner-1)/200, 0), inner-1) }
@@ -183,10 +185,12 @@ func leanBar(t Theme, score, low, high, w int) string {
 		switch {
 		case i == p:
 			b.WriteString(t.Strong.Render("●"))
-		case i >= lo && i <= hi:
-			b.WriteString(t.Accent.Render("━"))
+		case i == mid && i >= lo && i <= hi:
+			b.WriteString(t.Strong.Render("╋"))
 		case i == mid:
 			b.WriteString(t.Subtle.Render("┼"))
+		case i >= lo && i <= hi:
+			b.WriteString(t.Accent.Render("━"))
 		default:
 			b.WriteString(t.Subtle.Render("─"))
 		}
