@@ -69,7 +69,7 @@ func (c *compareModel) loaded(m *session, msg compareLoadedMsg) intent {
 func (c *compareModel) layout(m *session) {
 	c.vp.SetWidth(max(m.width-2, 1))
 	c.vp.SetHeight(max(m.height-6, 1))
-	content := c.content(m, max(m.width-2, 20))
+	content := c.content(m, readingWidth(m.width-2))
 	c.vp.SetContent(content)
 	c.lines = strings.Split(content, "\n")
 }
@@ -156,6 +156,6 @@ func (c *compareModel) view(m *session, w, h int) string {
 	}
 	note := wrap(t.Subtle.Render(text), w)
 	rows := max(h-lipgloss.Height(note)-2, 1)
-	where := t.Subtle.Render(panelPosition(c.vp.YOffset(), rows, len(c.lines)))
+	where := withPosition("", panelPosition(c.vp.YOffset(), rows, len(c.lines)), t, w)
 	return truncate(head, w) + "\n" + note + "\n" + where + "\n" + window(c.lines, c.vp.YOffset(), rows)
 }

@@ -220,7 +220,16 @@ func (r *resultsModel) keyHelp(m *session) help.KeyMap {
 	if r.panel == 3 && len(m.res.Flags) > 0 {
 		short = append(short, k.Review)
 	}
-	short = append(short, k.Export, k.Compare, k.Guides, k.Scroll, k.Back, helpKey)
+	if r.overflows(m) {
+		// Rows lie below: scrolling comes before the keys a narrow help
+		// line drops.
+		short = append(short, k.Scroll)
+	}
+	short = append(short, k.Export, k.Compare, k.Guides)
+	if !r.overflows(m) {
+		short = append(short, k.Scroll)
+	}
+	short = append(short, k.Back, helpKey)
 	return keyHelp{
 		short: short,
 		full: [][]key.Binding{{k.Tab, k.ShiftTab, k.Panel, k.Scroll}, {k.Export, k.Compare, k.Guides, k.Why, k.Review, k.ShowAnyway},

@@ -41,7 +41,7 @@ func (r *resultsModel) layout(m *session) {
 	}
 	r.vp.SetWidth(max(m.width-2, 1))
 	r.vp.SetHeight(max(m.height-5, 1))
-	content := r.content(m, max(m.width-2, 20))
+	content := r.content(m, readingWidth(m.width-2))
 	r.vp.SetContent(content)
 	r.lines = strings.Split(content, "\n")
 }
@@ -103,6 +103,9 @@ func (r *resultsModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	return stay, nil
 }
 
+// overflows: the panel on show has more lines than the window shows.
+func (r *resultsModel) overflows(m *session) bool { return len(r.lines) > max(m.height-5, 1) }
+
 func (r *resultsModel) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 	var cmd tea.Cmd
 	r.vp, cmd = r.vp.Update(msg)
@@ -121,8 +124,8 @@ func (r *resultsModel) view(m *session, w, h int) string {
 	}
 	head := spread(t.Title.Render("Results"), t.Subtle.Render(m.a.ID+" · bank "+m.res.BankVersion), w)
 	rows := max(h-3, 1)
-	where := t.Subtle.Render(panelPosition(r.vp.YOffset(), rows, len(r.lines)))
-	return head + "\n" + spread(strings.Join(tabs, " "), where, w) + "\n\n" + window(r.lines, r.vp.YOffset(), rows)
+	where := panelPosition(r.vp.YOffset(), rows, len(r.lines))
+	return head + "\n" + withPosition(strings.Join(tabs, " "), where, t, w) + "\n\n" + window(r.lines, r.vp.YOffset(), rows)
 }
 
 func (r *resultsModel) content(m *session, w int) string {
@@ -215,14 +218,20 @@ func (r *resultsModel) readiness(m *session, w int) string {
 	t := m.theme
 	res := m.res
 	var b strings.Builder
-	// Wide windows show each score's band too; bars stop at 60 cells, where
-	// longer ones would only stretch the same information.
-	bandW, bandNote := 0, ""
-	if w >= 100 {
-		bandW, bandNote = len("  band 100-100"), " The band is the range the spread of your answers allows."
+	// Names are never cut: the bars shrink first (to 10 cells), and the
+	// band column shows whenever the bar keeps 12 cells beside it. Bars
+	// stop at 60 cells, where longer ones would only stretch the same
+	// information.
+	nameW := 0
+	for _, s := range append(append([]model.Score{}, res.Readiness...), res.Foundations...) {
+		nameW = max(nameW, lipgloss.Width(s.Name))
+	}
+	nameW = min(nameW, max(w-24, 12))
+	bandW, bandNote := len("  band 100-100"), " The band is the range the spread of your answers allows."
+	if w-nameW-14-bandW < 12 {
+		bandW, bandNote = 0, ""
 	}
 	b.WriteString(wrap(t.Subtle.Render("Scores run 0-100 from your anchored ratings; ▲ marks "+rulerLabel(res)+" and ! a score below it; under each, both roles' levels and how the score stands against each."+bandNote+" Press w to show or hide the answers behind each score."), w) + "\n\n")
-	nameW := min(36, w/3)
 	barW := min(max(w-nameW-14-bandW, 10), 60)
 	bar := progress.New(progress.WithWidth(barW), progress.WithoutPercentage(), progress.WithColors(t.BarFill), progress.WithFillCharacters('█', '░'))
 	group := ""
@@ -247,7 +256,7 @@ func (r *resultsModel) readiness(m *session, w int) string {
 		}
 		b.WriteString(t.Text.Render(name) + "  " + bar.ViewAs(float64(s.Score)/100) + " " + mark + t.Strong.Render(pad(score, 3)) + t.Subtle.Render(" ▲"+itoa(expect)+band(s, bandW)) + "\n")
 		if lv := bothLevels(s); lv != "" {
-			b.WriteString(t.Subtle.Render(truncate("  expected (cxo's judgement): "+lv, w)) + "\n")
+			b.WriteString(indent(wrap(t.Subtle.Render("expected (cxo's judgement): "+lv), w-4), 2) + "\n")
 		}
 		if r.why {
 			if f.Reason != "" {
@@ -281,7 +290,11 @@ func (r *resultsModel) plan(m *session, w int) string {
 		write(t.Subtle.Render("  none stands clearly above "+res.TargetLabel()+" yet") + "\n")
 	}
 	for _, s := range res.Strengths {
-		write(truncate("  "+t.Good.Render("+ "+s.Name+bandWord(s.Band))+t.Subtle.Render("  "+s.Why), w) + "\n")
+		// The point is wrapped under the name, never cut.
+		write("  " + t.Good.Render("+ "+s.Name+bandWord(s.Band)) + "\n")
+		if s.Why != "" {
+			write(indent(wrap(t.Subtle.Render(s.Why), w-4), 4) + "\n")
+		}
 	}
 	write("\n" + t.Title.Render("Gaps and plan") + t.Subtle.Render("  ↑/↓ choose · enter reads the guide section") + "\n")
 	write(evidenceStep(t, res, w))
@@ -301,11 +314,11 @@ func (r *resultsModel) plan(m *session, w int) string {
 			mark = t.Selected.Render("▸ ")
 			name = t.Selected.Render("- " + g.Name)
 		}
-		write(mark + name + t.Subtle.Render(bandWord(g.Band)+planSlot(res, g.FacetID)) + "\n")
+		write(hanging(mark+name+t.Subtle.Render(bandWord(g.Band)+planSlot(res, g.FacetID)), w, 4) + "\n")
 		write(indent(wrap(t.Subtle.Render(g.Why), w-4), 4) + "\n")
 		if p, ok := planFor[g.FacetID]; ok {
 			for _, a := range p.Actions {
-				write(indent(wrap(t.Text.Render("• "+a), w-6), 6) + "\n")
+				write(bullet(t.Text, a, w, 6) + "\n")
 			}
 			write(indent(t.Accent.Render("read: "+guideTitle(m.bank, g.Guide)), 6) + "\n")
 		}

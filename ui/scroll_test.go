@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/cxo-dev/cxo/model"
 	"github.com/cxo-dev/cxo/store"
 )
@@ -120,3 +122,5 @@ func TestReviewShowsPosition(t *testing.T) {
 		t.Errorf("the review does not say where it is:\n%s", scr)
 	}
 }
+
+func ansiStrip(s string) string { return ansi.Strip(s) }
