@@ -287,6 +287,8 @@ func (m *App) route(msg tea.Msg) tea.Cmd {
 		}
 		m.a, m.res, m.changed = msg.a, msg.res, ""
 		return tea.Batch(m.apply(intent{ev: evResults}), loadListCmd(m.store))
+	case exportDirsMsg:
+		m.export.dirs(msg)
 	case exportedMsg:
 		return m.apply(m.export.done(&m.session, msg))
 	case deletedMsg:
