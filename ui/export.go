@@ -19,9 +19,9 @@ type exportModel struct {
 	input   textinput.Model
 	confirm string // the path the user agreed to overwrite
 	busy    bool
-	// wd and home resolve what is typed to the full path shown before
+	// wdDir and homeDir resolve what is typed to the full path shown before
 	// writing (read in a command as the form opens).
-	wd, home string
+	wdDir, homeDir string
 }
 
 type exportDirsMsg struct{ wd, home string }
@@ -40,10 +40,10 @@ func (e *exportModel) target(typed string) string {
 	switch {
 	case p == "":
 		return ""
-	case e.home != "" && (p == "~" || strings.HasPrefix(p, "~/") || strings.HasPrefix(p, "~"+string(filepath.Separator))):
-		p = filepath.Join(e.home, p[1:])
-	case !filepath.IsAbs(p) && e.wd != "":
-		p = filepath.Join(e.wd, p)
+	case e.homeDir != "" && (p == "~" || strings.HasPrefix(p, "~/") || strings.HasPrefix(p, "~"+string(filepath.Separator))):
+		p = filepath.Join(e.homeDir, p[1:])
+	case !filepath.IsAbs(p) && e.wdDir != "":
+		p = filepath.Join(e.wdDir, p)
 	}
 	return filepath.Clean(p)
 }
@@ -60,7 +60,7 @@ func (e *exportModel) open(m *session) tea.Cmd {
 	return tea.Batch(e.input.Focus(), exportDirsCmd)
 }
 
-func (e *exportModel) dirs(msg exportDirsMsg) { e.wd, e.home = msg.wd, msg.home }
+func (e *exportModel) dirs(msg exportDirsMsg) { e.wdDir, e.homeDir = msg.wd, msg.home }
 
 func (e *exportModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	if e.busy {
