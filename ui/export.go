@@ -24,13 +24,13 @@ type exportModel struct {
 	wdDir, homeDir string
 }
 
-type exportDirsMsg struct{ wd, home string }
+type exportDirsMsg struct{ wd, homeDir string }
 
 // exportDirsCmd reads the working and home folders.
 func exportDirsCmd() tea.Msg {
 	wd, _ := os.Getwd()
 	home, _ := os.UserHomeDir()
-	return exportDirsMsg{wd: wd, home: home}
+	return exportDirsMsg{wd: wd, homeDir: home}
 }
 
 // target is the file a typed name writes to: ~ and ~/ are the home
@@ -60,7 +60,7 @@ func (e *exportModel) open(m *session) tea.Cmd {
 	return tea.Batch(e.input.Focus(), exportDirsCmd)
 }
 
-func (e *exportModel) dirs(msg exportDirsMsg) { e.wdDir, e.homeDir = msg.wd, msg.home }
+func (e *exportModel) dirs(msg exportDirsMsg) { e.wdDir, e.homeDir = msg.wd, msg.homeDir }
 
 func (e *exportModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	if e.busy {
