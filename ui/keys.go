@@ -166,12 +166,16 @@ type reviewKeyMap struct {
 	Up, Down, PageUp, PageDown, Pick, Finish, Back key.Binding
 	// leaving after a changed answer reopened a finished assessment
 	FinishAgain, KeepOpen key.Binding
+	// answer-quality flags
+	NextFlag, PrevFlag, OnlyFlagged key.Binding
 }
 
 var reviewKeys = reviewKeyMap{
 	Up: upKey, Down: downKey, PageUp: bind("pgup", "page up", "pgup"), PageDown: bind("pgdn", "page down", "pgdown", "space"),
 	Pick: bind("enter", "answer this one", "enter"), Finish: bind("f", "finish", "f"), Back: backKey,
 	FinishAgain: bind("enter", "finish again", "enter"), KeepOpen: bind("esc", "keep it open", "esc"),
+	NextFlag: bind("]", "next flagged", "]"), PrevFlag: bind("[", "previous flagged", "["),
+	OnlyFlagged: bind("o", "flagged only / all", "o"),
 }
 
 func (k reviewKeyMap) ShortHelp() []key.Binding {
@@ -182,12 +186,22 @@ func (k reviewKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Pick, k.Finish}, {k.Back, quitKey, forceQuitKey}}
 }
 
-func (r *reviewModel) keyHelp(*session) help.KeyMap {
+func (r *reviewModel) keyHelp(m *session) help.KeyMap {
+	k := reviewKeys
 	if r.asking {
-		k := []key.Binding{reviewKeys.FinishAgain, reviewKeys.KeepOpen, forceQuitKey}
-		return keyHelp{short: k, full: [][]key.Binding{k}}
+		keys := []key.Binding{k.FinishAgain, k.KeepOpen, forceQuitKey}
+		return keyHelp{short: keys, full: [][]key.Binding{keys}}
 	}
-	return reviewKeys
+	if len(flagged(m)) == 0 {
+		return k
+	}
+	// With flags the flag keys come first: a narrow help line drops keys
+	// from the end.
+	flags := []key.Binding{k.NextFlag, k.PrevFlag, k.OnlyFlagged}
+	return keyHelp{
+		short: append(append([]key.Binding{k.Up, k.Down}, flags...), k.Pick, k.Finish, k.Back, helpKey),
+		full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, flags, {k.Pick, k.Finish}, {k.Back, quitKey, forceQuitKey}},
+	}
 }
 
 // The results.

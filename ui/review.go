@@ -17,6 +17,69 @@ type reviewModel struct {
 	// asking: leaving after a changed answer reopened a finished
 	// assessment; enter finishes it again, esc keeps it open.
 	asking bool
+	// onlyFlagged lists only the items an answer-quality flag points at;
+	// forID is the assessment it was set for (kept while answering a
+	// picked item and coming back).
+	onlyFlagged bool
+	forID       string
+}
+
+// flagged maps the items the result's answer-quality flags point at to
+// the flag's code: for a finished assessment, or one a changed answer
+// reopened in this run (its last result).
+func flagged(m *session) map[string]string {
+	out := map[string]string{}
+	if m.res.BankVersion == "" || (m.a.Status != model.StatusFinished && m.changed != m.a.ID) {
+		return out
+	}
+	for _, f := range m.res.Flags {
+		for _, id := range f.Items {
+			out[id] = f.Code
+		}
+	}
+	return out
+}
+
+// rows are the item indexes listed: every item, or the flagged ones.
+func (r *reviewModel) rows(m *session) []int {
+	fl := flagged(m)
+	var out []int
+	for i, id := range m.a.Order {
+		if !r.onlyFlagged || fl[id] != "" {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// step moves the cursor by d rows of the list on show.
+func (r *reviewModel) step(m *session, d int) {
+	rows := r.rows(m)
+	if len(rows) == 0 {
+		return
+	}
+	at := 0
+	for j, i := range rows {
+		if i <= r.cursor {
+			at = j
+		}
+	}
+	r.cursor = rows[min(max(at+d, 0), len(rows)-1)]
+}
+
+// jumpFlag moves to the next (d=1) or previous (d=-1) flagged item,
+// wrapping round.
+func (r *reviewModel) jumpFlag(m *session, d int) {
+	fl := flagged(m)
+	n := len(m.a.Order)
+	for k := 1; k <= n; k++ {
+		i := ((r.cursor+d*k)%n + n) % n
+		if fl[m.a.Order[i]] != "" {
+			r.cursor = i
+			return
+		}
+	}
+	m.fail("no answer-quality flag points at an item")
 }
 
 func (r *reviewModel) open(m *session) {
@@ -25,10 +88,18 @@ func (r *reviewModel) open(m *session) {
 	// changed answer is stored under the item now asked.
 	m.a.AdoptReplaced(m.bank)
 	r.finishing, r.asking = false, false
-	// Start on the first item still open, else on the first.
-	r.cursor = 0
+	if r.forID == m.a.ID && m.changed == m.a.ID {
+		return // back from answering a picked item: as it was left
+	}
+	r.forID = m.a.ID
+	// Start on the first item still open, else on the first; a finished
+	// one with flags lists the flagged items (o lists all).
+	r.cursor, r.onlyFlagged = 0, false
 	if i := m.a.FirstOpen(); i < len(m.a.Order) {
 		r.cursor = i
+	} else if len(flagged(m)) > 0 {
+		r.onlyFlagged = true
+		r.cursor = r.rows(m)[0]
 	}
 }
 
@@ -57,13 +128,26 @@ func (r *reviewModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 		// Back to the result it was opened from, or to the saved item.
 		return intent{ev: evBack, index: min(m.a.Cursor, n-1)}, nil
 	case key.Matches(msg, reviewKeys.Up):
-		r.cursor = max(r.cursor-1, 0)
+		r.step(m, -1)
 	case key.Matches(msg, reviewKeys.Down):
-		r.cursor = min(r.cursor+1, n-1)
+		r.step(m, 1)
 	case key.Matches(msg, reviewKeys.PageUp):
-		r.cursor = max(r.cursor-10, 0)
+		r.step(m, -10)
 	case key.Matches(msg, reviewKeys.PageDown):
-		r.cursor = min(r.cursor+10, n-1)
+		r.step(m, 10)
+	case key.Matches(msg, reviewKeys.NextFlag):
+		r.jumpFlag(m, 1)
+	case key.Matches(msg, reviewKeys.PrevFlag):
+		r.jumpFlag(m, -1)
+	case key.Matches(msg, reviewKeys.OnlyFlagged):
+		if len(flagged(m)) == 0 {
+			m.fail("no answer-quality flag points at an item")
+			return stay, nil
+		}
+		r.onlyFlagged = !r.onlyFlagged
+		if r.onlyFlagged && flagged(m)[m.a.Order[r.cursor]] == "" {
+			r.jumpFlag(m, 1)
+		}
 	case key.Matches(msg, reviewKeys.Pick):
 		return intent{ev: evPick, index: r.cursor}, saveCursorCmd(m.store, -1, m.a.ID, r.cursor)
 	case key.Matches(msg, reviewKeys.Finish):
@@ -105,19 +189,19 @@ func (r *reviewModel) view(m *session, w, h int) string {
 	b.WriteString(hintText + "\n\n")
 	header := 3 + strings.Count(hintText, "\n")
 	// After a finish, items an answer-quality flag points at are marked.
-	flagged := map[string]string{}
-	if m.res.BankVersion != "" && m.a.Status == model.StatusFinished {
-		for _, f := range m.res.Flags {
-			for _, id := range f.Items {
-				flagged[id] = f.Code
-			}
+	flagged := flagged(m)
+	list := r.rows(m)
+	at := 0
+	for j, i := range list {
+		if i == r.cursor {
+			at = j
 		}
 	}
 	// Below the rows: a blank line and the selected item's whole answer
 	// (or the scoring note while finishing).
 	rows := max(h-header-2, 3)
-	first := r.win.place(r.cursor, total, rows)
-	for i := first; i < min(total, first+rows); i++ {
+	first := r.win.place(at, len(list), rows)
+	for _, i := range list[first:min(len(list), first+rows)] {
 		it, ok := m.bank.Item(a.Order[i])
 		ans := a.Answers[a.Order[i]]
 		state := t.Subtle.Render("·  open    ")
@@ -147,7 +231,11 @@ func (r *reviewModel) view(m *session, w, h int) string {
 		}
 		b.WriteString(truncate(line, w) + "\n")
 	}
-	b.WriteString(t.Subtle.Render(listPosition(r.cursor, total, first, min(rows, total))) + "\n")
+	where := listPosition(at, len(list), first, min(rows, len(list)-first))
+	if r.onlyFlagged {
+		where = "flagged only (o shows all) · " + where
+	}
+	b.WriteString(t.Subtle.Render(truncate(where, w)) + "\n")
 	if r.asking {
 		b.WriteString(wrap(t.Warn.Render("You changed an answer, so the result no longer matches. ")+
 			t.Text.Render("enter: finish again and replace the result · esc: keep it open (the last result stays in the history until you finish)"), w))
