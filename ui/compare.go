@@ -136,7 +136,7 @@ func (c *compareModel) content(m *session, w int) string {
 	b.WriteString(t.Subtle.Render("Both results read with scoring method "+itoa(c.cmp.Method)+".") + "\n\n")
 	b.WriteString(t.Title.Render("Lean") + "\n")
 	row(c.cmp.Lean, true)
-	b.WriteString("\n" + t.Title.Render("Facets") + t.Subtle.Render("  0 CIO side, 100 CTO side") + "\n")
+	b.WriteString("\n" + t.Title.Render("Facets") + t.Subtle.Render("  100 CTO side, 0 CIO side") + "\n")
 	for _, ch := range c.cmp.Facets {
 		row(ch, false)
 	}

@@ -98,7 +98,7 @@ func (h *homeModel) view(m *session, w, _ int) string {
 		case "resume":
 			for _, s := range m.list {
 				if s.ID == m.newestOpen() {
-					hint = s.ID + " · " + itoa(s.Answered) + "/" + itoa(s.Total) + " answered"
+					hint = s.ID + " · " + itoa(s.Answered) + " of " + itoa(s.Total) + " done"
 				}
 			}
 		case "history":

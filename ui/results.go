@@ -236,7 +236,7 @@ func (r *resultsModel) readiness(m *session, w int) string {
 	bar := progress.New(progress.WithWidth(barW), progress.WithoutPercentage(), progress.WithColors(t.BarFill), progress.WithFillCharacters('█', '░'))
 	group := ""
 	for _, s := range append(append([]model.Score{}, res.Readiness...), res.Foundations...) {
-		g := map[string]string{"operational": "Operational skills", "area": "The twelve CTO areas", "foundation": "Shared foundations"}[s.Group]
+		g := model.GroupTitle(s.Group)
 		if g != group {
 			group = g
 			b.WriteString(t.Title.Render(g) + "\n")
@@ -335,12 +335,12 @@ func (r *resultsModel) quality(m *session, w int) string {
 		b.WriteString(t.Good.Render("  No answer-quality flags were raised.") + "\n")
 	}
 	for _, f := range res.Flags {
-		b.WriteString("  " + t.Warn.Render(f.Code) + "\n" + indent(wrap(t.Text.Render(f.Message), w-4), 4) + "\n")
+		b.WriteString("  " + t.Warn.Render(model.FlagTitle(f.Code)) + "\n" + indent(wrap(t.Text.Render(f.Message), w-4), 4) + "\n")
 	}
 	if len(res.Flags) > 0 {
 		b.WriteString("\n" + t.Subtle.Render("  Press v to review your answers; finish again to update the result.") + "\n")
 	}
-	b.WriteString("\n" + t.Subtle.Render("  "+itoa(res.Answered)+" answered · "+itoa(res.Skipped)+" skipped · "+itoa(res.NA)+" not applicable · "+itoa(res.Total)+" items") + "\n")
+	b.WriteString("\n" + t.Subtle.Render(indent(wrap(m.a.Tally().Words(), w-2), 2)) + "\n")
 	if res.Unscored > 0 {
 		b.WriteString(t.Subtle.Render("  "+itoa(res.Unscored)+" answers kept for items no longer in the bank (not scored)") + "\n")
 	}

@@ -167,15 +167,10 @@ func (r *reviewModel) finishFailed(m *session, err error) {
 func (r *reviewModel) view(m *session, w, h int) string {
 	t := m.theme
 	a := m.a
-	answered, total := a.Progress()
-	skipped := 0
-	for _, id := range a.Order {
-		if a.Answers[id].Skipped {
-			skipped++
-		}
-	}
+	tally := a.Tally()
+	answered, total := tally.Done(), tally.Total
 	var b strings.Builder
-	b.WriteString(t.Title.Render("Review") + t.Subtle.Render("  "+itoa(answered)+" of "+itoa(total)+" answered · "+itoa(skipped)+" skipped · "+itoa(total-answered-skipped)+" open") + "\n")
+	b.WriteString(truncate(t.Title.Render("Review")+t.Subtle.Render("  "+tally.Progress()+" · "+itoa(tally.Skipped)+" skipped · "+itoa(tally.Open)+" open"), w) + "\n")
 	hint := "Press f to finish and see your results."
 	if m.a.Status == model.StatusFinished {
 		hint = "Change any answer with enter, then press f to update the result. ⚑ marks answers an answer-quality flag points at."
