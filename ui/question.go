@@ -63,6 +63,7 @@ func (q *questionModel) open(m *session, index int) {
 func (q *questionModel) layout(m *session) {
 	q.bar = progress.New(progress.WithWidth(max(m.width-2, 1)), progress.WithoutPercentage(),
 		progress.WithColors(m.theme.BarFill), progress.WithFillCharacters('━', '─'))
+	q.bar.EmptyColor = m.theme.BarEmpty // the track in the theme's colour
 }
 
 // show resets the per-item state when an item comes on screen.

@@ -116,11 +116,7 @@ func (r *resultsModel) view(m *session, w, h int) string {
 	t := m.theme
 	var tabs []string
 	for i, p := range panels {
-		style := t.TabOff
-		if i == r.panel {
-			style = t.TabOn
-		}
-		tabs = append(tabs, style.Render(itoa(i+1)+" "+p))
+		tabs = append(tabs, t.tab(itoa(i+1)+" "+p, i == r.panel))
 	}
 	head := spread(t.Title.Render("Results"), t.Subtle.Render(m.a.ID+" · bank "+m.res.BankVersion), w)
 	rows := max(h-3, 1)
@@ -234,6 +230,7 @@ func (r *resultsModel) readiness(m *session, w int) string {
 	b.WriteString(wrap(t.Subtle.Render("Scores run 0-100 from your anchored ratings; ▲ marks "+rulerLabel(res)+" and ! a score below it; under each, both roles' levels and how the score stands against each."+bandNote+" Press w to show or hide the answers behind each score."), w) + "\n\n")
 	barW := min(max(w-nameW-14-bandW, 10), 60)
 	bar := progress.New(progress.WithWidth(barW), progress.WithoutPercentage(), progress.WithColors(t.BarFill), progress.WithFillCharacters('█', '░'))
+	bar.EmptyColor = t.BarEmpty // the track in the theme's colour, not bubbles' grey
 	group := ""
 	for _, s := range append(append([]model.Score{}, res.Readiness...), res.Foundations...) {
 		g := model.GroupTitle(s.Group)

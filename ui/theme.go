@@ -61,7 +61,7 @@ func NewTheme(isDark bool) Theme {
 		Warn:     lipgloss.NewStyle().Foreground(ld(lipgloss.Color("#8A5A00"), lipgloss.Color("#FFC857"))),
 		Good:     lipgloss.NewStyle().Foreground(ld(lipgloss.Color("#0B7A3E"), lipgloss.Color("#6EE7A8"))),
 		Box:      lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(subtle).Padding(0, 1),
-		TabOn:    lipgloss.NewStyle().Bold(true).Underline(true).Foreground(accent).Padding(0, 1),
+		TabOn:    lipgloss.NewStyle().Bold(true).Underline(true).Foreground(accent),
 		TabOff:   lipgloss.NewStyle().Foreground(subtle).Padding(0, 1),
 		Match:    lipgloss.NewStyle().Underline(true).Bold(true),
 		MatchOn:  lipgloss.NewStyle().Reverse(true).Bold(true),
@@ -69,11 +69,31 @@ func NewTheme(isDark bool) Theme {
 		CIO:      ld(lipgloss.Color("#1D4ED8"), lipgloss.Color("#93C5FD")),
 		BarFill:  accent,
 		BarEmpty: ld(lipgloss.Color("#D4D4D4"), lipgloss.Color("#3A3A3A")),
-		Help:     help.DefaultStyles(isDark),
+		Help:     helpStyles(subtle, text),
 		Glamour:  "light",
 	}
 	if isDark {
 		t.Glamour = "dark"
 	}
 	return t
+}
+
+// helpStyles are the help line's colours: the theme's own grey and text,
+// which stay visible when a 16-colour terminal (TERM=xterm) rounds them;
+// bubbles' default separators there round to black.
+func helpStyles(subtle, text color.Color) help.Styles {
+	key := lipgloss.NewStyle().Foreground(text).Bold(true)
+	desc := lipgloss.NewStyle().Foreground(subtle)
+	return help.Styles{ShortKey: key, ShortDesc: desc, ShortSeparator: desc, Ellipsis: desc,
+		FullKey: key, FullDesc: desc, FullSeparator: desc}
+}
+
+// tab draws one of the results' panel tabs. The active one is bracketed,
+// so it stands out where no colour or attribute reaches the screen
+// (TERM=dumb, NO_COLOR), and is styled whole, its digit and name alike.
+func (t Theme) tab(label string, on bool) string {
+	if on {
+		return t.TabOn.Render("[" + label + "]")
+	}
+	return t.TabOff.Render(label)
 }
