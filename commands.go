@@ -270,6 +270,7 @@ func guideCommand(g *globals) *cobra.Command {
 					}
 				}
 			}
+			snapNotice(g.stderr, width)
 			if width <= 0 {
 				width = 80
 				if tty {
