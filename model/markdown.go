@@ -172,7 +172,9 @@ func Markdown(b *Bank, rep Report) string {
 	p("## Appendix: every question and answer\n\n")
 	p("| # | Item | Question | Answer | Evidence |\n| --- | --- | --- | --- | --- |\n")
 	for i, a := range rep.Answers {
-		p("| %d | %s | %s | %s | %s |\n", i+1, md(a.ID), md(a.Text), md(a.Answer), md(a.Note))
+		// No cell is left empty: markdownlint's table style (MD060) reads
+		// "|  |" among "| x |" cells as mixed padding.
+		p("| %d | %s | %s | %s | %s |\n", i+1, md(a.ID), md(a.Text), md(a.Answer), orDash(md(a.Note)))
 	}
 	return w.String()
 }
