@@ -102,6 +102,11 @@ func (g *globals) isAccessible() bool {
 
 // run executes the command line and returns the exit status.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if asksForHelp(args) {
+		trim := &trimWriter{w: stdout}
+		defer trim.flush()
+		stdout = trim
+	}
 	checked := &checkedWriter{w: stdout}
 	g := &globals{stdin: stdin, stdout: checked, stderr: stderr}
 	root := rootCommand(g)

@@ -274,6 +274,7 @@ func guideCommand(g *globals) *cobra.Command {
 					}
 				}
 			}
+			snapNotice(g.stderr, width)
 			if width <= 0 {
 				width = 80
 				if tty {

@@ -306,7 +306,7 @@ func TestE2EQuickAssessmentAndExport(t *testing.T) {
 	for n := 1; n <= total; n++ {
 		answerOne(t, s, n, total)
 	}
-	s.waitFor(t, fmt.Sprintf("Review  %d of %d answered", total, total), e2eWait)
+	s.waitFor(t, fmt.Sprintf("Review  %d answered of %d", total, total), e2eWait)
 
 	s.send(t, "f")
 	id := s.waitMatch(t, regexp.MustCompile(`Results\s+(\S+) · bank`), e2eWait)[1]
@@ -469,7 +469,7 @@ func TestE2EKillAndResume(t *testing.T) {
 	}
 
 	s = startCxo(t, e)
-	progress := fmt.Sprintf("%d/%d answered", answered, total)
+	progress := fmt.Sprintf("%d of %d done", answered, total)
 	s.waitFor(t, progress, e2eWait) // the home screen's Resume entry
 	s.send(t, "r")
 	s.waitFor(t, fmt.Sprintf("item %d of %d", answered+1, total), e2eWait)

@@ -224,7 +224,7 @@ func TestAccessibleEndOfInputResumes(t *testing.T) {
 		t.Errorf("the end of input did not say %q:\n%s", want, r.stdout)
 	}
 	r = cxo(t, "q\n", "--db", db, "--accessible", "resume")
-	if r.code != 0 || !strings.Contains(r.stdout, "Resuming "+list[0].ID+": 3 of") || !strings.Contains(r.stdout, "Item 4 of") {
+	if r.code != 0 || !strings.Contains(r.stdout, "Resuming "+list[0].ID+": 3 answered of") || !strings.Contains(r.stdout, "Item 4 of") {
 		t.Fatalf("resume: exit %d, out %q", r.code, r.stdout)
 	}
 	if !strings.Contains(r.stdout, "Stopped at item 4 of") {

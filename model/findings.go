@@ -181,7 +181,7 @@ func findings(b *Bank, r *Result, selfFlag bool) {
 				m = MarkGap
 			}
 			gaps = append(gaps, rankedGap{Finding{FacetID: s.ID, Name: s.Name, Score: s.Score, Guide: s.Guide, Band: m, Role: roles[0], Weight: 1,
-				Why: "your answers lean to " + other + ", while the " + roles[0].Upper() + " role centres on " + pole}, float64(50 - toward)})
+				Why: "your answers lean to " + lowerFirst(other) + ", while the " + roles[0].Upper() + " role centres on " + lowerFirst(pole)}, float64(50 - toward)})
 		}
 	}
 	// One ranking rule: certain gaps before possible ones, then shortfall

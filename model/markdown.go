@@ -38,7 +38,7 @@ func Markdown(b *Bank, rep Report) string {
 		p("No answer-quality flags were raised.\n\n")
 	}
 	for _, f := range rep.Flags {
-		p("- **%s**: %s\n", f.Code, md(f.Message))
+		p("- **%s**: %s\n", md(f.Title), md(f.Message))
 	}
 	if len(rep.Flags) > 0 {
 		p("\n")
@@ -51,7 +51,7 @@ func Markdown(b *Bank, rep Report) string {
 	if rep.Lean.Score == nil {
 		p("**%s**. %d trade-off answers given; at least %d (and %d on each facet) are needed before any verdict on the lean.\n\n", Capitalise(rep.Lean.Verdict), rep.Lean.N, MinTradeoffs, MinPerFacet)
 	} else {
-		p("**%s**: %s on a scale from -100 (CIO) to +100 (CTO). The band, from the spread of your own answers, runs from %s to %s.\n\n",
+		p("**%s**: %s on a scale from CTO +100 to CIO -100. The band, from the spread of your own answers, runs from %s to %s.\n\n",
 			Capitalise(rep.Lean.Verdict), Signed(*rep.Lean.Score), Signed(*rep.Lean.Low), Signed(*rep.Lean.High))
 		if rep.Method >= 2 {
 			p("%s\n\n", md(LeanWords(Lean{Score: *rep.Lean.Score, Low: *rep.Lean.Low, High: *rep.Lean.High, Enough: true, Direction: Role(rep.Lean.Direction), Size: rep.Lean.Size, Certainty: rep.Lean.Certainty, Confidence: rep.Lean.Confidence})))
@@ -71,31 +71,42 @@ func Markdown(b *Bank, rep Report) string {
 		}
 		p(".\n\n")
 	}
-	p("| Facet | CIO side | Position (0 CIO, 100 CTO) | Band | CTO side |\n| --- | --- | --- | --- | --- |\n")
+	p("| Facet | CTO side | Position (100 CTO, 0 CIO) | Band | CIO side |\n| --- | --- | --- | --- | --- |\n")
 	for _, s := range rep.Facets {
 		f, _ := b.Facet(s.ID)
 		pos, band := "not rated", "-"
 		if s.N > 0 {
 			pos, band = fmt.Sprint(*s.Score), fmt.Sprintf("%d-%d", *s.Low, *s.High)
 		}
-		p("| %s | %s | %s | %s | %s |\n", md(s.Name), md(f.CIO), pos, band, md(f.CTO))
+		p("| %s | %s | %s | %s | %s |\n", md(s.Name), md(f.CTO), pos, band, md(f.CIO))
 	}
 	p("\n")
 	scoreTable := func(title string, ss []ReportScore) {
 		p("## %s\n\n", title)
-		p("Expected levels are cxo's judgement, with the reason for each below the table.\n\n")
-		p("| Area | Score (0-100) | Band | Answers | CTO level | Against it | CIO level | Against it |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n")
+		p("Expected levels are cxo's judgement, with the reason for each below the tables. Expected is the level measured against: %s.\n\n", expectedWord(rep))
+		group := "-"
 		for _, s := range ss {
+			if s.Group != group {
+				if group != "-" {
+					p("\n")
+				}
+				group = s.Group
+				if len(ss) > 0 && title == "Readiness" {
+					p("### %s\n\n", GroupTitle(group))
+				}
+				p("| Area | Score (0-100) | Band | Answers | Expected | CTO level | Against it | CIO level | Against it |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n")
+			}
 			score, band := "not rated", "-"
 			if s.N > 0 {
 				score, band = fmt.Sprint(*s.Score), fmt.Sprintf("%d-%d", *s.Low, *s.High)
 			}
-			cto, vsCTO, cio, vsCIO := "-", "-", "-", "-"
+			cto, vsCTO, cio, vsCIO, expect := "-", "-", "-", "-", "-"
 			if e := s.Expect; e != nil {
 				cto, cio = fmt.Sprint(e.CTO), fmt.Sprint(e.CIO)
 				vsCTO, vsCIO = orDash(e.VsCTO), orDash(e.VsCIO)
+				expect = fmt.Sprint(expectedLevel(rep, *e))
 			}
-			p("| %s | %s | %s | %d | %s | %s | %s | %s |\n", md(s.Name), score, band, s.N, cto, vsCTO, cio, vsCIO)
+			p("| %s | %s | %s | %d | %s | %s | %s | %s | %s |\n", md(s.Name), score, band, s.N, expect, cto, vsCTO, cio, vsCIO)
 		}
 		p("\n")
 		for _, s := range ss {
@@ -131,7 +142,9 @@ func Markdown(b *Bank, rep Report) string {
 	findings("Gaps", noGaps, rep.Gaps)
 
 	p("## Development plan\n\n")
-	if len(rep.Plan) == 0 {
+	if len(rep.Plan) == 0 && !anyRated(rep.Readiness) && !anyRated(rep.Foundations) {
+		p("No plan yet: nothing was rated. Finish the assessment to get one.\n\n")
+	} else if len(rep.Plan) == 0 {
 		p("No gaps, so no plan: keep your strengths in use and take the assessment again in a few months.\n\n")
 	} else if rep.Method >= 2 {
 		p("Up to %d priorities for the next %d days, in order.\n\n", Priorities, PlanDays)
@@ -159,7 +172,9 @@ func Markdown(b *Bank, rep Report) string {
 	p("## Appendix: every question and answer\n\n")
 	p("| # | Item | Question | Answer | Evidence |\n| --- | --- | --- | --- | --- |\n")
 	for i, a := range rep.Answers {
-		p("| %d | %s | %s | %s | %s |\n", i+1, md(a.ID), md(a.Text), md(a.Answer), md(a.Note))
+		// No cell is left empty: markdownlint's table style (MD060) reads
+		// "|  |" among "| x |" cells as mixed padding.
+		p("| %d | %s | %s | %s | %s |\n", i+1, md(a.ID), md(a.Text), md(a.Answer), orDash(md(a.Note)))
 	}
 	return w.String()
 }
@@ -194,4 +209,25 @@ func readLine(b *Bank, ref string) string {
 		return fmt.Sprintf("Read: %s, section \"%s\" (`cxo guide %s`).", md(title), md(s.Title), name)
 	}
 	return fmt.Sprintf("Read: %s (`cxo guide %s`).", md(title), name)
+}
+
+// expectedWord says which level the Expected column holds.
+func expectedWord(rep Report) string {
+	switch Role(rep.Target) {
+	case RoleCTO, RoleCIO:
+		return "the " + Role(rep.Target).Upper() + "'s level"
+	}
+	return "the higher of the two roles' levels"
+}
+
+// expectedLevel is the level an area is measured against: the target
+// role's, or the higher of both with no target.
+func expectedLevel(rep Report, e ReportExpect) int {
+	switch Role(rep.Target) {
+	case RoleCTO:
+		return e.CTO
+	case RoleCIO:
+		return e.CIO
+	}
+	return max(e.CTO, e.CIO)
 }

@@ -11,31 +11,33 @@ const ExportSchema = 2
 
 // Report is the machine-readable export (cxo export --format json).
 type Report struct {
-	Schema      int              `json:"schema"`
-	ID          string           `json:"id"`
-	BankVersion string           `json:"bank_version"`
-	Status      string           `json:"status"`
-	Started     time.Time        `json:"started"`
-	Finished    *time.Time       `json:"finished,omitempty"`
-	Length      string           `json:"length"`
-	Provisional bool             `json:"provisional"`
-	Method      int              `json:"method"`
-	Profile     string           `json:"profile"`
-	Held        bool             `json:"held"`
-	Unheld      string           `json:"unheld_verdict,omitempty"`
-	Target      string           `json:"target"`
-	TargetFrom  string           `json:"target_from"`
-	Lean        ReportLean       `json:"lean"`
-	Affinities  []ReportAffinity `json:"affinities"`
-	Facets      []ReportScore    `json:"facets"`
-	Readiness   []ReportScore    `json:"readiness"`
-	Foundations []ReportScore    `json:"foundations"`
-	Strengths   []ReportFinding  `json:"strengths"`
-	Gaps        []ReportFinding  `json:"gaps"`
-	Plan        []ReportPlanStep `json:"plan"`
-	Later       []ReportPlanStep `json:"later"`
-	Flags       []ReportFlag     `json:"flags"`
-	Counts      ReportCounts     `json:"counts"`
+	Schema int `json:"schema"`
+	// Scales names the scale each kind of number is on.
+	Scales      map[string]string `json:"scales"`
+	ID          string            `json:"id"`
+	BankVersion string            `json:"bank_version"`
+	Status      string            `json:"status"`
+	Started     time.Time         `json:"started"`
+	Finished    *time.Time        `json:"finished,omitempty"`
+	Length      string            `json:"length"`
+	Provisional bool              `json:"provisional"`
+	Method      int               `json:"method"`
+	Profile     string            `json:"profile"`
+	Held        bool              `json:"held"`
+	Unheld      string            `json:"unheld_verdict,omitempty"`
+	Target      string            `json:"target"`
+	TargetFrom  string            `json:"target_from"`
+	Lean        ReportLean        `json:"lean"`
+	Affinities  []ReportAffinity  `json:"affinities"`
+	Facets      []ReportScore     `json:"facets"`
+	Readiness   []ReportScore     `json:"readiness"`
+	Foundations []ReportScore     `json:"foundations"`
+	Strengths   []ReportFinding   `json:"strengths"`
+	Gaps        []ReportFinding   `json:"gaps"`
+	Plan        []ReportPlanStep  `json:"plan"`
+	Later       []ReportPlanStep  `json:"later"`
+	Flags       []ReportFlag      `json:"flags"`
+	Counts      ReportCounts      `json:"counts"`
 	// Rescored is the current method's reading of a result stored under an
 	// earlier method, shown beside it; nil when the result is current.
 	Rescored *ReportRescore `json:"rescored,omitempty"`
@@ -115,6 +117,7 @@ type ReportPlanStep struct {
 
 type ReportFlag struct {
 	Code    string   `json:"code"`
+	Title   string   `json:"title"`
 	Message string   `json:"message"`
 	Items   []string `json:"items"`
 }
@@ -151,7 +154,7 @@ type ReportRescore struct {
 // beside it.
 func BuildReport(b *Bank, a *Assessment, r Result) Report {
 	rep := Report{
-		Schema: ExportSchema, ID: a.ID, BankVersion: a.BankVersion, Status: string(a.Status),
+		Schema: ExportSchema, Scales: Scales, ID: a.ID, BankVersion: a.BankVersion, Status: string(a.Status),
 		Started: a.Started.UTC(), Length: string(a.Length), Provisional: a.Length == LengthQuick,
 		Method: r.MethodOf(), Profile: string(r.Profile), Held: r.Held, Unheld: r.Unheld,
 		Target: string(r.Target), TargetFrom: r.TargetFrom,
@@ -181,7 +184,7 @@ func BuildReport(b *Bank, a *Assessment, r Result) Report {
 		rep.Finished = &f
 	}
 	for _, f := range r.Flags {
-		rep.Flags = append(rep.Flags, ReportFlag(f))
+		rep.Flags = append(rep.Flags, ReportFlag{Code: f.Code, Title: FlagTitle(f.Code), Message: f.Message, Items: f.Items})
 	}
 	for _, id := range a.Order {
 		it, ans, ok := b.Resolve(id, a.Answers)

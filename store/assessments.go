@@ -187,19 +187,17 @@ func (s *Store) SaveCursor(id string, cursor int) error {
 }
 
 // reopen takes a finished assessment whose answers change back to in
-// progress and drops its result snapshot: a result no longer matching the
-// answers would be exported, listed and compared as if it did. Finishing
-// again scores it afresh.
+// progress: the result no longer matches the answers, so it is no longer
+// exported, compared or resumed as finished. The last result (its lean in
+// the record and its snapshot) stays, read only as "the last result" of an
+// assessment in progress, until finishing again replaces it.
 func reopen(c codec, b *bolt.Bucket, id string) error {
 	r, err := getRecord(c, b, id)
 	if err != nil || r.Status != string(model.StatusFinished) {
 		return nil
 	}
-	r.Status, r.Finished, r.Lean = string(model.StatusInProgress), time.Time{}, ""
-	if err := c.put(b, keyRecord, valueName(id, "record"), must(json.Marshal(r))); err != nil {
-		return err
-	}
-	return b.Delete(keyResult)
+	r.Status, r.Finished = string(model.StatusInProgress), time.Time{}
+	return c.put(b, keyRecord, valueName(id, "record"), must(json.Marshal(r)))
 }
 
 // SaveOrder stores a reconciled order (after a bank change).
@@ -421,7 +419,12 @@ func (s *Store) LoadWithResult(b *model.Bank, id string) (*model.Assessment, mod
 	if a.Status != model.StatusFinished {
 		a.Reconcile(b) // in memory: the items this bank asks, answers kept
 	}
-	res, ok, err := s.Result(id)
+	// Only a finished assessment's snapshot is its result: one reopened by
+	// a changed answer keeps its last result, which no longer matches.
+	res, ok, err := model.Result{}, false, error(nil)
+	if a.Status == model.StatusFinished {
+		res, ok, err = s.Result(id)
+	}
 	var rec *RecordError
 	switch {
 	case errors.As(err, &rec):

@@ -392,9 +392,10 @@ func TestEmptyFileReadsEmpty(t *testing.T) {
 	}
 }
 
-// Changing an answer of a finished assessment reopens it and drops its
-// result, which no longer matches the answers; saving the same answer (or
-// only a note) leaves it finished.
+// Changing an answer of a finished assessment reopens it; its last result
+// stays (the lean in the list, the snapshot) until it is finished again,
+// but is no longer loaded as its result. Saving the same answer (or only a
+// note) leaves it finished.
 func TestChangingAFinishedAnswerReopens(t *testing.T) {
 	bank := testBank(t)
 	s := New(dbPath(t), "")
@@ -419,11 +420,16 @@ func TestChangingAFinishedAnswerReopens(t *testing.T) {
 	if err := s.SaveAnswer(a.ID, item, model.Answer{Value: 4}, 1); err != nil {
 		t.Fatal(err)
 	}
-	if sum := summaryOf(t, s, a.ID); sum.Status != model.StatusInProgress || sum.Lean != "" {
+	if sum := summaryOf(t, s, a.ID); sum.Status != model.StatusInProgress || sum.Lean == "" {
 		t.Errorf("a changed answer left it %+v", sum)
 	}
-	if _, ok, err := s.Result(a.ID); ok || err != nil {
-		t.Errorf("the old result is still kept (ok %v, err %v)", ok, err)
+	if _, ok, err := s.Result(a.ID); !ok || err != nil {
+		t.Errorf("the last result is not kept (ok %v, err %v)", ok, err)
+	}
+	if got, res, err := s.LoadWithResult(bank, a.ID); err != nil || got.Answers[item].Value != 4 || res.BankVersion == "" {
+		t.Errorf("LoadWithResult after the change = %v, %+v, %v", got, res, err)
+	} else if want := model.Compute(bank, got); res.Lean != want.Lean {
+		t.Errorf("the reopened assessment loads its old result %+v, want the answers scored %+v", res.Lean, want.Lean)
 	}
 	if got, _, _ := s.Load(a.ID); got.Status != model.StatusInProgress || !got.Finished.IsZero() {
 		t.Errorf("loaded as %q finished %v", got.Status, got.Finished)

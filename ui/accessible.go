@@ -176,8 +176,7 @@ func (l *Line) resume(id string) error {
 		l.printf("This assessment began with question bank %s; it goes on with %s. Answers to items it no longer asks are kept but not scored.\n",
 			began, a.BankVersion)
 	}
-	answered, total := a.Progress()
-	l.printf("Resuming %s: %d of %d answered.\n", a.ID, answered, total)
+	l.printf("Resuming %s: %s.\n", a.ID, a.Tally().Progress())
 	return l.run(a)
 }
 

@@ -158,7 +158,7 @@ func (m *App) bankLoaded(msg bankLoadedMsg) tea.Cmd {
 	m.guides = newGuidesModel(msg.bank)
 	m.home.refresh(&m.session)
 	m.waiting = false
-	start := tea.Batch(m.startAction(), m.resumeNewest())
+	start := tea.Batch(m.startAction(), m.resumeNewest(), m.home.lastResultCmd(&m.session))
 	if m.waiting {
 		return start // the queue waits for the assessment instead
 	}
@@ -301,8 +301,12 @@ func (m *App) route(msg tea.Msg) tea.Cmd {
 			m.review.finishFailed(&m.session, msg.err)
 			return nil
 		}
-		m.a, m.res = msg.a, msg.res
+		m.a, m.res, m.changed = msg.a, msg.res, ""
 		return tea.Batch(m.apply(intent{ev: evResults}), loadListCmd(m.store))
+	case lastResultMsg:
+		m.home.lastLoaded(msg)
+	case exportDirsMsg:
+		m.export.dirs(msg)
 	case exportedMsg:
 		return m.apply(m.export.done(&m.session, msg))
 	case deletedMsg:
@@ -382,7 +386,7 @@ func (m *App) listLoaded(msg listLoadedMsg) tea.Cmd {
 	m.list = msg.list
 	m.listReady = true
 	m.home.refresh(&m.session)
-	return m.resumeNewest()
+	return tea.Batch(m.resumeNewest(), m.home.lastResultCmd(&m.session))
 }
 
 // resumeNewest carries out "cxo resume" without an id once both the list

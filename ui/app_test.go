@@ -246,14 +246,59 @@ func TestKeysDuringASaveAreQueued(t *testing.T) {
 		t.Fatalf("saving=%v queued=%d, want a save in flight and two keys queued", a.question.saving, len(a.queue))
 	}
 	d.run(cmds[0])
-	if got := a.question.index; got != 3 {
-		t.Fatalf("after the queued keys the cursor is on %d, want 3", got)
+	// The queued 2 and 1 were typed before item 2 was drawn: they answer
+	// nothing, and the status line says so.
+	if got := a.question.index; got != 1 {
+		t.Fatalf("after the queued keys the cursor is on %d, want 1", got)
 	}
 	stored, _, _ := s.Load(a.a.ID)
-	for i, want := range []int{1, 2, 1} {
-		if got := stored.Answers[stored.Order[i]].Value; got != want {
-			t.Errorf("stored answer %d = %d, want %d", i+1, got, want)
+	if answered, _ := stored.Progress(); answered != 1 || stored.Answers[stored.Order[0]].Value != 1 {
+		t.Errorf("stored %d answers (first %d), want only the first, 1", answered, stored.Answers[stored.Order[0]].Value)
+	}
+	if !strings.Contains(d.screen(), "ignored 2 keys typed before this screen was shown") {
+		t.Errorf("the footer does not say the keys were ignored:\n%s", d.screen())
+	}
+	// Keys that do not answer still count: q typed during a save quits.
+	_, cmd := a.Update(keyMsg("3"))
+	a.Update(keyMsg("q"))
+	d.run(cmd)
+	if !d.quit {
+		t.Error("q typed during a save did not quit once the answer was written")
+	}
+}
+
+// Ten quick presses of 1 at the end of part 1 never begin part 2 nor
+// answer its items: the intro waits for a key typed after it was drawn.
+func TestTypeAheadStopsAtAPartBreak(t *testing.T) {
+	s := testStore(t)
+	d := newDriver(t, s, Start{Action: "new", Length: model.LengthQuick}, 80, 24)
+	d.keys("enter")
+	a := d.app
+	last := 0 // the last item of part 1
+	for i := range a.a.Order {
+		if a.a.SectionOf(a.bank, i) != a.a.SectionOf(a.bank, 0) {
+			break
 		}
+		last = i
+	}
+	for a.question.index < last {
+		d.keys("1")
+	}
+	var cmds []tea.Cmd
+	for range 10 {
+		_, cmd := a.Update(keyMsg("1"))
+		cmds = append(cmds, cmd)
+	}
+	d.run(cmds[0])
+	if a.state != stateIntro || a.question.index != last+1 {
+		t.Fatalf("type-ahead crossed the part break: state %v, item %d (part 1 ends at %d)", a.state, a.question.index, last)
+	}
+	stored, _, _ := s.Load(a.a.ID)
+	if answered, _ := stored.Progress(); answered != last+1 {
+		t.Errorf("stored %d answers, want the %d of part 1", answered, last+1)
+	}
+	if !strings.Contains(d.screen(), "ignored 9 keys") {
+		t.Errorf("the footer does not count the ignored keys:\n%s", d.screen())
 	}
 }
 
@@ -316,15 +361,15 @@ func TestReaderSearch(t *testing.T) {
 		d.keys(string(r))
 	}
 	d.keys("enter")
-	if d.app.guides.hits == 0 || !strings.Contains(d.screen(), "hits for \"budget\"") {
+	if len(d.app.guides.hits) < 2 || !strings.Contains(d.screen(), "hit 1 of ") {
 		t.Fatalf("search found nothing:\n%s", d.screen())
 	}
 	seen := map[int]bool{d.app.guides.vp.YOffset(): true}
-	for i := 0; i < d.app.guides.hits; i++ {
+	for i := 0; i < len(d.app.guides.hits); i++ {
 		d.keys("n")
 		seen[d.app.guides.vp.YOffset()] = true
 	}
-	for i := 0; i < d.app.guides.hits; i++ {
+	for i := 0; i < len(d.app.guides.hits); i++ {
 		d.keys("N")
 		seen[d.app.guides.vp.YOffset()] = true
 	}
@@ -333,7 +378,7 @@ func TestReaderSearch(t *testing.T) {
 	}
 	// On every hit, even the last ones that share the guide's last
 	// screen, the line marked ▸ holds the query.
-	for i := 0; i < len(d.app.guides.hitLines); i++ {
+	for i := 0; i < len(d.app.guides.hits); i++ {
 		marked := ""
 		for _, l := range strings.Split(d.screen(), "\n") {
 			if strings.HasPrefix(strings.TrimLeft(l, " "), "▸") {

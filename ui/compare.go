@@ -69,7 +69,7 @@ func (c *compareModel) loaded(m *session, msg compareLoadedMsg) intent {
 func (c *compareModel) layout(m *session) {
 	c.vp.SetWidth(max(m.width-2, 1))
 	c.vp.SetHeight(max(m.height-6, 1))
-	content := c.content(m, max(m.width-2, 20))
+	content := c.content(m, readingWidth(m.width-2))
 	c.vp.SetContent(content)
 	c.lines = strings.Split(content, "\n")
 }
@@ -136,7 +136,7 @@ func (c *compareModel) content(m *session, w int) string {
 	b.WriteString(t.Subtle.Render("Both results read with scoring method "+itoa(c.cmp.Method)+".") + "\n\n")
 	b.WriteString(t.Title.Render("Lean") + "\n")
 	row(c.cmp.Lean, true)
-	b.WriteString("\n" + t.Title.Render("Facets") + t.Subtle.Render("  0 CIO side, 100 CTO side") + "\n")
+	b.WriteString("\n" + t.Title.Render("Facets") + t.Subtle.Render("  100 CTO side, 0 CIO side") + "\n")
 	for _, ch := range c.cmp.Facets {
 		row(ch, false)
 	}
@@ -155,5 +155,7 @@ func (c *compareModel) view(m *session, w, h int) string {
 		text += " A quick assessment has one or two answers per area, so its bands are wide and only large moves count; full assessments tell change apart better."
 	}
 	note := wrap(t.Subtle.Render(text), w)
-	return truncate(head, w) + "\n" + note + "\n\n" + window(c.lines, c.vp.YOffset(), max(h-lipgloss.Height(note)-2, 1))
+	rows := max(h-lipgloss.Height(note)-2, 1)
+	where := withPosition("", panelPosition(c.vp.YOffset(), rows, len(c.lines)), t, w)
+	return truncate(head, w) + "\n" + note + "\n" + where + "\n" + window(c.lines, c.vp.YOffset(), rows)
 }

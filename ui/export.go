@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -18,9 +19,36 @@ type exportModel struct {
 	input   textinput.Model
 	confirm string // the path the user agreed to overwrite
 	busy    bool
+	// wdDir and homeDir resolve what is typed to the full path shown before
+	// writing (read in a command as the form opens).
+	wdDir, homeDir string
 }
 
-func (e *exportModel) open(m *session) {
+type exportDirsMsg struct{ wd, homeDir string }
+
+// exportDirsCmd reads the working and home folders.
+func exportDirsCmd() tea.Msg {
+	wd, _ := os.Getwd()
+	home, _ := os.UserHomeDir()
+	return exportDirsMsg{wd: wd, homeDir: home}
+}
+
+// target is the file a typed name writes to: ~ and ~/ are the home
+// folder, as in a shell; a relative name is under the working folder.
+func (e *exportModel) target(typed string) string {
+	p := strings.TrimSpace(typed)
+	switch {
+	case p == "":
+		return ""
+	case e.homeDir != "" && (p == "~" || strings.HasPrefix(p, "~/") || strings.HasPrefix(p, "~"+string(filepath.Separator))):
+		p = filepath.Join(e.homeDir, p[1:])
+	case !filepath.IsAbs(p) && e.wdDir != "":
+		p = filepath.Join(e.wdDir, p)
+	}
+	return filepath.Clean(p)
+}
+
+func (e *exportModel) open(m *session) tea.Cmd {
 	e.input = textinput.New()
 	e.input.Prompt = "File: "
 	e.input.CharLimit = 4096
@@ -29,8 +57,10 @@ func (e *exportModel) open(m *session) {
 	e.input.CursorEnd()
 	e.confirm = ""
 	e.busy = false
-	e.input.Focus()
+	return tea.Batch(e.input.Focus(), exportDirsCmd)
 }
+
+func (e *exportModel) dirs(msg exportDirsMsg) { e.wdDir, e.homeDir = msg.wd, msg.homeDir }
 
 func (e *exportModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	if e.busy {
@@ -40,7 +70,7 @@ func (e *exportModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	case key.Matches(msg, exportKeys.Back):
 		return intent{ev: evBack}, nil
 	case key.Matches(msg, exportKeys.Write):
-		path := strings.TrimSpace(e.input.Value())
+		path := e.target(e.input.Value())
 		if path == "" {
 			m.fail("type a file name")
 			return stay, nil
@@ -89,7 +119,11 @@ func (e *exportModel) view(m *session, w, _ int) string {
 	var b strings.Builder
 	b.WriteString(t.Title.Render("Export") + "\n\n")
 	b.WriteString(wrap(t.Text.Render("Write the results, the plan and every answer to a file. A name ending in .json gives JSON for scripts; anything else gives Markdown. The file is readable only by you."), w) + "\n\n")
-	b.WriteString(e.input.View() + "\n\n")
+	b.WriteString(e.input.View() + "\n")
+	if to := e.target(e.input.Value()); to != "" {
+		b.WriteString(wrap(t.Subtle.Render("writes "+to), w))
+	}
+	b.WriteString("\n\n")
 	b.WriteString(t.Subtle.Render("enter write · esc back"))
 	if e.busy {
 		b.WriteString("\n" + t.Subtle.Render("writing..."))

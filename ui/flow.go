@@ -282,7 +282,7 @@ func (m *App) enter(in intent, back bool) tea.Cmd {
 	case stateResults:
 		m.results.open(s)
 	case stateExport:
-		m.export.open(s)
+		return m.export.open(s)
 	case stateReader:
 		if in.ev == evRead {
 			return m.guides.read(s, in.index, "")

@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/cxo-dev/cxo/assets"
@@ -32,8 +33,7 @@ type guidesModel struct {
 	searching bool
 	search    textinput.Model
 	query     string
-	hits      int
-	hitLines  []int // rendered lines holding a hit, in order
+	hits      []hit // every match, in reading order
 	hit       int   // the hit on show
 	lines     []string
 }
@@ -58,7 +58,7 @@ func (g *guidesModel) read(m *session, i int, section string) tea.Cmd {
 	g.cursor = i
 	g.current, g.section = i, section
 	g.placed, g.lines, g.ready = false, nil, false
-	g.query, g.hits, g.hitLines = "", 0, nil
+	g.query, g.hits, g.hit = "", nil, 0
 	return g.resize(m)
 }
 
@@ -93,7 +93,7 @@ func (g *guidesModel) readerKey(m *session, msg tea.KeyPressMsg) (intent, tea.Cm
 		case key.Matches(msg, readerKeys.Find):
 			g.searching = false
 			g.query = g.search.Value()
-			g.highlight(m)
+			g.highlight(m, -1)
 		default:
 			var cmd tea.Cmd
 			g.search, cmd = g.search.Update(msg)
@@ -104,7 +104,7 @@ func (g *guidesModel) readerKey(m *session, msg tea.KeyPressMsg) (intent, tea.Cm
 	switch {
 	case key.Matches(msg, readerKeys.Back):
 		if g.query != "" {
-			g.query, g.hits, g.hitLines = "", 0, nil
+			g.query, g.hits = "", nil
 			return stay, nil
 		}
 		return intent{ev: evBack}, nil
@@ -119,6 +119,10 @@ func (g *guidesModel) readerKey(m *session, msg tea.KeyPressMsg) (intent, tea.Cm
 		g.jump(g.hit + 1)
 	case key.Matches(msg, readerKeys.PrevHit):
 		g.jump(g.hit - 1)
+	case key.Matches(msg, readerKeys.Top):
+		g.vp.GotoTop()
+	case key.Matches(msg, readerKeys.Bottom):
+		g.vp.GotoBottom()
 	default:
 		var cmd tea.Cmd
 		g.vp, cmd = g.vp.Update(msg)
@@ -133,10 +137,20 @@ func (g *guidesModel) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 	return cmd
 }
 
-// highlight finds every line of the rendered guide holding the query and
-// shows the first hit at or below the current position.
-func (g *guidesModel) highlight(m *session) {
-	g.hits, g.hitLines, g.hit = 0, nil, 0
+// hit is one match of the search: its rendered line and the cells it
+// covers there.
+type hit struct{ line, from, to int }
+
+// highlight finds every match of the query in the rendered guide and shows
+// hit keep (after a re-wrap: the same hit as before), or else the first
+// hit at or below the current position.
+//
+// The matches are marked on the lines on show with lipgloss.StyleRanges,
+// as the bubbles viewport's own highlights do; its SetHighlights is not
+// used because it reads positions in the text without escapes against the
+// styled text glamour renders, and would mark the wrong lines.
+func (g *guidesModel) highlight(m *session, keep int) {
+	g.hits, g.hit = nil, 0
 	if g.query == "" || !g.ready {
 		return
 	}
@@ -144,19 +158,24 @@ func (g *guidesModel) highlight(m *session) {
 	if err != nil {
 		return
 	}
-	for i, line := range strings.Split(ansi.Strip(g.vp.GetContent()), "\n") {
-		if n := len(re.FindAllStringIndex(line, -1)); n > 0 {
-			g.hits += n
-			g.hitLines = append(g.hitLines, i)
+	for i, line := range g.lines {
+		plain := ansi.Strip(line)
+		for _, loc := range re.FindAllStringIndex(plain, -1) {
+			from := ansi.StringWidth(plain[:loc[0]])
+			g.hits = append(g.hits, hit{line: i, from: from, to: from + ansi.StringWidth(plain[loc[0]:loc[1]])})
 		}
 	}
-	if g.hits == 0 {
+	if len(g.hits) == 0 {
 		m.fail("no match for \"" + g.query + "\"")
 		return
 	}
+	if keep >= 0 {
+		g.jump(min(keep, len(g.hits)-1))
+		return
+	}
 	first := 0
-	for i, l := range g.hitLines {
-		if l >= g.vp.YOffset() {
+	for i, h := range g.hits {
+		if h.line >= g.vp.YOffset() {
 			first = i
 			break
 		}
@@ -164,32 +183,59 @@ func (g *guidesModel) highlight(m *session) {
 	g.jump(first)
 }
 
-// jump scrolls to hit i (wrapping round), keeping two lines of context.
+// jump scrolls to hit i (wrapping round) unless it is on show already,
+// keeping two lines of context above it.
 func (g *guidesModel) jump(i int) {
-	if len(g.hitLines) == 0 {
+	if len(g.hits) == 0 {
 		return
 	}
-	g.hit = (i + len(g.hitLines)) % len(g.hitLines)
-	g.vp.SetYOffset(max(g.hitLines[g.hit]-2, 0))
+	g.hit = (i + len(g.hits)) % len(g.hits)
+	line := g.hits[g.hit].line
+	if top := g.vp.YOffset(); line < top || line >= top+g.vp.Height() {
+		g.vp.SetYOffset(max(line-2, 0))
+	}
 }
 
 // gutter puts a one-column margin before the lines on show, with ▸ beside
-// the line of the search hit on show, so the hit can be found on a screen
-// (the last hits of a guide share its last screen).
+// the line of the hit on show, and marks every match on them: the hit on
+// show stands out from the others.
 func (g *guidesModel) gutter(t Theme, body string) string {
-	mark := -1
-	if g.query != "" && len(g.hitLines) > 0 {
-		mark = g.hitLines[g.hit] - g.vp.YOffset()
-	}
+	top := g.vp.YOffset()
 	lines := strings.Split(body, "\n")
 	for i, l := range lines {
-		if i == mark {
-			lines[i] = t.Accent.Render("▸") + l
-		} else {
-			lines[i] = " " + l
+		var ranges []lipgloss.Range
+		mark := " "
+		for j, h := range g.hits {
+			if h.line != top+i {
+				continue
+			}
+			style := t.Match
+			if j == g.hit {
+				style, mark = t.MatchOn, t.Accent.Render("▸")
+			}
+			ranges = append(ranges, lipgloss.NewRange(h.from, h.to, style))
 		}
+		if len(ranges) > 0 {
+			l = lipgloss.StyleRanges(l, ranges...)
+		}
+		lines[i] = mark + l
 	}
 	return strings.Join(lines, "\n")
+}
+
+// searchInfo counts hits, never lines: "hit 3 of 15", "1 hit".
+func (g *guidesModel) searchInfo() string {
+	q := "\"" + g.query + "\""
+	switch n := len(g.hits); {
+	case g.query == "":
+		return ""
+	case n == 0:
+		return "no hits for " + q
+	case n == 1:
+		return "1 hit for " + q
+	default:
+		return "hit " + itoa(g.hit+1) + " of " + itoa(n) + " for " + q
+	}
 }
 
 // resize asks for the rendering that fits the window now.
@@ -251,7 +297,7 @@ func (g *guidesModel) show(m *session, content string) {
 		g.vp.SetYOffset(int(frac*float64(len(g.lines)) + 0.5))
 	}
 	if g.query != "" {
-		g.highlight(m)
+		g.highlight(m, g.hit) // the same hit as before the re-wrap
 	}
 }
 
@@ -291,16 +337,13 @@ func (g *guidesModel) view(m *session, w, h int) string {
 		return b.String()
 	}
 	gd := g.guides[g.current]
-	pct := int(g.vp.ScrollPercent() * 100)
-	info := itoa(pct) + "%"
-	switch {
-	case g.query != "" && len(g.hitLines) == 0:
-		info = "no hits for \"" + g.query + "\" · " + info
-	case g.query != "":
-		info = itoa(g.hits) + " hits for \"" + g.query + "\" (▸ line " + itoa(g.hit+1) + " of " + itoa(len(g.hitLines)) + ") · " + info
+	rows := max(h-2, 1)
+	info := panelPosition(g.vp.YOffset(), rows, len(g.lines))
+	if s := g.searchInfo(); s != "" {
+		info = s + " · " + info
 	}
-	head := spread(t.Title.Render(gd.Title), t.Subtle.Render(info), w)
-	body := g.gutter(t, window(g.lines, g.vp.YOffset(), max(h-2, 1)))
+	head := spread(t.Title.Render(gd.Title), t.Subtle.Render(strings.TrimSuffix(info, " · ")), w)
+	body := g.gutter(t, window(g.lines, g.vp.YOffset(), rows))
 	if !g.ready {
 		body = t.Subtle.Render("rendering...")
 	}

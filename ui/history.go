@@ -20,6 +20,7 @@ type historyModel struct {
 	compareWith string
 	// rescored is the current method's verdict beside method 1 results.
 	rescored map[string]string
+	win      rowWindow
 }
 
 func (h *historyModel) open() {
@@ -89,25 +90,49 @@ func (h *historyModel) view(m *session, w, height int) string {
 		b.WriteString(t.Subtle.Render("Nothing saved yet. Press esc, then n to start an assessment."))
 		return b.String()
 	}
-	rows := max(height-3, 1)
-	cursor := min(h.cursor, len(m.list)-1)
-	first := pageStart(cursor, rows)
-	for i := first; i < min(len(m.list), first+rows); i++ {
-		s := m.list[i]
+	// A row is one line when it fits, else two: the lean (the point of
+	// the row) goes whole on a line of its own rather than being cut.
+	lines := make([][2]string, len(m.list))
+	twoLines := false
+	for i, s := range m.list {
 		lean := historyLean(s, h.rescored)
 		if s.Status != model.StatusFinished {
 			lean = "in progress"
+			if s.Lean != "" { // reopened by a changed answer
+				lean += " · last result " + model.ListLean(s.Lean)
+			}
 		}
-		line := s.ID + "  " + s.Started.Local().Format("2006-01-02 15:04") + "  " + pad(itoa(s.Answered)+"/"+itoa(s.Total), 5) + "  " + fmt.Sprintf("%-5s", s.Length) + "  " + lean
-		switch {
-		case i == cursor:
-			b.WriteString(t.Selected.Render(truncate("▸ "+line, w)) + "\n")
-		case h.compareWith != "" && (s.ID == h.compareWith || s.Status != model.StatusFinished):
-			// Not one to compare with: dimmed, as the picker refuses it.
-			b.WriteString(t.Subtle.Render(truncate("  "+line, w)) + "\n")
-		default:
-			b.WriteString(t.Text.Render(truncate("  "+line, w)) + "\n")
+		head := s.ID + "  " + s.Started.Local().Format("2006-01-02 15:04") + "  " + pad(itoa(s.Answered)+"/"+itoa(s.Total), 5) + "  " + fmt.Sprintf("%-5s", s.Length)
+		lines[i] = [2]string{head, lean}
+		if lipglossWidth(head+"  "+lean)+2 > w {
+			twoLines = true
 		}
 	}
+	per := 1
+	if twoLines {
+		per = 2
+	}
+	rows := max((height-3)/per, 1) // the title, a blank line, the rows, the position
+	cursor := min(h.cursor, len(m.list)-1)
+	first := h.win.place(cursor, len(m.list), rows)
+	for i := first; i < min(len(m.list), first+rows); i++ {
+		s := m.list[i]
+		line := lines[i][0] + "  " + lines[i][1]
+		if twoLines {
+			line = lines[i][0] + "\n    " + lines[i][1]
+		}
+		style := t.Text
+		prefix := "  "
+		switch {
+		case i == cursor:
+			style, prefix = t.Selected, "▸ "
+		case h.compareWith != "" && (s.ID == h.compareWith || s.Status != model.StatusFinished):
+			style = t.Subtle // not one to compare with: dimmed, as the picker refuses it
+		}
+		for _, l := range strings.Split(prefix+line, "\n") {
+			b.WriteString(style.Render(truncate(l, w)) + "\n")
+		}
+	}
+	b.WriteString(t.Subtle.Render(listPosition(cursor, len(m.list), first, min(rows, len(m.list)-first))))
 	return b.String()
 }

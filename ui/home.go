@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 
+	"charm.land/lipgloss/v2"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -13,6 +15,7 @@ import (
 type homeModel struct {
 	items  []string // menu entries: new, resume, history, guides, quit
 	cursor int
+	last   homeLast // the newest finished result (home_state.go)
 }
 
 var homeLabels = map[string]string{
@@ -79,11 +82,20 @@ func (h *homeModel) choose(m *session, item string) (intent, tea.Cmd) {
 	return stay, nil
 }
 
-func (h *homeModel) view(m *session, w, _ int) string {
+func (h *homeModel) view(m *session, w, height int) string {
 	t := m.theme
 	var b strings.Builder
-	b.WriteString(t.Title.Render("cxo") + t.Subtle.Render("  ·  CTO or CIO? a private career coach") + "\n\n")
-	b.WriteString(wrap(t.Text.Render("Find out which way you lean between the CTO role (revenue, customers, product engineering) and the CIO role (profitability, internal users, IT operations), how ready you are, and what to work on next. Everything stays on this machine."), w) + "\n\n")
+	b.WriteString(banner(t, w) + "\n\n")
+	about := wrap(t.Text.Render("Find out which way you lean between the CTO role (revenue, customers, product engineering) and the CIO role (profitability, internal users, IT operations), how ready you are, and what to work on next."), readingWidth(w))
+	st := h.status(m, readingWidth(w))
+	// A returning user reads where they stand first; what cxo does
+	// follows when the window has room for it.
+	if st != "" {
+		b.WriteString(st + "\n")
+	}
+	if st == "" || lipgloss.Height(st)+lipgloss.Height(about)+len(h.items)+7 <= height {
+		b.WriteString(about + "\n\n")
+	}
 	for i, it := range h.items {
 		label := homeLabels[it]
 		hint := ""
@@ -98,7 +110,7 @@ func (h *homeModel) view(m *session, w, _ int) string {
 		case "resume":
 			for _, s := range m.list {
 				if s.ID == m.newestOpen() {
-					hint = s.ID + " · " + itoa(s.Answered) + "/" + itoa(s.Total) + " answered"
+					hint = s.ID
 				}
 			}
 		case "history":

@@ -86,13 +86,47 @@ func (m *App) arrived(cmd tea.Cmd) tea.Cmd {
 func (m *App) busy() bool { return m.waiting || m.question.saving }
 
 // replay hands queued keys to key, in order, until one makes the app busy
-// again; the rest wait for the next replay.
+// again; the rest wait for the next replay. A queued key was typed before
+// the screen now on show was drawn: one that would answer the item (or
+// begin the part whose intro shows) is dropped, so type-ahead never
+// answers an item nobody saw nor crosses a part break, and the status line
+// says how many were ignored. Other keys (quit, back, review) still count.
 func (m *App) replay() tea.Cmd {
 	var cmds []tea.Cmd
+	dropped := 0
 	for len(m.queue) > 0 && !m.busy() {
 		k := m.queue[0]
 		m.queue = m.queue[1:]
+		if m.answersUnseen(k) {
+			dropped++
+			continue
+		}
 		cmds = append(cmds, m.key(k))
 	}
+	if dropped > 0 && m.status == "" {
+		word := " keys"
+		if dropped == 1 {
+			word = " key"
+		}
+		m.ok("ignored " + itoa(dropped) + word + " typed before this screen was shown")
+	}
 	return tea.Batch(cmds...)
+}
+
+// answersUnseen: k, typed before the screen on show was drawn, would answer
+// its item or begin its part.
+func (m *App) answersUnseen(k tea.KeyPressMsg) bool {
+	if key.Matches(k, rootKeys.Quit) || key.Matches(k, rootKeys.Help) {
+		return false
+	}
+	q := &m.question
+	switch {
+	case m.state == stateIntro && !q.noting:
+		return !key.Matches(k, introKeys.Back) && !key.Matches(k, introKeys.Prev) &&
+			!key.Matches(k, introKeys.Guide) && !key.Matches(k, introKeys.Review)
+	case m.state == stateQuestion && !q.noting && (q.pending == nil || q.pending.err == nil):
+		return key.Matches(k, questionKeys.Answer) || key.Matches(k, questionKeys.Letter) ||
+			key.Matches(k, questionKeys.Enter) || key.Matches(k, questionKeys.Skip) || key.Matches(k, questionKeys.NA)
+	}
+	return false
 }

@@ -164,11 +164,18 @@ func (q *questionModel) keyHelp(m *session) help.KeyMap {
 
 type reviewKeyMap struct {
 	Up, Down, PageUp, PageDown, Pick, Finish, Back key.Binding
+	// leaving after a changed answer reopened a finished assessment
+	FinishAgain, KeepOpen key.Binding
+	// answer-quality flags
+	NextFlag, PrevFlag, OnlyFlagged key.Binding
 }
 
 var reviewKeys = reviewKeyMap{
 	Up: upKey, Down: downKey, PageUp: bind("pgup", "page up", "pgup"), PageDown: bind("pgdn", "page down", "pgdown", "space"),
 	Pick: bind("enter", "answer this one", "enter"), Finish: bind("f", "finish", "f"), Back: backKey,
+	FinishAgain: bind("enter", "finish again", "enter"), KeepOpen: bind("esc", "keep it open", "esc"),
+	NextFlag: bind("]", "next flagged", "]"), PrevFlag: bind("[", "previous flagged", "["),
+	OnlyFlagged: bind("o", "flagged only / all", "o"),
 }
 
 func (k reviewKeyMap) ShortHelp() []key.Binding {
@@ -179,7 +186,23 @@ func (k reviewKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Pick, k.Finish}, {k.Back, quitKey, forceQuitKey}}
 }
 
-func (r *reviewModel) keyHelp(*session) help.KeyMap { return reviewKeys }
+func (r *reviewModel) keyHelp(m *session) help.KeyMap {
+	k := reviewKeys
+	if r.asking {
+		keys := []key.Binding{k.FinishAgain, k.KeepOpen, forceQuitKey}
+		return keyHelp{short: keys, full: [][]key.Binding{keys}}
+	}
+	if len(flagged(m)) == 0 {
+		return k
+	}
+	// With flags the flag keys come first: a narrow help line drops keys
+	// from the end.
+	flags := []key.Binding{k.NextFlag, k.PrevFlag, k.OnlyFlagged}
+	return keyHelp{
+		short: append(append([]key.Binding{k.Up, k.Down}, flags...), k.Pick, k.Finish, k.Back, helpKey),
+		full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, flags, {k.Pick, k.Finish}, {k.Back, quitKey, forceQuitKey}},
+	}
+}
 
 // The results.
 
@@ -211,7 +234,16 @@ func (r *resultsModel) keyHelp(m *session) help.KeyMap {
 	if r.panel == 3 && len(m.res.Flags) > 0 {
 		short = append(short, k.Review)
 	}
-	short = append(short, k.Export, k.Compare, k.Guides, k.Scroll, k.Back, helpKey)
+	if r.overflows(m) {
+		// Rows lie below: scrolling comes before the keys a narrow help
+		// line drops.
+		short = append(short, k.Scroll)
+	}
+	short = append(short, k.Export, k.Compare, k.Guides)
+	if !r.overflows(m) {
+		short = append(short, k.Scroll)
+	}
+	short = append(short, k.Back, helpKey)
 	return keyHelp{
 		short: short,
 		full: [][]key.Binding{{k.Tab, k.ShiftTab, k.Panel, k.Scroll}, {k.Export, k.Compare, k.Guides, k.Why, k.Review, k.ShowAnyway},
@@ -255,7 +287,7 @@ func (k guidesKeyMap) FullHelp() [][]key.Binding {
 }
 
 type readerKeyMap struct {
-	PageUp, PageDown, Search, NextHit, PrevHit, Back key.Binding
+	PageUp, PageDown, Top, Bottom, Search, NextHit, PrevHit, Back key.Binding
 	// in the search field
 	Find, Cancel key.Binding
 	Scroll       key.Binding // label
@@ -263,6 +295,7 @@ type readerKeyMap struct {
 
 var readerKeys = readerKeyMap{
 	PageUp: bind("pgup", "page up", "pgup"), PageDown: bind("pgdn", "page down", "pgdown", "space"),
+	Top: bind("g/home", "top", "g", "home"), Bottom: bind("G/end", "bottom", "G", "end"),
 	Search: bind("/", "search", "/"), NextHit: bind("n/N", "next/previous hit", "n"), PrevHit: key.NewBinding(key.WithKeys("N")),
 	Back: backKey, Find: bind("enter", "find", "enter"), Cancel: bind("esc", "cancel", "esc"), Scroll: scrollLabel,
 }
@@ -277,7 +310,7 @@ func (g *guidesModel) keyHelp(m *session) help.KeyMap {
 	}
 	return keyHelp{
 		short: []key.Binding{k.Scroll, k.PageDown, k.Search, k.NextHit, k.Back, helpKey},
-		full:  [][]key.Binding{{k.Scroll, k.PageUp, k.PageDown}, {k.Search, k.NextHit}, {k.Back, quitKey, forceQuitKey}},
+		full:  [][]key.Binding{{k.Scroll, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Search, k.NextHit}, {k.Back, quitKey, forceQuitKey}},
 	}
 }
 

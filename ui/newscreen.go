@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/cxo-dev/cxo/model"
 )
@@ -96,9 +97,19 @@ func (n *newModel) view(m *session, w, _ int) string {
 		if n.row == i {
 			mark = t.Selected.Render("▸ ")
 		}
-		b.WriteString(truncate(mark+t.Strong.Render(label)+"  "+values, w) + "\n")
+		for _, l := range strings.Split(mark+t.Strong.Render(label)+"  "+values, "\n") {
+			b.WriteString(truncate(l, w) + "\n")
+		}
 	}
-	row(0, "Length ", opt(n.length == 0, "Quick · "+itoa(qn)+" items · "+shortMinutes(qd))+" "+opt(n.length == 1, "Full · "+itoa(fn)+" items · "+shortMinutes(fd)))
+	quick, full := opt(n.length == 0, "Quick · "+itoa(qn)+" items · "+shortMinutes(qd)), opt(n.length == 1, "Full · "+itoa(fn)+" items · "+shortMinutes(fd))
+	if lipgloss.Width("▸ Length   "+quick+" "+full) > w {
+		// Too narrow for both on one line: the second goes under the
+		// first rather than being cut.
+		quick += "\n" + strings.Repeat(" ", lipgloss.Width("▸ Length   "))
+	} else {
+		quick += " "
+	}
+	row(0, "Length ", quick+full)
 	row(1, "Target ", opt(n.target == 0, "Let my answers decide")+" "+opt(n.target == 1, "CTO")+" "+opt(n.target == 2, "CIO"))
 	b.WriteString("\n")
 	row(2, "Start", t.Subtle.Render("press enter"))

@@ -131,7 +131,7 @@ func TestPasteInEveryTextField(t *testing.T) {
 	d.keys("g", "enter", "/")
 	d.send(tea.PasteMsg{Content: "budget"})
 	d.keys("enter")
-	if d.app.guides.hits == 0 {
+	if len(d.app.guides.hits) == 0 {
 		t.Errorf("a pasted search found nothing:\n%s", d.screen())
 	}
 

@@ -63,6 +63,7 @@ func (q *questionModel) open(m *session, index int) {
 func (q *questionModel) layout(m *session) {
 	q.bar = progress.New(progress.WithWidth(max(m.width-2, 1)), progress.WithoutPercentage(),
 		progress.WithColors(m.theme.BarFill), progress.WithFillCharacters('━', '─'))
+	q.bar.EmptyColor = m.theme.BarEmpty // the track in the theme's colour
 }
 
 // show resets the per-item state when an item comes on screen.
@@ -217,6 +218,7 @@ func (q *questionModel) commit(m *session, item string, ans model.Answer, next i
 		// As the store does: a changed answer reopens the assessment until
 		// it is finished again, and its old result no longer stands.
 		m.a.Status, m.a.Finished = model.StatusInProgress, time.Time{}
+		m.changed = m.a.ID
 	}
 	m.a.Answers[item] = ans
 	q.pending = &pendingSave{item: item, answer: ans, next: next}
@@ -269,7 +271,11 @@ func (q *questionModel) view(m *session, w, h int) string {
 	intro := sectionIntro[section]
 	var b strings.Builder
 	head := t.Title.Render(intro.title)
-	right := t.Subtle.Render("item " + itoa(q.index+1) + " of " + itoa(total) + " · " + shortMinutes(a.Remaining()) + " left")
+	left := shortMinutes(a.Remaining()) + " left"
+	if answered == total {
+		left = "all answered" // never "~1 min left" with nothing left
+	}
+	right := t.Subtle.Render("item " + itoa(q.index+1) + " of " + itoa(total) + " · " + left)
 	b.WriteString(spread(head, right, w) + "\n")
 	b.WriteString(q.bar.ViewAs(float64(answered)/float64(max(total, 1))) + "\n\n")
 	if m.state == stateIntro {
@@ -333,6 +339,9 @@ func optionLabels(it model.Item) []string { return model.OptionLabels(it) }
 // spread puts left and right on one line of width w, or on two lines
 // (right aligned under left) when they do not fit side by side.
 func spread(left, right string, w int) string {
+	if right == "" {
+		return left
+	}
 	gap := w - lipglossWidth(left) - lipglossWidth(right)
 	if gap < 1 {
 		return truncate(left, w) + "\n" + strings.Repeat(" ", max(w-lipglossWidth(right), 0)) + truncate(right, w)

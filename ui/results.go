@@ -41,7 +41,7 @@ func (r *resultsModel) layout(m *session) {
 	}
 	r.vp.SetWidth(max(m.width-2, 1))
 	r.vp.SetHeight(max(m.height-5, 1))
-	content := r.content(m, max(m.width-2, 20))
+	content := r.content(m, readingWidth(m.width-2))
 	r.vp.SetContent(content)
 	r.lines = strings.Split(content, "\n")
 }
@@ -103,6 +103,9 @@ func (r *resultsModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	return stay, nil
 }
 
+// overflows: the panel on show has more lines than the window shows.
+func (r *resultsModel) overflows(m *session) bool { return len(r.lines) > max(m.height-5, 1) }
+
 func (r *resultsModel) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 	var cmd tea.Cmd
 	r.vp, cmd = r.vp.Update(msg)
@@ -113,14 +116,12 @@ func (r *resultsModel) view(m *session, w, h int) string {
 	t := m.theme
 	var tabs []string
 	for i, p := range panels {
-		style := t.TabOff
-		if i == r.panel {
-			style = t.TabOn
-		}
-		tabs = append(tabs, style.Render(itoa(i+1)+" "+p))
+		tabs = append(tabs, t.tab(itoa(i+1)+" "+p, i == r.panel))
 	}
 	head := spread(t.Title.Render("Results"), t.Subtle.Render(m.a.ID+" · bank "+m.res.BankVersion), w)
-	return head + "\n" + strings.Join(tabs, " ") + "\n\n" + window(r.lines, r.vp.YOffset(), max(h-3, 1))
+	rows := max(h-3, 1)
+	where := panelPosition(r.vp.YOffset(), rows, len(r.lines))
+	return head + "\n" + withPosition(strings.Join(tabs, " "), where, t, w) + "\n\n" + window(r.lines, r.vp.YOffset(), rows)
 }
 
 func (r *resultsModel) content(m *session, w int) string {
@@ -170,7 +171,9 @@ func (r *resultsModel) lean(m *session, w int) string {
 func leanBarWidth(w int) int { return min(max(w-8, 10), 72) + 8 }
 
 // leanBar draws the -100..+100 lean as a bar with CTO on the left, the band
-// as a heavy line and the position as a dot.
+// as a heavy line and the position as a dot. The middle is always marked,
+// inside the band too (a balanced verdict is exactly when the band covers
+// it); only the dot itself, sitting on the middle, takes its place.
 func leanBar(t Theme, score, low, high, w int) string {
 	inner := leanBarWidth(w) - 8
 	pos := func(v int) int { return min(max((100-v)*(inner-1)/200, 0), inner-1) }
@@ -181,10 +184,12 @@ func leanBar(t Theme, score, low, high, w int) string {
 		switch {
 		case i == p:
 			b.WriteString(t.Strong.Render("●"))
-		case i >= lo && i <= hi:
-			b.WriteString(t.Accent.Render("━"))
+		case i == mid && i >= lo && i <= hi:
+			b.WriteString(t.Strong.Render("╋"))
 		case i == mid:
 			b.WriteString(t.Subtle.Render("┼"))
+		case i >= lo && i <= hi:
+			b.WriteString(t.Accent.Render("━"))
 		default:
 			b.WriteString(t.Subtle.Render("─"))
 		}
@@ -209,19 +214,26 @@ func (r *resultsModel) readiness(m *session, w int) string {
 	t := m.theme
 	res := m.res
 	var b strings.Builder
-	// Wide windows show each score's band too; bars stop at 60 cells, where
-	// longer ones would only stretch the same information.
-	bandW, bandNote := 0, ""
-	if w >= 100 {
-		bandW, bandNote = len("  band 100-100"), " The band is the range the spread of your answers allows."
+	// Names are never cut: the bars shrink first (to 10 cells), and the
+	// band column shows whenever the bar keeps 12 cells beside it. Bars
+	// stop at 60 cells, where longer ones would only stretch the same
+	// information.
+	nameW := 0
+	for _, s := range append(append([]model.Score{}, res.Readiness...), res.Foundations...) {
+		nameW = max(nameW, lipgloss.Width(s.Name))
+	}
+	nameW = min(nameW, max(w-24, 12))
+	bandW, bandNote := len("  band 100-100"), " The band is the range the spread of your answers allows."
+	if w-nameW-14-bandW < 12 {
+		bandW, bandNote = 0, ""
 	}
 	b.WriteString(wrap(t.Subtle.Render("Scores run 0-100 from your anchored ratings; ▲ marks "+rulerLabel(res)+" and ! a score below it; under each, both roles' levels and how the score stands against each."+bandNote+" Press w to show or hide the answers behind each score."), w) + "\n\n")
-	nameW := min(36, w/3)
 	barW := min(max(w-nameW-14-bandW, 10), 60)
 	bar := progress.New(progress.WithWidth(barW), progress.WithoutPercentage(), progress.WithColors(t.BarFill), progress.WithFillCharacters('█', '░'))
+	bar.EmptyColor = t.BarEmpty // the track in the theme's colour, not bubbles' grey
 	group := ""
 	for _, s := range append(append([]model.Score{}, res.Readiness...), res.Foundations...) {
-		g := map[string]string{"operational": "Operational skills", "area": "The twelve CTO areas", "foundation": "Shared foundations"}[s.Group]
+		g := model.GroupTitle(s.Group)
 		if g != group {
 			group = g
 			b.WriteString(t.Title.Render(g) + "\n")
@@ -241,7 +253,7 @@ func (r *resultsModel) readiness(m *session, w int) string {
 		}
 		b.WriteString(t.Text.Render(name) + "  " + bar.ViewAs(float64(s.Score)/100) + " " + mark + t.Strong.Render(pad(score, 3)) + t.Subtle.Render(" ▲"+itoa(expect)+band(s, bandW)) + "\n")
 		if lv := bothLevels(s); lv != "" {
-			b.WriteString(t.Subtle.Render(truncate("  expected (cxo's judgement): "+lv, w)) + "\n")
+			b.WriteString(indent(wrap(t.Subtle.Render("expected (cxo's judgement): "+lv), w-4), 2) + "\n")
 		}
 		if r.why {
 			if f.Reason != "" {
@@ -275,7 +287,11 @@ func (r *resultsModel) plan(m *session, w int) string {
 		write(t.Subtle.Render("  none stands clearly above "+res.TargetLabel()+" yet") + "\n")
 	}
 	for _, s := range res.Strengths {
-		write(truncate("  "+t.Good.Render("+ "+s.Name+bandWord(s.Band))+t.Subtle.Render("  "+s.Why), w) + "\n")
+		// The point is wrapped under the name, never cut.
+		write("  " + t.Good.Render("+ "+s.Name+bandWord(s.Band)) + "\n")
+		if s.Why != "" {
+			write(indent(wrap(t.Subtle.Render(s.Why), w-4), 4) + "\n")
+		}
 	}
 	write("\n" + t.Title.Render("Gaps and plan") + t.Subtle.Render("  ↑/↓ choose · enter reads the guide section") + "\n")
 	write(evidenceStep(t, res, w))
@@ -295,11 +311,11 @@ func (r *resultsModel) plan(m *session, w int) string {
 			mark = t.Selected.Render("▸ ")
 			name = t.Selected.Render("- " + g.Name)
 		}
-		write(mark + name + t.Subtle.Render(bandWord(g.Band)+planSlot(res, g.FacetID)) + "\n")
+		write(hanging(mark+name+t.Subtle.Render(bandWord(g.Band)+planSlot(res, g.FacetID)), w, 4) + "\n")
 		write(indent(wrap(t.Subtle.Render(g.Why), w-4), 4) + "\n")
 		if p, ok := planFor[g.FacetID]; ok {
 			for _, a := range p.Actions {
-				write(indent(wrap(t.Text.Render("• "+a), w-6), 6) + "\n")
+				write(bullet(t.Text, a, w, 6) + "\n")
 			}
 			write(indent(t.Accent.Render("read: "+guideTitle(m.bank, g.Guide)), 6) + "\n")
 		}
@@ -316,12 +332,12 @@ func (r *resultsModel) quality(m *session, w int) string {
 		b.WriteString(t.Good.Render("  No answer-quality flags were raised.") + "\n")
 	}
 	for _, f := range res.Flags {
-		b.WriteString("  " + t.Warn.Render(f.Code) + "\n" + indent(wrap(t.Text.Render(f.Message), w-4), 4) + "\n")
+		b.WriteString("  " + t.Warn.Render(model.FlagTitle(f.Code)) + "\n" + indent(wrap(t.Text.Render(f.Message), w-4), 4) + "\n")
 	}
 	if len(res.Flags) > 0 {
 		b.WriteString("\n" + t.Subtle.Render("  Press v to review your answers; finish again to update the result.") + "\n")
 	}
-	b.WriteString("\n" + t.Subtle.Render("  "+itoa(res.Answered)+" answered · "+itoa(res.Skipped)+" skipped · "+itoa(res.NA)+" not applicable · "+itoa(res.Total)+" items") + "\n")
+	b.WriteString("\n" + t.Subtle.Render(indent(wrap(m.a.Tally().Words(), w-2), 2)) + "\n")
 	if res.Unscored > 0 {
 		b.WriteString(t.Subtle.Render("  "+itoa(res.Unscored)+" answers kept for items no longer in the bank (not scored)") + "\n")
 	}

@@ -74,7 +74,7 @@ func evidenceStep(t Theme, res model.Result, w int) string {
 	var b strings.Builder
 	b.WriteString("  " + t.Warn.Render("- "+res.Plan[0].Name) + t.Subtle.Render(" · priority 1") + "\n")
 	for _, a := range res.Plan[0].Actions {
-		b.WriteString(indent(wrap(t.Text.Render("• "+a), w-6), 6) + "\n")
+		b.WriteString(bullet(t.Text, a, w, 6) + "\n")
 	}
 	return b.String()
 }

@@ -13,6 +13,73 @@ import (
 type reviewModel struct {
 	cursor    int
 	finishing bool
+	win       rowWindow
+	// asking: leaving after a changed answer reopened a finished
+	// assessment; enter finishes it again, esc keeps it open.
+	asking bool
+	// onlyFlagged lists only the items an answer-quality flag points at;
+	// forID is the assessment it was set for (kept while answering a
+	// picked item and coming back).
+	onlyFlagged bool
+	forID       string
+}
+
+// flagged maps the items the result's answer-quality flags point at to
+// the flag's code: for a finished assessment, or one a changed answer
+// reopened in this run (its last result).
+func flagged(m *session) map[string]string {
+	out := map[string]string{}
+	if m.res.BankVersion == "" || (m.a.Status != model.StatusFinished && m.changed != m.a.ID) {
+		return out
+	}
+	for _, f := range m.res.Flags {
+		for _, id := range f.Items {
+			out[id] = f.Code
+		}
+	}
+	return out
+}
+
+// rows are the item indexes listed: every item, or the flagged ones.
+func (r *reviewModel) rows(m *session) []int {
+	fl := flagged(m)
+	var out []int
+	for i, id := range m.a.Order {
+		if !r.onlyFlagged || fl[id] != "" {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// step moves the cursor by d rows of the list on show.
+func (r *reviewModel) step(m *session, d int) {
+	rows := r.rows(m)
+	if len(rows) == 0 {
+		return
+	}
+	at := 0
+	for j, i := range rows {
+		if i <= r.cursor {
+			at = j
+		}
+	}
+	r.cursor = rows[min(max(at+d, 0), len(rows)-1)]
+}
+
+// jumpFlag moves to the next (d=1) or previous (d=-1) flagged item,
+// wrapping round.
+func (r *reviewModel) jumpFlag(m *session, d int) {
+	fl := flagged(m)
+	n := len(m.a.Order)
+	for k := 1; k <= n; k++ {
+		i := ((r.cursor+d*k)%n + n) % n
+		if fl[m.a.Order[i]] != "" {
+			r.cursor = i
+			return
+		}
+	}
+	m.fail("no answer-quality flag points at an item")
 }
 
 func (r *reviewModel) open(m *session) {
@@ -20,11 +87,19 @@ func (r *reviewModel) open(m *session) {
 	// items: they take the replacing item's place (in memory), so a
 	// changed answer is stored under the item now asked.
 	m.a.AdoptReplaced(m.bank)
-	r.finishing = false
-	// Start on the first item still open, else on the first.
-	r.cursor = 0
+	r.finishing, r.asking = false, false
+	if r.forID == m.a.ID && m.changed == m.a.ID {
+		return // back from answering a picked item: as it was left
+	}
+	r.forID = m.a.ID
+	// Start on the first item still open, else on the first; a finished
+	// one with flags lists the flagged items (o lists all).
+	r.cursor, r.onlyFlagged = 0, false
 	if i := m.a.FirstOpen(); i < len(m.a.Order) {
 		r.cursor = i
+	} else if len(flagged(m)) > 0 {
+		r.onlyFlagged = true
+		r.cursor = r.rows(m)[0]
 	}
 }
 
@@ -33,18 +108,46 @@ func (r *reviewModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 		return stay, nil // the result is being scored and saved from these answers
 	}
 	n := len(m.a.Order)
+	if r.asking {
+		switch {
+		case key.Matches(msg, reviewKeys.FinishAgain):
+			r.asking, r.finishing = false, true
+			return stay, finishCmd(m.store, m.bank, m.a)
+		case key.Matches(msg, reviewKeys.KeepOpen):
+			r.asking, m.changed = false, ""
+			m.ok("kept open: " + m.a.ID + " is in progress; its last result stays in the history until you finish it again")
+			return intent{ev: evBack, index: min(m.a.Cursor, n-1)}, nil
+		}
+		return stay, nil
+	}
 	switch {
+	case key.Matches(msg, reviewKeys.Back) && m.changed == m.a.ID && m.a.Status != model.StatusFinished:
+		r.asking = true
+		return stay, nil
 	case key.Matches(msg, reviewKeys.Back):
 		// Back to the result it was opened from, or to the saved item.
 		return intent{ev: evBack, index: min(m.a.Cursor, n-1)}, nil
 	case key.Matches(msg, reviewKeys.Up):
-		r.cursor = max(r.cursor-1, 0)
+		r.step(m, -1)
 	case key.Matches(msg, reviewKeys.Down):
-		r.cursor = min(r.cursor+1, n-1)
+		r.step(m, 1)
 	case key.Matches(msg, reviewKeys.PageUp):
-		r.cursor = max(r.cursor-10, 0)
+		r.step(m, -10)
 	case key.Matches(msg, reviewKeys.PageDown):
-		r.cursor = min(r.cursor+10, n-1)
+		r.step(m, 10)
+	case key.Matches(msg, reviewKeys.NextFlag):
+		r.jumpFlag(m, 1)
+	case key.Matches(msg, reviewKeys.PrevFlag):
+		r.jumpFlag(m, -1)
+	case key.Matches(msg, reviewKeys.OnlyFlagged):
+		if len(flagged(m)) == 0 {
+			m.fail("no answer-quality flag points at an item")
+			return stay, nil
+		}
+		r.onlyFlagged = !r.onlyFlagged
+		if r.onlyFlagged && flagged(m)[m.a.Order[r.cursor]] == "" {
+			r.jumpFlag(m, 1)
+		}
 	case key.Matches(msg, reviewKeys.Pick):
 		return intent{ev: evPick, index: r.cursor}, saveCursorCmd(m.store, -1, m.a.ID, r.cursor)
 	case key.Matches(msg, reviewKeys.Finish):
@@ -64,39 +167,36 @@ func (r *reviewModel) finishFailed(m *session, err error) {
 func (r *reviewModel) view(m *session, w, h int) string {
 	t := m.theme
 	a := m.a
-	answered, total := a.Progress()
-	skipped := 0
-	for _, id := range a.Order {
-		if a.Answers[id].Skipped {
-			skipped++
-		}
-	}
+	tally := a.Tally()
+	answered, total := tally.Done(), tally.Total
 	var b strings.Builder
-	b.WriteString(t.Title.Render("Review") + t.Subtle.Render("  "+itoa(answered)+" of "+itoa(total)+" answered · "+itoa(skipped)+" skipped · "+itoa(total-answered-skipped)+" open") + "\n")
+	b.WriteString(truncate(t.Title.Render("Review")+t.Subtle.Render("  "+tally.Progress()+" · "+itoa(tally.Skipped)+" skipped · "+itoa(tally.Open)+" open"), w) + "\n")
 	hint := "Press f to finish and see your results."
 	if m.a.Status == model.StatusFinished {
 		hint = "Change any answer with enter, then press f to update the result. ⚑ marks answers an answer-quality flag points at."
 	}
-	if answered < total {
+	if m.changed == a.ID && a.Status != model.StatusFinished {
+		hint = "An answer changed since the result: f finishes again and replaces it; esc asks whether to keep it open."
+	} else if answered < total {
 		hint = "Open items are scored as missing, never as neutral. Press enter to answer one, or f to finish anyway."
 	}
 	hintText := wrap(t.Subtle.Render(hint), w)
 	b.WriteString(hintText + "\n\n")
 	header := 3 + strings.Count(hintText, "\n")
 	// After a finish, items an answer-quality flag points at are marked.
-	flagged := map[string]string{}
-	if m.res.BankVersion != "" && m.a.Status == model.StatusFinished {
-		for _, f := range m.res.Flags {
-			for _, id := range f.Items {
-				flagged[id] = f.Code
-			}
+	flagged := flagged(m)
+	list := r.rows(m)
+	at := 0
+	for j, i := range list {
+		if i == r.cursor {
+			at = j
 		}
 	}
 	// Below the rows: a blank line and the selected item's whole answer
 	// (or the scoring note while finishing).
 	rows := max(h-header-2, 3)
-	first := pageStart(r.cursor, rows)
-	for i := first; i < min(total, first+rows); i++ {
+	first := r.win.place(at, len(list), rows)
+	for _, i := range list[first:min(len(list), first+rows)] {
 		it, ok := m.bank.Item(a.Order[i])
 		ans := a.Answers[a.Order[i]]
 		state := t.Subtle.Render("·  open    ")
@@ -126,8 +226,15 @@ func (r *reviewModel) view(m *session, w, h int) string {
 		}
 		b.WriteString(truncate(line, w) + "\n")
 	}
-	b.WriteString("\n")
-	if r.finishing {
+	where := listPosition(at, len(list), first, min(rows, len(list)-first))
+	if r.onlyFlagged {
+		where = "flagged only (o shows all) · " + where
+	}
+	b.WriteString(t.Subtle.Render(truncate(where, w)) + "\n")
+	if r.asking {
+		b.WriteString(wrap(t.Warn.Render("You changed an answer, so the result no longer matches. ")+
+			t.Text.Render("enter: finish again and replace the result · esc: keep it open (the last result stays in the history until you finish)"), w))
+	} else if r.finishing {
 		b.WriteString(t.Subtle.Render("scoring and saving..."))
 	} else if r.cursor < total {
 		b.WriteString(truncate(t.Subtle.Render("answer: ")+t.Text.Render(reviewAnswer(m.bank, a, r.cursor)), w))

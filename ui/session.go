@@ -34,6 +34,11 @@ type session struct {
 	// typed meanwhile wait in the root's queue.
 	waiting bool
 
+	// changed is the id of a finished assessment a changed answer reopened
+	// in this run: leaving the review then asks to finish it again or to
+	// keep it open, so its state never changes unasked.
+	changed string
+
 	status   string // one-line message under the screen
 	statusOK bool
 }

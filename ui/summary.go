@@ -37,7 +37,7 @@ func summaryText(b *model.Bank, a *model.Assessment, r model.Result, showHeld bo
 				p("  ", model.AffinityWords(af))
 			}
 		} else {
-			p("  ", model.Signed(r.Lean.Score), " on a scale from -100 (CIO) to +100 (CTO); band ", model.Signed(r.Lean.Low), " to ", model.Signed(r.Lean.High), ".")
+			p("  ", model.Signed(r.Lean.Score), " on a scale from CTO +100 to CIO -100; band ", model.Signed(r.Lean.Low), " to ", model.Signed(r.Lean.High), ".")
 		}
 		for _, s := range r.Facets {
 			f, _ := b.Facet(s.ID)

@@ -31,8 +31,9 @@ func TestTeatestNewAnswerQuit(t *testing.T) {
 	wait("Part 1 of 3")
 	tm.Send(keyMsg("enter"))
 	wait("skip") // the question help line; the header reads the same on the intro
-	// Typed without waiting: keys that arrive while an answer is being
-	// written are queued, so all three answers land and then q quits.
+	// Typed without waiting: answer keys that arrive while an answer is
+	// being written (before the next item is drawn) are dropped, never
+	// answering an unseen item; q still quits after the write.
 	for _, k := range []string{"1", "2", "1", "q"} {
 		tm.Send(keyMsg(k))
 	}
@@ -44,8 +45,8 @@ func TestTeatestNewAnswerQuit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if answered, _ := stored.Progress(); answered != 3 || stored.Cursor != 3 {
-		t.Errorf("stored %d answers with cursor %d, want 3 and 3", answered, stored.Cursor)
+	if answered, _ := stored.Progress(); answered < 1 || answered > 3 || stored.Cursor != answered {
+		t.Errorf("stored %d answers with cursor %d, want 1-3 answers and the cursor after them", answered, stored.Cursor)
 	}
 	var _ tea.Model = final
 }
@@ -91,8 +92,8 @@ func TestTeatestGuidesReaderSearch(t *testing.T) {
 		f.keys(string(r))
 	}
 	f.keys("enter")
-	f.wait("hits for \"raci\"")
-	if app := f.quit(); app.guides.hits == 0 {
+	f.wait("of 3 for \"raci\"")
+	if app := f.quit(); len(app.guides.hits) == 0 {
 		t.Error("no hits recorded")
 	}
 }
@@ -134,16 +135,22 @@ func TestTeatestHistoryResultsExport(t *testing.T) {
 	}
 }
 
+// The review after one answer and one skip, then finish. (Driven through
+// Update: keys typed before their item is drawn answer nothing, and the
+// real program's renderer redraws only changed cells, so a wait on the
+// terminal output cannot tell one item from the next.)
 func TestTeatestReviewJumpAndFinish(t *testing.T) {
-	s := testStore(t)
-	f := newTeaFlow(t, s, 100, 30)
-	f.keys("n", "enter", "enter", "1", "s", "v")
-	f.wait("Review")
-	f.keys("f")
-	f.wait("1 Lean")
-	app := f.quit()
-	if app.res.Answered != 1 || app.res.Skipped < 1 {
-		t.Errorf("finished with %d answered, %d skipped", app.res.Answered, app.res.Skipped)
+	d := newDriver(t, testStore(t), Start{Theme: "dark"}, 100, 30)
+	d.keys("n", "enter", "enter", "1", "s", "v")
+	if d.app.state != stateReview {
+		t.Fatalf("v did not open the review (state %v)", d.app.state)
+	}
+	d.keys("f")
+	if d.app.state != stateResults {
+		t.Fatalf("f did not show the results (state %v)", d.app.state)
+	}
+	if d.app.res.Answered != 1 || d.app.res.Skipped < 1 {
+		t.Errorf("finished with %d answered, %d skipped", d.app.res.Answered, d.app.res.Skipped)
 	}
 }
 

@@ -41,10 +41,3 @@ func window(lines []string, offset, h int) string {
 	end := min(offset+h, len(lines))
 	return strings.Join(lines[offset:end], "\n")
 }
-
-// pageStart is the first row of the page of rows that holds the cursor:
-// lists scroll a page at a time, derived from the cursor alone.
-func pageStart(cursor, rows int) int {
-	rows = max(rows, 1)
-	return max(cursor, 0) - max(cursor, 0)%rows
-}

@@ -1,0 +1,104 @@
+package model
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// One vocabulary for every screen and export: the counts of items, the
+// names of flags and groups, and the scales numbers are on.
+
+// Tally counts an assessment's items one way everywhere: answered never
+// includes not applicable; skipped are items passed over with s; open
+// are items with no answer at all.
+type Tally struct{ Answered, NA, Skipped, Open, Total int }
+
+// Tally counts the items of the order.
+func (a *Assessment) Tally() Tally {
+	t := Tally{Total: len(a.Order)}
+	for _, id := range a.Order {
+		ans, ok := a.Answers[id]
+		switch {
+		case ok && ans.NA:
+			t.NA++
+		case ok && ans.Skipped:
+			t.Skipped++
+		case ok && ans.Given():
+			t.Answered++
+		default:
+			t.Open++
+		}
+	}
+	return t
+}
+
+// Done is the items passed for good: answered or not applicable.
+func (t Tally) Done() int { return t.Answered + t.NA }
+
+// Progress is "58 answered and 1 not applicable of 59" (the n/a part only
+// when there is one).
+func (t Tally) Progress() string {
+	s := strconv.Itoa(t.Answered) + " answered"
+	if t.NA > 0 {
+		s += " and " + strconv.Itoa(t.NA) + " not applicable"
+	}
+	return s + " of " + strconv.Itoa(t.Total)
+}
+
+// Words is every count: "58 answered · 1 not applicable · 0 skipped ·
+// 0 open · 59 items".
+func (t Tally) Words() string {
+	return strconv.Itoa(t.Answered) + " answered · " + strconv.Itoa(t.NA) + " not applicable · " +
+		strconv.Itoa(t.Skipped) + " skipped · " + strconv.Itoa(t.Open) + " open · " + strconv.Itoa(t.Total) + " items"
+}
+
+var flagTitles = map[string]string{
+	"longstring":    "The same answer many times in a row",
+	"contradiction": "Opposite statements both agreed with",
+	"neutral":       "Many middle answers",
+	"fast":          "Answers faster than the items can be read",
+	"selfrating":    "Self-ratings out of line with the rest",
+}
+
+// FlagTitle is an answer-quality flag's name for people; the code stays
+// in the JSON.
+func FlagTitle(code string) string {
+	if t, ok := flagTitles[code]; ok {
+		return t
+	}
+	return Capitalise(code)
+}
+
+var groupTitles = map[string]string{
+	"operational": "Operational skills",
+	"area":        "The twelve areas of technology leadership",
+	"foundation":  "Shared foundations",
+}
+
+// GroupTitle is the heading of a group of readiness areas.
+func GroupTitle(group string) string {
+	if t, ok := groupTitles[group]; ok {
+		return t
+	}
+	return Capitalise(group)
+}
+
+// Scales names the scale of each kind of number in the exports; the JSON
+// carries it beside the numbers.
+var Scales = map[string]string{
+	"lean":       "-100 (CIO) to +100 (CTO); 0 is balanced",
+	"affinities": "0 to 100: how much the answers share each role's outlook",
+	"facets":     "0 (the CIO side) to 100 (the CTO side); 50 is balanced",
+	"readiness":  "0 to 100, from anchored self-ratings; expected levels on the same scale",
+}
+
+// lowerFirst starts a phrase used mid-sentence in lower case, unless it
+// starts with an abbreviation ("IT operations").
+func lowerFirst(s string) string {
+	r := []rune(s)
+	if len(r) < 2 || unicode.IsUpper(r[1]) {
+		return s
+	}
+	return strings.ToLower(string(r[:1])) + string(r[1:])
+}
