@@ -18,6 +18,7 @@ import (
 type Summary struct {
 	ID          string
 	Started     time.Time
+	Finished    time.Time // zero until finished
 	Length      model.Length
 	Target      model.Role
 	Status      model.Status
@@ -369,7 +370,7 @@ func (s *Store) List() (list []Summary, skipped []error, err error) {
 			if err != nil || (!ok && b.Get(keyAnswered) != nil) {
 				n = recount(c, b, id)
 			}
-			list = append(list, Summary{ID: r.ID, Started: r.Started, Length: model.Length(r.Length), Target: model.Role(r.Target),
+			list = append(list, Summary{ID: r.ID, Started: r.Started, Finished: r.Finished, Length: model.Length(r.Length), Target: model.Role(r.Target),
 				Status: model.Status(r.Status), Answered: n, Total: r.Total, Lean: r.Lean, BankVersion: r.BankVersion})
 			return nil
 		})
