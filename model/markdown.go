@@ -135,11 +135,7 @@ func Markdown(b *Bank, rep Report) string {
 		p("\n")
 	}
 	findings("Strengths", "No area stands clearly above the expected levels yet.", rep.Strengths)
-	noGaps := "No gaps: every rated area meets the expected levels."
-	if !anyRated(rep.Readiness) && !anyRated(rep.Foundations) {
-		noGaps = "Nothing was rated yet, so there is nothing to measure against the expected levels."
-	}
-	findings("Gaps", noGaps, rep.Gaps)
+	findings("Gaps", NoGapsWords(reportAreas(rep), Role(rep.Target)), rep.Gaps)
 
 	p("## Development plan\n\n")
 	if len(rep.Plan) == 0 && !anyRated(rep.Readiness) && !anyRated(rep.Foundations) {
@@ -230,4 +226,21 @@ func expectedLevel(rep Report, e ReportExpect) int {
 		return e.CIO
 	}
 	return max(e.CTO, e.CIO)
+}
+
+// reportAreas reads the readiness and foundation rows of a report back as
+// scores, for the words that must agree with them.
+func reportAreas(rep Report) []Score {
+	var out []Score
+	for _, r := range append(append([]ReportScore{}, rep.Readiness...), rep.Foundations...) {
+		s := Score{ID: r.ID, Name: r.Name, N: r.N}
+		if r.Score != nil {
+			s.Score = *r.Score
+		}
+		if r.Expect != nil {
+			s.ExpectCTO, s.ExpectCIO = r.Expect.CTO, r.Expect.CIO
+		}
+		out = append(out, s)
+	}
+	return out
 }

@@ -296,7 +296,8 @@ func (r *resultsModel) plan(m *session, w int) string {
 	write("\n" + t.Title.Render("Gaps and plan") + t.Subtle.Render("  ↑/↓ choose · enter reads the guide section") + "\n")
 	write(evidenceStep(t, res, w))
 	if len(res.Gaps) == 0 {
-		write(t.Subtle.Render("  no gaps against "+res.TargetLabel()) + "\n")
+		areas := append(append([]model.Score{}, res.Readiness...), res.Foundations...)
+		write(indent(wrap(t.Subtle.Render(model.NoGapsWords(areas, res.Target)), w-2), 2) + "\n")
 	}
 	r.gapLines = r.gapLines[:0]
 	planFor := map[string]model.PlanStep{}

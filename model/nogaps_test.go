@@ -1,0 +1,29 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+// A result without gaps never says every area meets its level while an
+// area on show sits below one on a single answer (a quick assessment).
+func TestNoGapsWordsAgreeWithTheAreas(t *testing.T) {
+	low := Score{N: 1, Score: 0, ExpectCTO: 80, ExpectCIO: 70}
+	met := Score{N: 3, Score: 85, ExpectCTO: 80, ExpectCIO: 70}
+	for _, c := range []struct {
+		name   string
+		areas  []Score
+		target Role
+		want   string
+	}{
+		{"nothing rated", []Score{{}}, "", "Nothing was rated yet"},
+		{"one answer below a level", []Score{low, met}, "", "1 area scores below an expected level on a single answer"},
+		{"below the CIO's level only, CTO target", []Score{{N: 1, Score: 75, ExpectCTO: 70, ExpectCIO: 80}}, RoleCTO, "No gaps: every area with enough answers"},
+		{"below the CIO's level only, no target", []Score{{N: 1, Score: 75, ExpectCTO: 70, ExpectCIO: 80}}, "", "No gap can be named yet"},
+		{"every area meets", []Score{met}, "", "No gaps: every area with enough answers meets"},
+	} {
+		if got := NoGapsWords(c.areas, c.target); !strings.Contains(got, c.want) {
+			t.Errorf("%s: %q, want it to say %q", c.name, got, c.want)
+		}
+	}
+}
