@@ -6,7 +6,9 @@ import "strings"
 // for lists: the verdict, the score when there is one, and the method.
 func HeaderLean(r Result) string {
 	s := r.Lean.Verdict
-	if r.MethodOf() < 2 || r.Lean.Enough {
+	// A held verdict shows no number: the quality checks hold it back
+	// everywhere, not only on the results screen.
+	if r.MethodOf() < 2 || r.Lean.Enough && !r.Held {
 		s += " (" + Signed(r.Lean.Score) + ")"
 	}
 	return s + methodMark + itoa(r.MethodOf())

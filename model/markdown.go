@@ -48,7 +48,12 @@ func Markdown(b *Bank, rep Report) string {
 	}
 
 	p("## Lean\n\n")
-	if rep.Lean.Score == nil {
+	if rep.Held && rep.Lean.Score != nil {
+		// Held back: the reading is given only as what the answers say
+		// with the checks set aside, never as the verdict.
+		p("**%s**. Set aside the quality checks, the answers read %s: %s on a scale from CTO +100 to CIO -100, band %s to %s.\n\n",
+			Capitalise(rep.Lean.Verdict), md(rep.Unheld), Signed(*rep.Lean.Score), Signed(*rep.Lean.Low), Signed(*rep.Lean.High))
+	} else if rep.Lean.Score == nil {
 		p("**%s**. %d trade-off answers given; at least %d (and %d on each facet) are needed before any verdict on the lean.\n\n", Capitalise(rep.Lean.Verdict), rep.Lean.N, MinTradeoffs, MinPerFacet)
 	} else {
 		p("**%s**: %s on a scale from CTO +100 to CIO -100. The band, from the spread of your own answers, runs from %s to %s.\n\n",
