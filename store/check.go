@@ -190,5 +190,5 @@ func checkAssessment(c codec, b *bolt.Bucket, id string) []*RecordError {
 			return nil
 		})
 	}
-	return bad
+	return append(bad, checkPeers(c, b, id)...)
 }
