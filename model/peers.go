@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math"
 	"sort"
 )
 
@@ -8,6 +9,10 @@ import (
 // ratings is shown until this many have answered, and no group of them
 // smaller than this is ever shown, nor one whose complement is.
 const MinRaters = 3
+
+// BorrowedDF is how many degrees of freedom a band borrows from the pooled
+// spread (the person's own bands and the colleagues' alike).
+const BorrowedDF = priorWeight
 
 // Peer readings of an area: self against the others, read with both bands.
 const (
@@ -88,9 +93,22 @@ func PeerView(b *Bank, r *Result, responses []Response) *PeerPanel {
 	if p.Need > 0 {
 		return p
 	}
+	// The pooled spread of every rating the colleagues gave, as the
+	// person's own bands pool theirs (shrunkSpread).
+	var all []float64
+	for _, resp := range responses {
+		for id, v := range resp.Answers {
+			if it, ok := b.Item(id); ok && v > 0 {
+				if x, ok := value(it, Answer{Value: v}); ok {
+					all = append(all, x)
+				}
+			}
+		}
+	}
+	pooled := stddev(all)
 	for _, group := range [][]Score{r.Readiness, r.Foundations} {
 		for _, s := range group {
-			p.Areas = append(p.Areas, peerArea(b, s, responses))
+			p.Areas = append(p.Areas, peerArea(b, s, responses, pooled))
 		}
 	}
 	return p
@@ -101,7 +119,7 @@ type raterMean struct {
 	v   float64
 }
 
-func peerArea(b *Bank, s Score, responses []Response) PeerArea {
+func peerArea(b *Bank, s Score, responses []Response, pooled float64) PeerArea {
 	a := PeerArea{ID: s.ID, Name: s.Name, SelfN: s.N}
 	if s.N > 0 {
 		a.Self, a.SelfLow, a.SelfHi = s.Score, s.Low, s.High
@@ -127,7 +145,7 @@ func peerArea(b *Bank, s Score, responses []Response) PeerArea {
 		return a
 	}
 	a.Shown = true
-	a.Others, a.Low, a.High = othersBand(raters)
+	a.Others, a.Low, a.High = othersBand(raters, pooled)
 	switch {
 	case s.N == 0:
 	case a.SelfLow > a.High:
@@ -149,22 +167,26 @@ func peerArea(b *Bank, s Score, responses []Response) PeerArea {
 			}
 		}
 		g := PeerGroup{Relationship: rel, Raters: len(in)}
-		g.Others, g.Low, g.High = othersBand(in)
+		g.Others, g.Low, g.High = othersBand(in, pooled)
 		a.Groups = append(a.Groups, g)
 	}
 	return a
 }
 
-// othersBand is the mean of the raters' means with its band, 0..100: the
-// spread between raters, at the readiness confidence, floored at one
-// level as the person's own bands are.
-func othersBand(raters []raterMean) (score, low, high int) {
+// othersBand is the mean of the raters' means with its band, 0..100, by
+// the rule of the person's own bands: a t interval at the readiness
+// confidence over the raters (each rater one value, however many items
+// they rated), the spread between them pulled toward the pooled spread of
+// all their ratings (priorWeight more degrees of freedom) and floored at
+// one level.
+func othersBand(raters []raterMean, pooled float64) (score, low, high int) {
 	vals := make([]float64, len(raters))
 	for i, rm := range raters {
 		vals[i] = rm.v
 	}
-	m, lo, hi := band(vals, ReadinessConfidence, RatingFloor)
-	return round(100 * m), clamp(round(100*lo), 0, 100), clamp(round(100*hi), 0, 100)
+	m := mean(vals)
+	half := TCritical(ReadinessConfidence, len(vals)-1+priorWeight) * max(shrunkSpread(vals, pooled), RatingFloor) / math.Sqrt(float64(len(vals)))
+	return round(100 * m), clamp(round(100*(m-half)), 0, 100), clamp(round(100*(m+half)), 0, 100)
 }
 
 // ShownGroups is the anonymity rule for relationship groups: a group is
@@ -194,6 +216,9 @@ func ShownGroups(counts map[Relationship]int) []Relationship {
 			}
 		}
 		cand = append(cand[:smallest], cand[smallest+1:]...)
+	}
+	if len(cand) == 0 {
+		return nil
 	}
 	sort.SliceStable(cand, func(i, j int) bool { return relIndex(cand[i]) < relIndex(cand[j]) })
 	return cand
