@@ -175,20 +175,9 @@ func importCommand(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			s := g.store()
-			refused := 0
-			for _, path := range args {
-				msg, err := importOne(g, s, b, path, yes)
-				if err != nil {
-					var busy *store.BusyError
-					if errors.As(err, &busy) {
-						return err
-					}
-					refused++
-					fmt.Fprintf(g.stderr, "%s refused: %s\n", model.Escaped(path), err)
-					continue
-				}
-				fmt.Fprintln(g.stderr, msg)
+			refused, err := importFiles(g, g.store(), b, args, yes)
+			if err != nil {
+				return err
 			}
 			if refused > 0 {
 				return exitError{code: 1}
@@ -200,41 +189,89 @@ func importCommand(g *globals) *cobra.Command {
 	return cmd
 }
 
-// importOne imports one response file and says what happened in one line.
-func importOne(g *globals, s *store.Store, b *model.Bank, path string, yes bool) (string, error) {
-	data, err := readPeerFile(path, "response")
-	if err != nil {
-		return "", err
+// importFiles imports response files in one transaction, says in one line
+// per file what happened, and counts the files refused. A correction of a
+// response imported earlier is asked about (or --yes) and then imported
+// in a second transaction.
+func importFiles(g *globals, s *store.Store, b *model.Bank, paths []string, yes bool) (refused int, err error) {
+	refuse := func(path string, err error) {
+		refused++
+		fmt.Fprintf(g.stderr, "%s refused: %s\n", model.Escaped(path), err)
 	}
-	r, err := model.DecodeResponse(data)
-	if err != nil {
-		return "", err
-	}
-	got, err := s.Import(b, r, false)
-	var rep *store.ReplaceError
-	if errors.As(err, &rep) {
-		ok := yes
-		if !yes {
-			if ok, err = confirm(g, fmt.Sprintf("%s corrects a response imported earlier into %s. Replace it?", model.Escaped(path), rep.Assessment),
-				"not replacing the earlier response"); err != nil {
-				return "", err
+	var rs []model.Response
+	var from []string
+	for _, path := range paths {
+		data, err := readPeerFile(path, "response")
+		if err == nil {
+			var r model.Response
+			if r, err = model.DecodeResponse(data); err == nil {
+				rs, from = append(rs, r), append(from, path)
+				continue
 			}
 		}
-		if !ok {
-			return "", errors.New("the earlier response from the same rater was kept")
-		}
-		got, err = s.Import(b, r, true)
+		refuse(path, err)
 	}
+	if len(rs) == 0 {
+		return refused, nil
+	}
+	got, errs, err := s.ImportAll(b, rs, false)
 	if err != nil {
-		return "", err
+		return refused, err
 	}
+	var again []model.Response
+	var againFrom []string
+	for i, e := range errs {
+		var rep *store.ReplaceError
+		switch {
+		case errors.As(e, &rep):
+			ok := yes
+			if !yes {
+				var cerr error
+				ok, cerr = confirm(g, fmt.Sprintf("%s corrects a response imported earlier into %s. Replace it?", model.Escaped(from[i]), rep.Assessment), "not replacing the earlier response")
+				if cerr != nil {
+					refuse(from[i], cerr)
+					continue
+				}
+			}
+			if !ok {
+				refuse(from[i], errors.New("the earlier response from the same rater was kept"))
+				continue
+			}
+			again, againFrom = append(again, rs[i]), append(againFrom, from[i])
+		case e != nil:
+			refuse(from[i], e)
+		default:
+			fmt.Fprintln(g.stderr, importedLine(from[i], got[i]))
+		}
+	}
+	if len(again) > 0 {
+		got, errs, err := s.ImportAll(b, again, true)
+		if err != nil {
+			return refused, err
+		}
+		for i, e := range errs {
+			if e != nil {
+				refuse(againFrom[i], e)
+			} else {
+				fmt.Fprintln(g.stderr, importedLine(againFrom[i], got[i]))
+			}
+		}
+	}
+	return refused, nil
+}
+
+func importedLine(path string, got store.Imported) string {
 	what := "imported"
 	if got.Replaced {
 		what = "replaced the earlier response with"
 	}
-	msg := fmt.Sprintf("%s %s into assessment %s: %d %s", what, model.Escaped(path), got.Assessment, got.Responses, map[bool]string{true: "response", false: "responses"}[got.Responses == 1])
+	noun := "responses"
+	if got.Responses == 1 {
+		noun = "response"
+	}
+	msg := fmt.Sprintf("%s %s into assessment %s: %d %s", what, model.Escaped(path), got.Assessment, got.Responses, noun)
 	if need := model.MinRaters - got.Responses; need > 0 {
 		msg += "; " + model.NeedMore(need)
 	}
-	return msg, nil
+	return msg
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -163,63 +164,117 @@ type Imported struct {
 }
 
 // Import adds a colleague's response to the assessment whose invitation
-// it answers, in one transaction. Nothing is written when it is refused:
-// a response to no invitation of this database, one for another bank
-// family or items the invitation did not ask, the same response again,
-// or one older than what is stored from the same rater; a later response
-// from the same rater (a correction) returns *ReplaceError unless
-// replace is true. A finished assessment's kept result is scored again,
-// from what is stored, with the colleagues' view in it.
+// it answers, in one transaction (ImportAll of one).
 func (s *Store) Import(bank *model.Bank, r model.Response, replace bool) (Imported, error) {
-	var out Imported
-	err := s.update(func(tx *bolt.Tx) error {
+	got, errs, err := s.ImportAll(bank, []model.Response{r}, replace)
+	if err != nil {
+		return Imported{}, err
+	}
+	return got[0], errs[0]
+}
+
+// ImportAll adds colleagues' responses to the assessments whose
+// invitations they answer, all in one transaction; errs[i] says why
+// response i was refused, and nothing of a refused one is written: a
+// response to no invitation of this database, one for another bank family
+// or items the invitation did not ask, the same response again, or one
+// older than what is stored from the same rater. A later response from
+// the same rater (a correction) is refused with *ReplaceError unless
+// replace is true. A finished assessment's kept result is scored again,
+// once, from what is stored, with the colleagues' view in it. err is a
+// failure of the whole write (nothing written).
+func (s *Store) ImportAll(bank *model.Bank, rs []model.Response, replace bool) (got []Imported, errs []error, err error) {
+	err = s.update(func(tx *bolt.Tx) error {
+		got, errs = make([]Imported, len(rs)), make([]error, len(rs))
 		c := codecOf(tx)
-		id, b, err := findInvitation(c, tx, r.Invitation)
-		if err != nil {
-			return err
+		type open struct {
+			b *bolt.Bucket
+			a *model.Assessment
 		}
-		out.Assessment = id
-		stored, _, err := readStored(c, b, id)
-		if err != nil {
-			return err
-		}
-		if stored.Peers, err = readPeers(c, b, id); err != nil {
-			return err
-		}
-		if err := model.CheckResponse(bank, stored, r.Invitation, r); err != nil {
-			return err
-		}
-		kept := stored.Peers[:0:0]
-		for _, old := range stored.Peers {
-			if old.Rater != r.Rater {
-				kept = append(kept, old)
+		opened := map[string]*open{}
+		var touched []*open
+		for i, r := range rs {
+			id, b, err := findInvitation(c, tx, r.Invitation)
+			if err != nil {
+				errs[i] = err
 				continue
 			}
-			switch {
-			case old.SameAnswers(r):
-				return ErrAlreadyImported
-			case !r.At.After(old.At):
-				return fmt.Errorf("it is older than the response from the same rater imported already (answered %s)", old.At.UTC().Format("2 January 2006 15:04 MST"))
-			case !replace:
-				return &ReplaceError{Assessment: id, Earlier: old.At}
+			o := opened[id]
+			if o == nil {
+				a, _, err := readStored(c, b, id)
+				if err != nil {
+					return err
+				}
+				o = &open{b, a}
+				opened[id] = o
 			}
-			out.Replaced = true
+			replaced, err := addResponse(bank, o.a, r, replace)
+			if err != nil {
+				errs[i] = err
+				continue
+			}
+			pb, err := b.CreateBucketIfNotExists(bucketPeers)
+			if err != nil {
+				return err
+			}
+			if err := c.put(pb, []byte(r.Rater), valueName(id, string(bucketPeers), r.Rater), model.EncodePeerFile(r)); err != nil {
+				return err
+			}
+			got[i] = Imported{Assessment: id, Replaced: replaced}
+			if !slices.Contains(touched, o) {
+				touched = append(touched, o)
+			}
 		}
-		stored.Peers = append(kept, r)
-		out.Responses = len(stored.Peers)
-		pb, err := b.CreateBucketIfNotExists(bucketPeers)
-		if err != nil {
-			return err
+		if len(touched) == 0 {
+			return errNothingImported // rolled back: not even a commit
 		}
-		if err := c.put(pb, []byte(r.Rater), valueName(id, string(bucketPeers), r.Rater), model.EncodePeerFile(r)); err != nil {
-			return err
+		for i := range got {
+			if o := opened[got[i].Assessment]; o != nil && errs[i] == nil {
+				got[i].Responses = len(o.a.Peers)
+			}
 		}
-		if stored.Status != model.StatusFinished {
-			return nil
+		for _, o := range touched {
+			if o.a.Status == model.StatusFinished {
+				if err := rescore(c, o.b, bank, o.a); err != nil {
+					return err
+				}
+			}
 		}
-		return rescore(c, b, bank, stored)
+		return nil
 	})
-	return out, err
+	if errors.Is(err, errNothingImported) {
+		err = nil
+	}
+	return got, errs, err
+}
+
+// errNothingImported rolls back an import that refused every response.
+var errNothingImported = errors.New("nothing imported")
+
+// addResponse checks r against assessment a and its responses, and adds
+// it (in memory) when it is new or a correction to replace.
+func addResponse(bank *model.Bank, a *model.Assessment, r model.Response, replace bool) (replaced bool, err error) {
+	if err := model.CheckResponse(bank, a, r.Invitation, r); err != nil {
+		return false, err
+	}
+	kept := a.Peers[:0:0]
+	for _, old := range a.Peers {
+		if old.Rater != r.Rater {
+			kept = append(kept, old)
+			continue
+		}
+		switch {
+		case old.SameAnswers(r):
+			return false, ErrAlreadyImported
+		case !r.At.After(old.At):
+			return false, fmt.Errorf("it is older than the response from the same rater imported already (answered %s)", old.At.UTC().Format("2 January 2006 15:04 MST"))
+		case !replace:
+			return false, &ReplaceError{Assessment: a.ID, Earlier: old.At}
+		}
+		replaced = true
+	}
+	a.Peers = append(kept, r)
+	return replaced, nil
 }
 
 // rescore keeps a finished assessment's result in step with what is
