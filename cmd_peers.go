@@ -134,6 +134,9 @@ func rateCommand(g *globals) *cobra.Command {
 			write := func(r model.Response) (string, error) {
 				return out, writeResponse(out, r, force)
 			}
+			if !g.isAccessible() && isTerminal(g) {
+				return runRateScreen(g, inv, write)
+			}
 			line := &ui.Line{Store: g.store(), In: bufio.NewReader(g.stdin), Out: g.styledOut(), Command: g.command()}
 			return line.Rate(inv, write)
 		},

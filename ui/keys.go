@@ -336,3 +336,23 @@ func (d *damagedModel) keyHelp(*session) help.KeyMap {
 	}
 	return keyHelp{short: []key.Binding{quitKey}, full: [][]key.Binding{{quitKey, forceQuitKey}}}
 }
+
+// Rate (cxo rate: a colleague's rating, a program of its own).
+
+type rateKeyMap struct {
+	Answer, NoOpportunity, Prev, Yes, No, Quit key.Binding
+}
+
+var rateKeys = rateKeyMap{
+	Answer: bind("1-5", "answer", "1", "2", "3", "4", "5"), NoOpportunity: bind("o", "no opportunity to observe", "o"),
+	Prev: bind("←/h", "previous", "left", "h"), Yes: bind("y", "yes", "y"), No: bind("n", "no", "n"),
+	Quit: bind("q/esc", "stop (answers are saved)", "q", "esc", "ctrl+c"),
+}
+
+func (k rateKeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Answer, k.NoOpportunity, k.Prev, k.Quit}
+}
+
+func (k rateKeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Answer, k.NoOpportunity, k.Prev}, {k.Yes, k.No, k.Quit}}
+}
