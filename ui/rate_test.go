@@ -24,7 +24,9 @@ func testInvitation() model.Invitation {
 
 func runRater(t *testing.T, s *store.Store, out string, script func(wait func(...string), send func(string))) *Rater {
 	t.Helper()
-	write := func(r model.Response) (string, error) { return out, store.WriteExport(out, model.EncodePeerFile(r), true) }
+	write := func(r model.Response) (string, error) {
+		return out, store.WriteExport(out, model.EncodePeerFile(r), true)
+	}
 	tm := teatest.NewTestModel(t, NewRater(s, testInvitation(), write, true), teatest.WithInitialTermSize(80, 24))
 	// wait reads the output until every text has shown in what it read
 	// (what it read is used up: a frame's texts are waited for at once).
