@@ -120,7 +120,7 @@ func rateCommand(g *globals) *cobra.Command {
 		Short: "Rate a colleague from their invitation file; writes a response file to send back",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			data, err := readPeerFile(args[0], "invitation")
+			data, err := store.ReadPeerFile(args[0], "invitation")
 			if err != nil {
 				return err
 			}
@@ -152,7 +152,7 @@ func rateCommand(g *globals) *cobra.Command {
 func writeResponse(path string, r model.Response, force bool) error {
 	overwrite := force
 	if !force {
-		if data, err := readPeerFile(path, "response"); err == nil {
+		if data, err := store.ReadPeerFile(path, "response"); err == nil {
 			if old, err := model.DecodeResponse(data); err == nil && old.Invitation == r.Invitation && old.Rater == r.Rater {
 				overwrite = true
 			}
@@ -204,7 +204,7 @@ func importFiles(g *globals, s *store.Store, b *model.Bank, paths []string, yes 
 	var rs []model.Response
 	var from []string
 	for _, path := range paths {
-		data, err := readPeerFile(path, "response")
+		data, err := store.ReadPeerFile(path, "response")
 		if err == nil {
 			var r model.Response
 			if r, err = model.DecodeResponse(data); err == nil {

@@ -185,16 +185,18 @@ func (r *reviewModel) keyHelp(*session) help.KeyMap { return reviewKeys }
 
 type resultsKeyMap struct {
 	Tab, ShiftTab, Panel, Why, Review, Export, Compare, Guides, Open, Up, Down, Back key.Binding
+	Invite, Import                                                                   key.Binding // peers (a private 360)
 	ShowAnyway                                                                       key.Binding // a verdict the quality checks hold back
 	Scroll                                                                           key.Binding // label
 }
 
 var resultsKeys = resultsKeyMap{
 	Tab: bind("tab", "next panel", "tab"), ShiftTab: bind("shift+tab", "previous panel", "shift+tab"),
-	Panel: bind("1-4", "panel", "1", "2", "3", "4"), Why: bind("w", "why", "w"), Review: bind("v", "review", "v"),
+	Panel: bind("1-5", "panel", "1", "2", "3", "4", "5"), Why: bind("w", "why", "w"), Review: bind("v", "review", "v"),
 	Export: bind("e", "export", "e"), Compare: bind("c", "compare", "c"), Guides: bind("g", "guides", "g"),
 	Open: bind("enter", "read a gap's guide", "enter"), Up: upKey, Down: downKey,
 	Back: backKey, Scroll: scrollLabel, ShowAnyway: bind("a", "show the held verdict", "a"),
+	Invite: bind("i", "invite colleagues", "i"), Import: bind("I", "import their responses", "I"),
 }
 
 // keyHelp puts the panel's own keys first: a narrow help line drops keys
@@ -211,10 +213,13 @@ func (r *resultsModel) keyHelp(m *session) help.KeyMap {
 	if r.panel == 3 && len(m.res.Flags) > 0 {
 		short = append(short, k.Review)
 	}
+	if r.panel == 4 {
+		short = append(short, k.Invite, k.Import)
+	}
 	short = append(short, k.Export, k.Compare, k.Guides, k.Scroll, k.Back, helpKey)
 	return keyHelp{
 		short: short,
-		full: [][]key.Binding{{k.Tab, k.ShiftTab, k.Panel, k.Scroll}, {k.Export, k.Compare, k.Guides, k.Why, k.Review, k.ShowAnyway},
+		full: [][]key.Binding{{k.Tab, k.ShiftTab, k.Panel, k.Scroll}, {k.Export, k.Compare, k.Guides, k.Why, k.Review, k.ShowAnyway, k.Invite, k.Import},
 			{k.Back, quitKey, forceQuitKey}},
 	}
 }
@@ -356,3 +361,19 @@ func (k rateKeyMap) ShortHelp() []key.Binding {
 func (k rateKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Answer, k.NoOpportunity, k.Prev}, {k.Yes, k.No, k.Quit}}
 }
+
+// Invite and import (the results' i and I).
+
+type peersKeyMap struct {
+	Go, Back key.Binding
+}
+
+var peersKeys = peersKeyMap{Go: bind("enter", "go", "enter"), Back: backKey}
+
+func (k peersKeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Go, k.Back, forceQuitKey} }
+
+func (k peersKeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Go, k.Back, forceQuitKey}}
+}
+
+func (p *peersModel) keyHelp(*session) help.KeyMap { return peersKeys }

@@ -1,4 +1,4 @@
-package main
+package store
 
 import (
 	"fmt"
@@ -8,11 +8,11 @@ import (
 	"github.com/cxo-dev/cxo/model"
 )
 
-// readPeerFile reads an invitation or a response: a regular file of at
+// ReadPeerFile reads an invitation or a response: a regular file of at
 // most model.PeerFileLimit bytes (1 MiB), refused before it is opened when
 // it is a pipe, a device or a folder, and refused when it grows past the
 // limit while being read.
-func readPeerFile(path, what string) ([]byte, error) {
+func ReadPeerFile(path, what string) ([]byte, error) {
 	shown := model.Escaped(path)
 	fi, err := os.Stat(path)
 	if err != nil {
