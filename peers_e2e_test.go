@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -15,7 +16,11 @@ import (
 
 // observerBank writes the built-in bank with an observer wording on every
 // readiness and foundation item that lacks one, and returns its path.
-func observerBank(t testing.TB) string {
+func observerBank(t testing.TB) string { return bankWithObservers(t, false) }
+
+// bankWithObservers is observerBank; with dropOne, the first readiness
+// item has no observer wording.
+func bankWithObservers(t testing.TB, dropOne bool) string {
 	t.Helper()
 	var doc yaml.Node
 	if err := yaml.Unmarshal(assets.File("bank.yaml"), &doc); err != nil {
@@ -34,8 +39,19 @@ func observerBank(t testing.TB) string {
 	for _, f := range field(root, "facets").Content {
 		layers[field(f, "id").Value] = field(f, "layer").Value
 	}
+	dropped := false
 	for _, it := range field(root, "items").Content {
 		l := layers[field(it, "facet").Value]
+		if dropOne && !dropped && l == "readiness" {
+			dropped = true
+			for i := 0; i+1 < len(it.Content); i += 2 {
+				if it.Content[i].Value == "observer" {
+					it.Content = append(it.Content[:i], it.Content[i+2:]...)
+					break
+				}
+			}
+			continue
+		}
 		if (l == "readiness" || l == "foundation") && field(it, "observer") == nil {
 			it.Content = append(it.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: "observer"},
 				&yaml.Node{Kind: yaml.ScalarNode, Value: "How well does {name} do this: " + field(it, "text").Value})
@@ -134,4 +150,36 @@ func section(md string) string {
 	_, after, _ := strings.Cut(md, "## Colleagues' view")
 	before, _, _ := strings.Cut(after, "## Strengths")
 	return before
+}
+
+// invite refuses, in one line and storing nothing, when the bank has no
+// observer wording for an item colleagues would rate, and without a
+// terminal it needs --name.
+func TestInviteRefusals(t *testing.T) {
+	dir := isolate(t)
+	bank := bankWithObservers(t, true)
+	db := filepath.Join(dir, "me.db")
+	if r := cxo(t, strings.Repeat("1\n2\n", 40), "--db", db, "--bank", bank, "--accessible", "new", "--quick"); r.code != 0 {
+		t.Fatalf("new: %s", r.stderr)
+	}
+	before := mustRead(t, db)
+	out := filepath.Join(dir, "inv.json")
+	r := cxo(t, "", "--db", db, "--bank", bank, "invite", "--name", "Sam", "-o", out)
+	if r.code != 1 || !strings.Contains(r.stderr, "no observer wording for item") || strings.Count(strings.TrimSpace(r.stderr), "\n") > 0 {
+		t.Errorf("invite with a bank lacking observer wording: %d %q", r.code, r.stderr)
+	}
+	r = cxo(t, "", "--db", db, "--bank", observerBank(t), "invite", "-o", out)
+	if r.code != 2 || !strings.Contains(r.stderr, "--name") {
+		t.Errorf("invite without a name in a pipe: %d %q", r.code, r.stderr)
+	}
+	r = cxo(t, "", "--db", db, "--bank", observerBank(t), "invite", "--name", "Sam\x1b[2J", "-o", out)
+	if r.code != 1 || !strings.Contains(r.stderr, "control character") {
+		t.Errorf("a name with an escape: %d %q", r.code, r.stderr)
+	}
+	if !bytes.Equal(mustRead(t, db), before) {
+		t.Errorf("a refused invite changed the database")
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("a refused invite wrote %s", out)
+	}
 }

@@ -110,6 +110,7 @@ func checkValues(tx *bolt.Tx) []*RecordError {
 			return nil
 		})
 	}
+	bad = append(bad, checkRatings(c, tx)...)
 	if set := tx.Bucket(bucketSettings); set != nil {
 		_ = set.ForEach(func(k, v []byte) error {
 			if v == nil {

@@ -182,3 +182,43 @@ func TestCheckFindsADamagedResponse(t *testing.T) {
 		t.Errorf("a damaged response loads")
 	}
 }
+
+// A colleague's rating in progress is checked like every stored value.
+func TestCheckFindsADamagedRating(t *testing.T) {
+	s := New(dbPath(t), "test")
+	const inv = "0123456789abcdef0123456789abcdef"
+	r, err := s.Rating(inv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Relationship, r.Answers["ops-1"] = model.RelPeer, 4
+	if err := s.SaveRating(inv, r); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Rating(inv); err != nil || got.Token != r.Token || got.Answers["ops-1"] != 4 {
+		t.Fatalf("rating read back: %+v %v", got, err)
+	}
+	if err := s.Check(); err != nil {
+		t.Fatal(err)
+	}
+	db, err := bolt.Open(s.Path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketRatings)
+		v := append([]byte(nil), b.Get([]byte(inv))...)
+		v[10] ^= 0x01
+		return b.Put([]byte(inv), v)
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Check(); err == nil || !strings.Contains(err.Error(), "your rating of a colleague (invitation "+inv) {
+		t.Errorf("check: %v, want the damaged rating named", err)
+	}
+	if _, err := s.Rating(inv); err == nil {
+		t.Errorf("a damaged rating reads")
+	}
+}

@@ -38,15 +38,11 @@ func (s *Store) Rating(inv string) (Rating, error) {
 		if err != nil || data == nil {
 			return err
 		}
-		var got Rating
-		if err := json.Unmarshal(data, &got); err != nil || got.V < 1 || got.V > recordVersion || len(got.Token) != 32 {
-			return &RecordError{Key: ratingName(inv), Reason: "not a rating"}
+		got, err := decodeRating(ratingName(inv), data)
+		if err == nil {
+			r = got
 		}
-		if got.Answers == nil {
-			got.Answers = map[string]int{}
-		}
-		r = got
-		return nil
+		return err
 	})
 	return r, err
 }
@@ -71,4 +67,30 @@ func (r Rating) Response(inv model.Invitation, at time.Time) model.Response {
 	}
 	return model.Response{Format: model.ResponseFormat, Version: model.PeerFileVersion, Invitation: inv.ID, Bank: inv.Bank,
 		Rater: r.Token, Relationship: r.Relationship, At: at.UTC().Truncate(time.Second), Answers: ans}
+}
+
+func decodeRating(name string, data []byte) (Rating, error) {
+	var r Rating
+	if err := json.Unmarshal(data, &r); err != nil || r.V < 1 || r.V > recordVersion || len(r.Token) != 32 {
+		return Rating{}, &RecordError{Key: name, Reason: "not a rating"}
+	}
+	if r.Answers == nil {
+		r.Answers = map[string]int{}
+	}
+	return r, nil
+}
+
+// checkRatings checks the ratings this database holds for colleagues.
+func checkRatings(c codec, tx *bolt.Tx) []*RecordError {
+	var bad []*RecordError
+	if rb := tx.Bucket(bucketRatings); rb != nil {
+		_ = rb.ForEach(func(k, v []byte) error {
+			name := ratingName(string(k))
+			if e := checkValue(c, name, v, func(p []byte) error { _, err := decodeRating(name, p); return err }); e != nil {
+				bad = append(bad, e)
+			}
+			return nil
+		})
+	}
+	return bad
 }

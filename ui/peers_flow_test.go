@@ -135,3 +135,22 @@ func TestResultsInviteImportAndPeersPanel(t *testing.T) {
 		t.Fatalf("three responses:\n%s\nstatus %q", sc, d.app.status)
 	}
 }
+
+func TestPeersTextForTheLineMode(t *testing.T) {
+	if peersText(nil) != "" {
+		t.Errorf("text without responses")
+	}
+	if got := peersText(&model.PeerPanel{Responses: 2, Need: 1}); !strings.Contains(got, "1 more response is needed") {
+		t.Errorf("two responses: %q", got)
+	}
+	p := &model.PeerPanel{Responses: 4, Areas: []model.PeerArea{
+		{Name: "Operations", Self: 90, SelfLow: 70, SelfHi: 100, SelfN: 3, Raters: 4, Shown: true, Others: 20, Low: 5, High: 40, Reading: model.PeerBlindSpot},
+		{Name: "Budgets", SelfN: 0, Raters: 2},
+	}}
+	got := peersText(p)
+	for _, want := range []string{"Operations: you 90 (band 70-100); others 20 (band 5-40) from 4; blind spot", "Budgets: you not rated; others fewer than 3 rated it"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("lacks %q:\n%s", want, got)
+		}
+	}
+}
