@@ -95,9 +95,17 @@ func inviteCommand(g *globals) *cobra.Command {
 				_, err := g.stdout.Write(data)
 				return err
 			}
-			if err := store.WriteExport(out, data, force); err != nil {
+			// An earlier copy of this same invitation is replaced; anything
+			// else only with --force.
+			overwrite := force
+			if old, err := store.ReadPeerFile(out, "invitation"); err == nil {
+				if prev, err := model.DecodeInvitation(old); err == nil && prev.ID == inv.ID {
+					overwrite = true
+				}
+			}
+			if err := store.WriteExport(out, data, overwrite); err != nil {
 				if errors.Is(err, store.ErrExists) {
-					return fmt.Errorf("%s already exists; add --force to overwrite it", model.Escaped(out))
+					return fmt.Errorf("%s already exists and is not this invitation; add --force to overwrite it", model.Escaped(out))
 				}
 				return err
 			}

@@ -90,6 +90,19 @@ func TestPeersEndToEnd(t *testing.T) {
 	if err != nil || invitation.Name != "Sam Lee" || !strings.Contains(string(data), "How well does Sam Lee") {
 		t.Fatalf("invitation: %v %s", err, data)
 	}
+	// Inviting again keeps the invitation (responses to it still import)
+	// and replaces its own file; another file needs --force.
+	if r = cxo(t, "", "--db", db, "--bank", bank, "invite", "--name", "Sam Lee", "-o", inv); r.code != 0 {
+		t.Fatalf("invite again: %d %s", r.code, r.stderr)
+	}
+	if again, _ := model.DecodeInvitation(mustRead(t, inv)); again.ID != invitation.ID {
+		t.Errorf("inviting again made another invitation")
+	}
+	other := filepath.Join(dir, "other.txt")
+	writeFile(t, dir, "other.txt", []byte("mine"))
+	if r = cxo(t, "", "--db", db, "--bank", bank, "invite", "--name", "Sam Lee", "-o", other); r.code == 0 || string(mustRead(t, other)) != "mine" {
+		t.Errorf("invite over another file: %d %s", r.code, r.stderr)
+	}
 	// It holds none of the person's answers or scores.
 	for _, no := range []string{"\"answers\"", "score", "lean"} {
 		if strings.Contains(string(data), no) {

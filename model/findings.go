@@ -283,7 +283,7 @@ func evidenceStep(r *Result) (PlanStep, bool) {
 	for _, f := range r.Flags {
 		if f.Code == "selfrating" {
 			acts = append(acts, "Re-read the level descriptions of the areas you rated 4 or 5 and check each against something you did this year.",
-				"Ask two colleagues who see your work to rate the same behaviours, and compare their view with yours.")
+				"Ask three or more colleagues who see your work to rate the same behaviours (cxo invite, or i on the results), and compare their view with yours.")
 		}
 	}
 	switch len(acts) {
