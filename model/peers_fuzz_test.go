@@ -46,3 +46,41 @@ func FuzzDecodeResponse(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDecodeInvitation: whatever the bytes, DecodeInvitation never
+// panics, and an invitation it accepts holds no control character and
+// round-trips.
+func FuzzDecodeInvitation(f *testing.F) {
+	b := testBank(f)
+	for i := range b.Items {
+		b.Items[i].Observer = "How often does {name} do this: " + b.Items[i].Text
+	}
+	a := assess(b, nil, func(it Item) (Answer, bool) { return Answer{Value: 3}, true })
+	inv, err := NewInvitation(b, a, "0123456789abcdef0123456789abcdef", "Sam Lee", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		f.Fatal(err)
+	}
+	data := EncodePeerFile(inv)
+	for _, seed := range [][]byte{data, data[:len(data)/3], []byte(`{"format":"cxo-invitation"}`)} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		inv, err := DecodeInvitation(data)
+		if err != nil {
+			return
+		}
+		for _, s := range []string{inv.Name, inv.ID, inv.Bank} {
+			if _, bad := HasControl(s); bad {
+				t.Fatalf("accepted a control character: %q", s)
+			}
+		}
+		for _, it := range inv.Items {
+			if _, bad := HasControl(it.Text + it.Area + it.ID); bad {
+				t.Fatalf("accepted a control character in item %q", it.ID)
+			}
+		}
+		if _, err := DecodeInvitation(EncodePeerFile(inv)); err != nil {
+			t.Fatalf("round trip: %v", err)
+		}
+	})
+}
