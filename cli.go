@@ -288,6 +288,7 @@ func rootCommand(g *globals) *cobra.Command {
 	f.StringVar(&g.theme, "theme", "", "dark or light (env CXO_THEME; default: ask the terminal)")
 	f.BoolVar(&g.accessible, "accessible", false, "line mode for screen readers and pipes (env CXO_ACCESSIBLE=1)")
 	root.AddCommand(newCommand(g), resumeCommand(g), listCommand(g), exportCommand(g), guideCommand(g), deleteCommand(g), bankCommand(g), checkCommand(g))
+	root.AddCommand(peerCommands(g)...)
 	return root
 }
 

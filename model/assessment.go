@@ -68,6 +68,9 @@ type Assessment struct {
 	Cursor      int // index into Order of the item to show on resume
 	Status      Status
 	Finished    time.Time
+	// Peers are the colleagues' responses imported for this assessment
+	// (stored beside it, not among its answers).
+	Peers []Response
 }
 
 // NewID makes a time-sortable id: the start time to the second and three
@@ -247,6 +250,7 @@ func (a *Assessment) SectionOf(b *Bank, i int) Layer {
 func (a *Assessment) Clone() *Assessment {
 	c := *a
 	c.Order = append([]string(nil), a.Order...)
+	c.Peers = append([]Response(nil), a.Peers...)
 	c.Answers = make(map[string]Answer, len(a.Answers))
 	for id, ans := range a.Answers {
 		c.Answers[id] = ans

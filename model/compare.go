@@ -23,6 +23,8 @@ type Comparison struct {
 	Lean      Change // on -100..100
 	Facets    []Change
 	Readiness []Change // readiness and foundations
+	// Peers is the colleagues' view per area, where both results show it.
+	Peers []Change `json:",omitempty"`
 }
 
 // Compatible reports whether two bank versions measure the same things.
@@ -50,6 +52,7 @@ func Compare(a, b Result) (Comparison, error) {
 	c := Comparison{Method: a.MethodOf()}
 	c.Lean = change("lean", "Lean (CIO -100 to CTO +100)", leanScore(a), leanScore(b))
 	c.Facets = changes(a.Facets, b.Facets)
+	c.Peers = peerChanges(a.Peers, b.Peers)
 	c.Readiness = changes(append(append([]Score{}, a.Readiness...), a.Foundations...), append(append([]Score{}, b.Readiness...), b.Foundations...))
 	return c, nil
 }

@@ -54,6 +54,9 @@ type Finding struct {
 	Band   Mark    `json:",omitempty"` // gap, possible gap, strength, possible strength
 	Role   Role    `json:",omitempty"` // the role whose level it is measured against
 	Weight float64 `json:",omitempty"` // shortfall x weight ranks the plan
+	// Confirmed is a gap the colleagues' ratings confirm: shown under the
+	// anonymity rule, and their mean is below the same level too.
+	Confirmed bool `json:",omitempty"`
 }
 
 // PlanStep is one priority of the plan, or a line of "later".
@@ -64,6 +67,8 @@ type PlanStep struct {
 	Guide   string
 	Why     string `json:",omitempty"`
 	Band    Mark   `json:",omitempty"` // "" for gathering evidence
+	// Confirmed: the colleagues' ratings confirm the gap.
+	Confirmed bool `json:",omitempty"`
 }
 
 // ExpectFor is the level a role asks of a facet; with no single role, the
@@ -145,6 +150,11 @@ func findings(b *Bank, r *Result, selfFlag bool) {
 			}
 			if best != nil {
 				best.Why = bandText(s) + ", below the " + best.Role.Upper() + "'s " + itoa(best.Expect) + "; " + levelsText(s) + "."
+				if r.Peers.Confirmed(s.ID, best.Expect) {
+					pa, _ := r.Peers.Area(s.ID)
+					best.Confirmed = true
+					best.Why += " Your colleagues rate it " + itoa(pa.Others) + " too."
+				}
 				gaps = append(gaps, *best)
 			}
 			if strong {
@@ -184,9 +194,13 @@ func findings(b *Bank, r *Result, selfFlag bool) {
 				Why: "your answers lean to " + lowerFirst(other) + ", while the " + roles[0].Upper() + " role centres on " + lowerFirst(pole)}, float64(50 - toward)})
 		}
 	}
-	// One ranking rule: certain gaps before possible ones, then shortfall
-	// times its documented weight.
+	// One ranking rule: gaps the colleagues confirm before those only the
+	// person's own ratings show, then certain gaps before possible ones,
+	// then shortfall times its documented weight.
 	sort.SliceStable(gaps, func(i, j int) bool {
+		if gaps[i].Confirmed != gaps[j].Confirmed {
+			return gaps[i].Confirmed
+		}
 		if gaps[i].Band.Certain() != gaps[j].Band.Certain() {
 			return gaps[i].Band.Certain()
 		}
@@ -208,7 +222,7 @@ func findings(b *Bank, r *Result, selfFlag bool) {
 		r.Plan = append(r.Plan, ev)
 	}
 	for _, g := range r.Gaps {
-		step := PlanStep{FacetID: g.FacetID, Name: g.Name, Guide: g.Guide, Why: g.Why, Band: g.Band, Actions: actionsFor(b, g, r.Target)}
+		step := PlanStep{FacetID: g.FacetID, Name: g.Name, Guide: g.Guide, Why: g.Why, Band: g.Band, Confirmed: g.Confirmed, Actions: actionsFor(b, g, r.Target)}
 		if len(r.Plan) < Priorities {
 			r.Plan = append(r.Plan, step)
 		} else {
@@ -269,7 +283,7 @@ func evidenceStep(r *Result) (PlanStep, bool) {
 	for _, f := range r.Flags {
 		if f.Code == "selfrating" {
 			acts = append(acts, "Re-read the level descriptions of the areas you rated 4 or 5 and check each against something you did this year.",
-				"Ask two colleagues who see your work to rate the same behaviours, and compare their view with yours.")
+				"Ask three or more colleagues who see your work to rate the same behaviours (cxo invite, or i on the results), and compare their view with yours.")
 		}
 	}
 	switch len(acts) {

@@ -123,6 +123,7 @@ func Markdown(b *Bank, rep Report) string {
 	}
 	scoreTable("Readiness", rep.Readiness)
 	scoreTable("Shared foundations", rep.Foundations)
+	peersMarkdown(&w, rep.Peers)
 
 	findings := func(title, none string, fs []ReportFinding) {
 		p("## %s\n\n", title)

@@ -43,6 +43,8 @@ type Report struct {
 	Rescored *ReportRescore `json:"rescored,omitempty"`
 	Note     string         `json:"note"`
 	Answers  []ReportAnswer `json:"answers"`
+	// Peers is the colleagues' view; absent when none responded.
+	Peers *ReportPeers `json:"peers,omitempty"`
 }
 
 type ReportLean struct {
@@ -104,6 +106,8 @@ type ReportFinding struct {
 	Guide  string `json:"guide"`
 	Band   string `json:"band,omitempty"`
 	Role   string `json:"role,omitempty"`
+	// Confirmed: colleagues' ratings confirm the gap.
+	Confirmed bool `json:"confirmed,omitempty"`
 }
 
 type ReportPlanStep struct {
@@ -113,6 +117,8 @@ type ReportPlanStep struct {
 	Guide   string   `json:"guide"`
 	Why     string   `json:"why,omitempty"`
 	Band    string   `json:"band,omitempty"`
+	// Confirmed: colleagues' ratings confirm the gap.
+	Confirmed bool `json:"confirmed,omitempty"`
 }
 
 type ReportFlag struct {
@@ -171,6 +177,7 @@ func BuildReport(b *Bank, a *Assessment, r Result) Report {
 		Counts:      ReportCounts{Total: r.Total, Answered: r.Answered, Skipped: r.Skipped, NA: r.NA, Unscored: r.Unscored},
 		Note:        HonestSentence,
 		Answers:     []ReportAnswer{},
+		Peers:       reportPeers(r.Peers),
 	}
 	if rep.Profile == "" {
 		rep.Profile = "not recorded (method 1)"
@@ -258,7 +265,7 @@ func reportScores(b *Bank, ss []Score) []ReportScore {
 func reportFindings(fs []Finding) []ReportFinding {
 	out := []ReportFinding{}
 	for _, f := range fs {
-		out = append(out, ReportFinding{Facet: f.FacetID, Name: f.Name, Score: f.Score, Expect: f.Expect, Why: f.Why, Guide: f.Guide, Band: string(f.Band), Role: string(f.Role)})
+		out = append(out, ReportFinding{Facet: f.FacetID, Name: f.Name, Score: f.Score, Expect: f.Expect, Why: f.Why, Guide: f.Guide, Band: string(f.Band), Role: string(f.Role), Confirmed: f.Confirmed})
 	}
 	return out
 }
@@ -270,7 +277,7 @@ func reportSteps(ps []PlanStep) []ReportPlanStep {
 		if acts == nil {
 			acts = []string{}
 		}
-		out = append(out, ReportPlanStep{Facet: p.FacetID, Name: p.Name, Actions: acts, Guide: p.Guide, Why: p.Why, Band: string(p.Band)})
+		out = append(out, ReportPlanStep{Facet: p.FacetID, Name: p.Name, Actions: acts, Guide: p.Guide, Why: p.Why, Band: string(p.Band), Confirmed: p.Confirmed})
 	}
 	return out
 }

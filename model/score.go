@@ -90,6 +90,8 @@ type Result struct {
 	NA          int
 	Total       int // items in the order that the bank still has: Answered+Skipped+NA
 	Unscored    int // answers kept for items the bank no longer has
+	// Peers is the colleagues' view per area; nil when none responded.
+	Peers *PeerPanel `json:",omitempty"`
 }
 
 // MethodOf is the method that made a result: 1 for one stored before
@@ -248,6 +250,7 @@ func Compute(b *Bank, a *Assessment) Result {
 			group[i].VsCIO = Judge(group[i], group[i].ExpectCIO, selfFlag)
 		}
 	}
+	r.Peers = PeerView(b, &r, a.Peers)
 	findings(b, &r, selfFlag)
 	return r
 }

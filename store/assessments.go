@@ -323,6 +323,9 @@ func readStored(c codec, b *bolt.Bucket, id string) (a *model.Assessment, skippe
 			return nil, nil, err
 		}
 	}
+	if a.Peers, err = readPeers(c, b, id); err != nil {
+		return nil, nil, err
+	}
 	return a, skipped, nil
 }
 

@@ -110,6 +110,7 @@ func checkValues(tx *bolt.Tx) []*RecordError {
 			return nil
 		})
 	}
+	bad = append(bad, checkRatings(c, tx)...)
 	if set := tx.Bucket(bucketSettings); set != nil {
 		_ = set.ForEach(func(k, v []byte) error {
 			if v == nil {
@@ -190,5 +191,5 @@ func checkAssessment(c codec, b *bolt.Bucket, id string) []*RecordError {
 			return nil
 		})
 	}
-	return bad
+	return append(bad, checkPeers(c, b, id)...)
 }

@@ -57,7 +57,7 @@ type RecordError struct {
 // an assessment's, or not an answer).
 func (e *RecordError) Assessment() string {
 	id, _, ok := strings.Cut(e.Key, "/")
-	if !ok || id == "settings" {
+	if !ok || id == "settings" || id == string(bucketRatings) {
 		return ""
 	}
 	return id
@@ -78,6 +78,9 @@ func (e *RecordError) What() string {
 	if id == "" {
 		if k, ok := strings.CutPrefix(e.Key, "settings/"); ok {
 			return "the setting " + k
+		}
+		if k, ok := strings.CutPrefix(e.Key, string(bucketRatings)+"/"); ok {
+			return "your rating of a colleague (invitation " + k + ")"
 		}
 		return e.Key
 	}

@@ -74,6 +74,7 @@ type App struct {
 	history  historyModel
 	compare  compareModel
 	damaged  damagedModel
+	peers    peersModel
 
 	lock lockWatch // waits for a file another cxo holds (lockwait.go)
 }
@@ -238,6 +239,8 @@ func (m *App) current() screen {
 		return &m.compare
 	case stateDamaged:
 		return &m.damaged
+	case statePeers:
+		return &m.peers
 	}
 	return &m.home
 }
@@ -309,6 +312,13 @@ func (m *App) route(msg tea.Msg) tea.Cmd {
 		m.export.dirs(msg)
 	case exportedMsg:
 		return m.apply(m.export.done(&m.session, msg))
+	case invitedMsg:
+		return m.apply(m.peers.invited(&m.session, msg))
+	case importedMsg:
+		if msg.err == nil {
+			m.a, m.res = msg.a, msg.res
+		}
+		return m.apply(m.peers.imported(&m.session, msg))
 	case deletedMsg:
 		if scrub := (*store.ScrubError)(nil); errors.As(msg.err, &scrub) { // deleted; the rewrite is pending
 			m.fail(msg.id + " " + scrub.Error())

@@ -144,6 +144,12 @@ func (c *compareModel) content(m *session, w int) string {
 	for _, ch := range c.cmp.Readiness {
 		row(ch, false)
 	}
+	if len(c.cmp.Peers) > 0 {
+		b.WriteString("\n" + t.Title.Render("Colleagues' view") + t.Subtle.Render("  the others' scores, areas shown in both") + "\n")
+		for _, ch := range c.cmp.Peers {
+			row(ch, false)
+		}
+	}
 	return b.String()
 }
 

@@ -29,6 +29,7 @@ const (
 	stateHistory
 	stateCompare
 	stateDamaged
+	statePeers // invite colleagues, or import their responses
 
 	// anyState matches every screen in a row's from.
 	anyState state = -1
@@ -38,6 +39,7 @@ var stateNames = map[state]string{
 	stateHome: "home", stateNew: "new assessment", stateIntro: "section", stateQuestion: "question",
 	stateReview: "review", stateResults: "results", stateExport: "export", stateGuides: "guides",
 	stateReader: "guide", stateHistory: "history", stateCompare: "compare", stateDamaged: "database problem",
+	statePeers: "invite or import",
 }
 
 // event is what a screen (or a command's answer) asks for.
@@ -63,6 +65,10 @@ const (
 	evCompared       // the comparison is loaded
 	evDamaged        // the start-up check found the database unusable
 	evFresh          // the damaged database was moved aside
+	evInvite         // the invitation form
+	evImport         // the import form
+	evInvited        // the invitation is written
+	evImported       // responses are imported
 )
 
 // intent is a screen's request to the root. The zero intent stays put.
@@ -152,6 +158,13 @@ func buildFlow() []transition {
 		{from: stateResults, on: evReview, to: stateReview, key: resultsKeys.Review},
 		{from: stateResults, on: evGuides, to: stateReader, key: resultsKeys.Open, when: hasSection, why: "on a gap"},
 		{from: stateResults, on: evGuides, to: stateGuides, key: resultsKeys.Guides},
+		{from: stateResults, on: evInvite, to: statePeers, key: resultsKeys.Invite},
+		{from: stateResults, on: evImport, to: statePeers, key: resultsKeys.Import},
+
+		{from: statePeers, on: evBack, to: stateResults, key: peersKeys.Back, back: true},
+		{from: statePeers, on: evInvited, to: stateResults, key: peersKeys.Go, after: "the invitation is written", why: "inviting", back: true},
+		// Opened afresh: the result now holds the colleagues' view.
+		{from: statePeers, on: evImported, to: stateResults, key: peersKeys.Go, after: "the responses are imported", why: "importing"},
 
 		{from: stateExport, on: evBack, to: stateResults, key: exportKeys.Back, back: true},
 		{from: stateExport, on: evExported, to: stateResults, key: exportKeys.Write, after: "the file is written", back: true},
@@ -283,6 +296,8 @@ func (m *App) enter(in intent, back bool) tea.Cmd {
 		m.results.open(s)
 	case stateExport:
 		return m.export.open(s)
+	case statePeers:
+		m.peers.open(s, in.ev == evImport)
 	case stateReader:
 		if in.ev == evRead {
 			return m.guides.read(s, in.index, "")

@@ -380,6 +380,10 @@ func TestEveryTransition(t *testing.T) {
 		"history → section (at a section's start)":              open(0, 0, "h"),
 		"history → question":                                    open(1, 1, "h"),
 		"compare → results":                                     results(false, "c", "enter"),
+		"results → invite or import":                            results(false),
+		"invite or import → results":                            results(false, "i"),
+		"invite or import → results (inviting)":                 func() *driver { return observed(results(false, "i", "S", "a", "m")()) },
+		"invite or import → results (importing)":                func() *driver { return importing(t, observed(results(false)())) },
 		"database problem → home":                               damaged,
 	}
 	// The same key and condition may lead from one screen by two rows

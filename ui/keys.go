@@ -208,16 +208,18 @@ func (r *reviewModel) keyHelp(m *session) help.KeyMap {
 
 type resultsKeyMap struct {
 	Tab, ShiftTab, Panel, Why, Review, Export, Compare, Guides, Open, Up, Down, Back key.Binding
+	Invite, Import                                                                   key.Binding // peers (a private 360)
 	ShowAnyway                                                                       key.Binding // a verdict the quality checks hold back
 	Scroll                                                                           key.Binding // label
 }
 
 var resultsKeys = resultsKeyMap{
 	Tab: bind("tab", "next panel", "tab"), ShiftTab: bind("shift+tab", "previous panel", "shift+tab"),
-	Panel: bind("1-4", "panel", "1", "2", "3", "4"), Why: bind("w", "why", "w"), Review: bind("v", "review", "v"),
+	Panel: bind("1-5", "panel", "1", "2", "3", "4", "5"), Why: bind("w", "why", "w"), Review: bind("v", "review", "v"),
 	Export: bind("e", "export", "e"), Compare: bind("c", "compare", "c"), Guides: bind("g", "guides", "g"),
 	Open: bind("enter", "read a gap's guide", "enter"), Up: upKey, Down: downKey,
 	Back: backKey, Scroll: scrollLabel, ShowAnyway: bind("a", "show the held verdict", "a"),
+	Invite: bind("i", "invite colleagues", "i"), Import: bind("I", "import their responses", "I"),
 }
 
 // keyHelp puts the panel's own keys first: a narrow help line drops keys
@@ -234,6 +236,9 @@ func (r *resultsModel) keyHelp(m *session) help.KeyMap {
 	if r.panel == 3 && len(m.res.Flags) > 0 {
 		short = append(short, k.Review)
 	}
+	if r.panel == 4 {
+		short = append(short, k.Invite, k.Import)
+	}
 	if r.overflows(m) {
 		// Rows lie below: scrolling comes before the keys a narrow help
 		// line drops.
@@ -246,7 +251,7 @@ func (r *resultsModel) keyHelp(m *session) help.KeyMap {
 	short = append(short, k.Back, helpKey)
 	return keyHelp{
 		short: short,
-		full: [][]key.Binding{{k.Tab, k.ShiftTab, k.Panel, k.Scroll}, {k.Export, k.Compare, k.Guides, k.Why, k.Review, k.ShowAnyway},
+		full: [][]key.Binding{{k.Tab, k.ShiftTab, k.Panel, k.Scroll}, {k.Export, k.Compare, k.Guides, k.Why, k.Review, k.ShowAnyway, k.Invite, k.Import},
 			{k.Back, quitKey, forceQuitKey}},
 	}
 }
@@ -369,3 +374,39 @@ func (d *damagedModel) keyHelp(*session) help.KeyMap {
 	}
 	return keyHelp{short: []key.Binding{quitKey}, full: [][]key.Binding{{quitKey, forceQuitKey}}}
 }
+
+// Rate (cxo rate: a colleague's rating, a program of its own).
+
+type rateKeyMap struct {
+	Answer, NoOpportunity, Prev, Yes, No, Quit key.Binding
+}
+
+var rateKeys = rateKeyMap{
+	Answer: bind("1-5", "answer", "1", "2", "3", "4", "5"), NoOpportunity: bind("o", "no opportunity to observe", "o"),
+	Prev: bind("←/h", "previous", "left", "h"), Yes: bind("y", "yes", "y"), No: bind("n", "no", "n"),
+	Quit: bind("q/esc", "stop (answers are saved)", "q", "esc", "ctrl+c"),
+}
+
+func (k rateKeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Answer, k.NoOpportunity, k.Prev, k.Quit}
+}
+
+func (k rateKeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Answer, k.NoOpportunity, k.Prev}, {k.Yes, k.No, k.Quit}}
+}
+
+// Invite and import (the results' i and I).
+
+type peersKeyMap struct {
+	Go, Back key.Binding
+}
+
+var peersKeys = peersKeyMap{Go: bind("enter", "go", "enter"), Back: backKey}
+
+func (k peersKeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Go, k.Back, forceQuitKey} }
+
+func (k peersKeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Go, k.Back, forceQuitKey}}
+}
+
+func (p *peersModel) keyHelp(*session) help.KeyMap { return peersKeys }

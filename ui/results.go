@@ -12,7 +12,7 @@ import (
 	"github.com/cxo-dev/cxo/model"
 )
 
-var panels = []string{"Lean", "Readiness", "Plan", "Quality"}
+var panels = []string{"Lean", "Readiness", "Plan", "Quality", "Peers"}
 
 // resultsModel shows a result in panels: the lean, readiness, the plan and
 // answer quality. Panel text is plain string building, cheap enough for
@@ -61,6 +61,10 @@ func (r *resultsModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 		r.vp.GotoTop()
 	case key.Matches(msg, resultsKeys.Export):
 		return intent{ev: evExport}, nil
+	case key.Matches(msg, resultsKeys.Invite):
+		return intent{ev: evInvite}, nil
+	case key.Matches(msg, resultsKeys.Import):
+		return intent{ev: evImport}, nil
 	case key.Matches(msg, resultsKeys.Compare):
 		finished := 0
 		for _, s := range m.list {
@@ -132,6 +136,8 @@ func (r *resultsModel) content(m *session, w int) string {
 		return r.plan(m, w)
 	case 3:
 		return r.quality(m, w)
+	case 4:
+		return r.peers(m, w)
 	}
 	return r.lean(m, w)
 }

@@ -60,6 +60,7 @@ func summaryText(b *model.Bank, a *model.Assessment, r model.Result, showHeld bo
 		}
 		p(line)
 	}
+	w.WriteString(peersText(r.Peers))
 	if len(r.Strengths) > 0 {
 		p("Strengths:")
 		for _, st := range r.Strengths {

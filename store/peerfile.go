@@ -1,0 +1,44 @@
+package store
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/cxo-dev/cxo/model"
+)
+
+// ReadPeerFile reads an invitation or a response: a regular file of at
+// most model.PeerFileLimit bytes (1 MiB), refused before it is opened when
+// it is a pipe, a device or a folder, and refused when it grows past the
+// limit while being read.
+func ReadPeerFile(path, what string) ([]byte, error) {
+	shown := model.Escaped(path)
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s %s: %w", what, shown, err)
+	}
+	if !fi.Mode().IsRegular() {
+		kind := "not a regular file"
+		if fi.IsDir() {
+			kind = "a folder"
+		}
+		return nil, fmt.Errorf("cannot read %s %s: it is %s", what, shown, kind)
+	}
+	if fi.Size() > model.PeerFileLimit {
+		return nil, fmt.Errorf("%s %s is %s bytes; it may be at most 1 MiB", what, shown, model.Thousands(int(fi.Size())))
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s %s: %w", what, shown, err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, model.PeerFileLimit+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s %s: %w", what, shown, err)
+	}
+	if len(data) > model.PeerFileLimit {
+		return nil, fmt.Errorf("%s %s is larger than 1 MiB, the most it may be", what, shown)
+	}
+	return data, nil
+}

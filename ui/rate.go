@@ -1,0 +1,244 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/cxo-dev/cxo/model"
+	"github.com/cxo-dev/cxo/store"
+)
+
+// Rater is cxo rate's full-screen program: a colleague rates the
+// behaviours of an invitation, each answer saved as it is given (running
+// cxo rate on the same invitation again resumes), and at the end the
+// response file is written. It is a program of its own, not a screen of
+// App: a rater needs none of the assessment's screens.
+type Rater struct {
+	store *store.Store
+	inv   model.Invitation
+	write func(model.Response) (string, error)
+	theme Theme
+	help  help.Model
+
+	r      store.Rating
+	loaded bool
+	again  bool // a finished rating: asking whether to answer again
+	index  int  // the item on show; -1 the relationship question
+	busy   bool // a save or the write is under way: keys wait
+	wrote  string
+	err    error
+	width  int
+	height int
+}
+
+// NewRater makes the rate program; write writes the response file and
+// says where.
+func NewRater(s *store.Store, inv model.Invitation, write func(model.Response) (string, error), dark bool) *Rater {
+	return &Rater{store: s, inv: inv, write: write, theme: NewTheme(dark), help: help.New(), width: 80, height: 24}
+}
+
+// Err is what stopped the rating, said again once the screen is gone.
+func (m *Rater) Err() error { return m.err }
+
+// Wrote is the response file written, "" when none was.
+func (m *Rater) Wrote() string { return m.wrote }
+
+type ratingLoadedMsg struct {
+	r   store.Rating
+	err error
+}
+
+type ratingSavedMsg struct{ err error }
+
+type responseWrittenMsg struct {
+	path string
+	err  error
+}
+
+func (m *Rater) Init() tea.Cmd {
+	s, id := m.store, m.inv.ID
+	return func() tea.Msg {
+		r, err := s.Rating(id)
+		return ratingLoadedMsg{r, err}
+	}
+}
+
+// save stores a copy of the rating.
+func (m *Rater) save() tea.Cmd {
+	m.busy = true
+	s, id, r := m.store, m.inv.ID, m.r
+	r.Answers = make(map[string]int, len(m.r.Answers))
+	for k, v := range m.r.Answers {
+		r.Answers[k] = v
+	}
+	return func() tea.Msg { return ratingSavedMsg{s.SaveRating(id, r)} }
+}
+
+// next is the first item without an answer, len(items) when none.
+func (m *Rater) next() int {
+	if m.r.Relationship == "" {
+		return -1
+	}
+	for i, it := range m.inv.Items {
+		if _, ok := m.r.Answers[it.ID]; !ok {
+			return i
+		}
+	}
+	return len(m.inv.Items)
+}
+
+// finish marks the rating done and writes the response.
+func (m *Rater) finish() tea.Cmd {
+	if m.r.Done.IsZero() {
+		m.r.Done = time.Now().UTC().Truncate(time.Second)
+	}
+	m.busy = true
+	resp, write, s, id, r := m.r.Response(m.inv, m.r.Done), m.write, m.store, m.inv.ID, m.r
+	return func() tea.Msg {
+		if err := s.SaveRating(id, r); err != nil {
+			return responseWrittenMsg{err: err}
+		}
+		if _, err := model.DecodeResponse(model.EncodePeerFile(resp)); err != nil {
+			return responseWrittenMsg{err: fmt.Errorf("no response written: %w", err)}
+		}
+		path, err := write(resp)
+		return responseWrittenMsg{path, err}
+	}
+}
+
+func (m *Rater) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+	case ratingLoadedMsg:
+		if msg.err != nil {
+			m.err = msg.err
+			return m, tea.Quit
+		}
+		m.r, m.loaded = msg.r, true
+		m.again = !m.r.Done.IsZero() && m.next() == len(m.inv.Items)
+		m.index = m.next()
+	case ratingSavedMsg:
+		m.busy = false
+		if msg.err != nil {
+			m.err = msg.err
+			return m, tea.Quit
+		}
+		if m.index = m.next(); m.index == len(m.inv.Items) {
+			return m, m.finish()
+		}
+	case responseWrittenMsg:
+		m.busy = false
+		if msg.err != nil {
+			m.err = msg.err
+			return m, tea.Quit
+		}
+		m.wrote = msg.path
+	case tea.KeyPressMsg:
+		return m, m.key(msg)
+	}
+	return m, nil
+}
+
+func (m *Rater) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := rateKeys
+	if key.Matches(msg, k.Quit) {
+		return tea.Quit
+	}
+	if !m.loaded || m.busy || m.wrote != "" {
+		return nil
+	}
+	if m.again {
+		switch {
+		case key.Matches(msg, k.Yes):
+			m.again, m.r.Answers, m.r.Done = false, map[string]int{}, time.Time{}
+			m.index = m.next()
+			return m.save()
+		case key.Matches(msg, k.No):
+			m.again = false
+			return m.finish() // the same response again
+		}
+		return nil
+	}
+	n := digit(msg.String())
+	switch {
+	case key.Matches(msg, k.Prev):
+		if m.index > 0 {
+			m.index--
+		} else if m.index == 0 {
+			m.index = -1
+		}
+	case m.index == -1 && n >= 1 && n <= len(model.Relationships):
+		m.r.Relationship = model.Relationships[n-1]
+		return m.save()
+	case m.index >= 0 && m.index < len(m.inv.Items) && key.Matches(msg, k.Answer):
+		m.r.Answers[m.inv.Items[m.index].ID] = n
+		return m.save()
+	case m.index >= 0 && m.index < len(m.inv.Items) && key.Matches(msg, k.NoOpportunity):
+		m.r.Answers[m.inv.Items[m.index].ID] = 0
+		return m.save()
+	}
+	return nil
+}
+
+func (m *Rater) View() tea.View {
+	v := tea.NewView(model.CleanStyled(m.render()))
+	v.AltScreen = true
+	v.WindowTitle = "cxo - rating " + model.Clean(m.inv.Name)
+	return v
+}
+
+func (m *Rater) render() string {
+	t := m.theme
+	w := max(m.width-2, 20)
+	var b strings.Builder
+	answered := 0
+	for _, it := range m.inv.Items {
+		if _, ok := m.r.Answers[it.ID]; ok {
+			answered++
+		}
+	}
+	b.WriteString(spread(t.Title.Render("Rating "+m.inv.Name), t.Subtle.Render(fmt.Sprintf("%d of %d answered", answered, len(m.inv.Items))), w) + "\n\n")
+	b.WriteString(wrap(t.Subtle.Render(RateNotice), w) + "\n\n")
+	switch {
+	case !m.loaded:
+		b.WriteString("Opening your saved answers…\n")
+	case m.wrote != "":
+		b.WriteString(wrap(t.Good.Render("Thank you. Your response is in "+m.wrote+": send that file to "+m.inv.Name+"."), w) + "\n\n")
+		b.WriteString(t.Subtle.Render("q leaves") + "\n")
+		return b.String()
+	case m.again:
+		b.WriteString(wrap(fmt.Sprintf("You rated %s on %s. Answer again to correct your response? (y/n: n writes the same response again)", m.inv.Name, m.r.Done.Format("2 January 2006")), w) + "\n")
+	case m.index == -1:
+		b.WriteString(t.Strong.Render("How do you know "+m.inv.Name+"?") + "\n\n")
+		for i, rel := range model.Relationships {
+			b.WriteString(fmt.Sprintf("  %d  %s\n", i+1, rel))
+		}
+	case m.index < len(m.inv.Items):
+		it := m.inv.Items[m.index]
+		cur, has := m.r.Answers[it.ID]
+		b.WriteString(t.Subtle.Render(fmt.Sprintf("%d/%d · %s", m.index+1, len(m.inv.Items), it.Area)) + "\n")
+		b.WriteString(wrap(t.Strong.Render(it.Text), w) + "\n\n")
+		for i, label := range m.inv.Scale {
+			mark := "  "
+			if has && cur == i+1 {
+				mark = "▸ "
+			}
+			b.WriteString(fmt.Sprintf("%s%d  %s\n", mark, i+1, label))
+		}
+		mark := "  "
+		if has && cur == 0 {
+			mark = "▸ "
+		}
+		b.WriteString(fmt.Sprintf("%so  %s\n", mark, model.NoOpportunity))
+	default:
+		b.WriteString("Writing your response…\n")
+	}
+	b.WriteString("\n" + m.help.View(rateKeys))
+	return b.String()
+}

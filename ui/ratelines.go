@@ -1,0 +1,139 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/cxo-dev/cxo/model"
+	"github.com/cxo-dev/cxo/store"
+)
+
+// RateNotice is what the rate screens say about the response file before
+// the first question: plainly, who can read it.
+const RateNotice = "Whoever receives your response file can read it: it holds your answers and how you know them (manager, peer, report, other), a random token and no name. Send it only to the person who invited you."
+
+// Rate runs a colleague's rating of an invitation in the line mode:
+// answers are saved as they go (resumable by running it again), and at the
+// end write receives the response and says where it went.
+func (l *Line) Rate(inv model.Invitation, write func(model.Response) (string, error)) error {
+	err := l.rate(inv, write)
+	if errors.Is(err, errEOF) || errors.Is(err, errStop) {
+		l.printf("Your answers so far are saved; run the same cxo rate again to go on.\n")
+		err = nil
+	}
+	if err == nil {
+		err = l.outErr
+	}
+	return err
+}
+
+func (l *Line) rate(inv model.Invitation, write func(model.Response) (string, error)) error {
+	r, err := l.Store.Rating(inv.ID)
+	if err != nil {
+		return err
+	}
+	l.printf("Rating %s: %d behaviours, about %d minutes.\n%s\n", inv.Name, len(inv.Items), max(1, len(inv.Items)*8/60), RateNotice)
+	if !r.Done.IsZero() && rateComplete(inv, r) {
+		l.printf("You rated %s on %s.\n", inv.Name, r.Done.Format("2 January 2006"))
+		a, err := l.readLine("Answer again to correct your response? (y/N) ")
+		if err != nil {
+			return err
+		}
+		if strings.EqualFold(strings.TrimSpace(a), "y") || strings.EqualFold(strings.TrimSpace(a), "yes") {
+			r.Answers, r.Done = map[string]int{}, time.Time{}
+		}
+	}
+	for r.Relationship == "" {
+		l.printf("How do you know %s? ", inv.Name)
+		for i, rel := range model.Relationships {
+			l.printf(" %d %s ", i+1, rel)
+		}
+		a, err := l.readLine("\n> ")
+		if err != nil {
+			return err
+		}
+		if n := digit(a); n >= 1 && n <= len(model.Relationships) {
+			r.Relationship = model.Relationships[n-1]
+			if err := l.Store.SaveRating(inv.ID, r); err != nil {
+				return err
+			}
+		} else if a = strings.TrimSpace(a); a == "q" {
+			return errStop
+		} else {
+			l.printf("Type 1 to %d.\n", len(model.Relationships))
+		}
+	}
+	for i, it := range inv.Items {
+		if _, done := r.Answers[it.ID]; done {
+			continue
+		}
+		l.printf("\n%d/%d  %s\n%s\n", i+1, len(inv.Items), it.Area, it.Text)
+		for v, label := range inv.Scale {
+			l.printf("  %d %s\n", v+1, label)
+		}
+		l.printf("  o %s\n", model.NoOpportunity)
+		for {
+			a, err := l.readLine("> ")
+			if err != nil {
+				return err
+			}
+			a = strings.ToLower(strings.TrimSpace(a))
+			v := -1
+			switch n := digit(a); {
+			case a == "q":
+				return errStop
+			case a == "o":
+				v = 0
+			case n >= 1 && n <= len(inv.Scale):
+				v = n
+			}
+			if v < 0 {
+				l.printf("Type 1 to %d, o for %s, or q to stop (your answers are kept).\n", len(inv.Scale), model.NoOpportunity)
+				continue
+			}
+			r.Answers[it.ID] = v
+			if err := l.Store.SaveRating(inv.ID, r); err != nil {
+				delete(r.Answers, it.ID)
+				return err
+			}
+			break
+		}
+	}
+	if r.Done.IsZero() {
+		r.Done = time.Now().UTC().Truncate(time.Second)
+		if err := l.Store.SaveRating(inv.ID, r); err != nil {
+			return err
+		}
+	}
+	resp := r.Response(inv, r.Done)
+	if _, err := model.DecodeResponse(model.EncodePeerFile(resp)); err != nil {
+		return fmt.Errorf("no response written: %w", err)
+	}
+	where, err := write(resp)
+	if err != nil {
+		return err
+	}
+	l.printf("\nThank you. Your response is in %s: send that file to %s.\n%s\n", where, inv.Name, RateNotice)
+	return nil
+}
+
+// rateComplete reports whether every item of inv has an answer.
+func rateComplete(inv model.Invitation, r store.Rating) bool {
+	for _, it := range inv.Items {
+		if _, ok := r.Answers[it.ID]; !ok {
+			return false
+		}
+	}
+	return r.Relationship != ""
+}
+
+// digit is a one-digit answer, or -1.
+func digit(s string) int {
+	s = strings.TrimSpace(s)
+	if len(s) == 1 && s[0] >= '0' && s[0] <= '9' {
+		return int(s[0] - '0')
+	}
+	return -1
+}
