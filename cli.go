@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"strings"
 
 	"charm.land/fang/v2"
@@ -16,19 +15,6 @@ import (
 	"github.com/cxo-dev/cxo/model"
 	"github.com/cxo-dev/cxo/store"
 )
-
-// version is set at build time with -ldflags "-X main.version=...".
-var version = ""
-
-func cxoVersion() string {
-	if version != "" {
-		return version
-	}
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
-		return info.Main.Version
-	}
-	return "dev"
-}
 
 // usageError marks errors that exit with status 2.
 type usageError struct{ error }

@@ -1,12 +1,11 @@
 package main
 
 import (
-	"bufio"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
 
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/cxo-dev/cxo/store"
@@ -44,19 +43,21 @@ func deleteCommand(g *globals) *cobra.Command {
 				if err != nil {
 					return err
 				}
+				if _, err := os.Stat(s.Path); len(list) == 0 && errors.Is(err, os.ErrNotExist) {
+					fmt.Fprintln(g.stderr, "no assessments to delete")
+					return nil // and no database is created for it
+				}
 				// With none left, the files are still rewritten: that clears
 				// what deletes by an older cxo left in free pages and copies.
 				yes = yes || len(list) == 0
 				what = fmt.Sprintf("all %d assessments and their answers", len(list))
 			}
 			if !yes {
-				in, ok := g.stdin.(*os.File)
-				if !ok || !term.IsTerminal(in.Fd()) {
-					return usagef("not deleting %s without confirmation: add --yes", what)
+				ok, err := confirm(g, "Delete "+what+"?", "not deleting "+what)
+				if err != nil {
+					return err
 				}
-				fmt.Fprintf(g.stderr, "Delete %s? [y/N] ", what)
-				answer, _ := bufio.NewReader(g.stdin).ReadString('\n')
-				if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" {
+				if !ok {
 					fmt.Fprintln(g.stderr, "kept "+strings.TrimSuffix(strings.TrimSuffix(what, " and all its answers"), " and their answers"))
 					return nil
 				}

@@ -1,13 +1,8 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
-	"os"
-	"strings"
 	"time"
-
-	"github.com/charmbracelet/x/term"
 
 	"github.com/cxo-dev/cxo/store"
 )
@@ -34,13 +29,11 @@ func runRepair(g *globals, s *store.Store, yes bool) error {
 			fmt.Fprintln(g.stdout, "  - "+l)
 		}
 		if !yes {
-			in, ok := g.stdin.(*os.File)
-			if !ok || !term.IsTerminal(in.Fd()) {
-				return usagef("not repairing %s without confirmation: add --yes", s.Path)
+			ok, err := confirm(g, "Repair "+s.Path+" without them?", "not repairing "+s.Path)
+			if err != nil {
+				return err
 			}
-			fmt.Fprintf(g.stderr, "Repair %s without them? [y/N] ", s.Path)
-			answer, _ := bufio.NewReader(g.stdin).ReadString('\n')
-			if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" {
+			if !ok {
 				fmt.Fprintln(g.stderr, "left "+s.Path+" as it was")
 				return nil
 			}

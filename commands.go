@@ -58,7 +58,14 @@ func launch(g *globals, start ui.Start) error {
 		}
 		load = func() (*model.Bank, error) { return b, nil }
 	}
-	final, err := tea.NewProgram(ui.NewLoading(s, load, cxoVersion(), start)).Run()
+	app := ui.NewLoading(s, load, cxoVersion(), start)
+	p := tea.NewProgram(app)
+	app.SetSend(p.Send) // the store's waits for a busy file reach the screen
+	stopSignals := catchSignals(p)
+	final, err := p.Run()
+	if code := stopSignals(); code != 0 && err == nil {
+		return exitError{code: code} // ended by a signal, terminal restored
+	}
 	if app, ok := final.(*ui.App); ok && err == nil {
 		err = app.Failure() // said once more after the screen is gone, and status 1
 	}
@@ -66,13 +73,10 @@ func launch(g *globals, start ui.Start) error {
 }
 
 func commandSuffix(start ui.Start) string {
-	switch start.Action {
-	case "new":
-		return " new"
-	case "resume":
-		return " resume"
+	if start.Action == ui.ActionHome {
+		return ""
 	}
-	return ""
+	return " " + string(start.Action)
 }
 
 func newCommand(g *globals) *cobra.Command {
@@ -91,7 +95,7 @@ func newCommand(g *globals) *cobra.Command {
 			if quick {
 				length = model.LengthQuick
 			}
-			return launch(g, ui.Start{Action: "new", Length: length, Target: role})
+			return launch(g, ui.Start{Action: ui.ActionNew, Length: length, Target: role})
 		},
 	}
 	cmd.Flags().BoolVar(&quick, "quick", false, "the quick assessment (about 24 items, 5 minutes) instead of the full one (about 60, 12 minutes)")
@@ -105,7 +109,7 @@ func resumeCommand(g *globals) *cobra.Command {
 		Short: "Resume the newest unfinished assessment (or ID) on the exact item",
 		Args:  maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			start := ui.Start{Action: "resume"}
+			start := ui.Start{Action: ui.ActionResume}
 			if len(args) == 1 {
 				id, err := g.store().Resolve(args[0])
 				if err != nil {
@@ -144,7 +148,7 @@ func listCommand(g *globals) *cobra.Command {
 				if lean == "" {
 					lean = "-"
 				}
-				fmt.Fprintf(w, "%s\t%s\t%s\t%d/%d\t%s\t%s\n", s.ID, s.Started.Local().Format("2006-01-02 15:04"), s.Status, s.Answered, s.Total, s.Length, lean)
+				fmt.Fprintf(w, "%s\t%s\t%s\t%d/%d\t%s\t%s\n", model.Escaped(s.ID), s.Started.Local().Format("2006-01-02 15:04"), s.Status, s.Answered, s.Total, s.Length, lean)
 			}
 			return w.Flush()
 		},
@@ -201,11 +205,11 @@ func exportCommand(g *globals) *cobra.Command {
 			}
 			if err := store.WriteExport(out, data, force); err != nil {
 				if errors.Is(err, store.ErrExists) {
-					return fmt.Errorf("%s already exists; add --force to overwrite it", out)
+					return fmt.Errorf("%s already exists; add --force to overwrite it", model.Escaped(out))
 				}
 				return err
 			}
-			fmt.Fprintf(g.stderr, "exported %s to %s\n", id, out)
+			fmt.Fprintf(g.stderr, "exported %s to %s\n", model.Escaped(id), model.Escaped(out))
 			return nil
 		},
 	}

@@ -15,6 +15,12 @@ import (
 func TestDeleteCommandsLeaveNoTrace(t *testing.T) {
 	dir := isolate(t)
 	db := filepath.Join(dir, "cxo.db")
+	if r := cxo(t, "", "--db", db, "delete", "--all", "--yes"); r.code != 0 || !strings.Contains(r.stderr, "no assessments") {
+		t.Errorf("delete --all with no database: %d %q", r.code, r.stderr)
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Errorf("delete --all created a database: %v", err)
+	}
 	notes := []string{"FIRST-SECRET-NOTE-91c", "SECOND-SECRET-NOTE-5e0"}
 	for _, n := range notes {
 		// An evidence note, then an answer, then stop.

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/cxo-dev/cxo/store"
 )
 
 // On a real terminal, a hostile bank or id is refused in one line with its
@@ -89,5 +91,32 @@ func TestE2EDamagedScreenExitsOne(t *testing.T) {
 	scr := s.waitFor(t, "cxo: database", e2eWait)
 	if n := strings.Count(scr, "cannot be read"); n != 1 {
 		t.Errorf("the reason is on the terminal %d times:\n%s", n, scr)
+	}
+}
+
+// A bracketed paste on a real terminal goes into the evidence note whole,
+// as one line, and is saved with the item.
+func TestE2EPasteIntoTheNote(t *testing.T) {
+	e := newE2EEnv(t)
+	s := startCxo(t, e)
+	beginQuick(t, s)
+	s.send(t, "e")
+	s.waitFor(t, "0/2000", e2eWait)
+	s.send(t, "\x1b[200~led the\nmigration\x1b[201~")
+	s.waitFor(t, "17/2000", e2eWait)
+	s.send(t, "\r")
+	s.waitFor(t, "Evidence: led the migration", e2eWait)
+	s.send(t, "q")
+	s.waitExit(t, e2eWait)
+	list, _, err := store.New(e.dbPath(), "test").List()
+	if err != nil || len(list) != 1 {
+		t.Fatalf("list: %v %v", list, err)
+	}
+	a, _, err := store.New(e.dbPath(), "test").Load(list[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := a.Answers[a.Order[0]].Note; got != "led the migration" {
+		t.Errorf("stored note %q", got)
 	}
 }

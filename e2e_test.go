@@ -16,7 +16,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -37,43 +36,6 @@ const (
 	// CI has two slow cores and may run the race detector alongside.
 	e2eWait = 10 * time.Second
 )
-
-var (
-	e2eBuildOnce sync.Once
-	e2eBuildDir  string
-	e2eBin       string
-	e2eBuildErr  error
-)
-
-// TestMain removes the binary the end-to-end tests built, if any.
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if e2eBuildDir != "" {
-		os.RemoveAll(e2eBuildDir)
-	}
-	os.Exit(code)
-}
-
-// cxoBinary builds cxo once per test binary, only when an end-to-end test
-// needs it, with the go command running the tests.
-func cxoBinary(t testing.TB) string {
-	t.Helper()
-	e2eBuildOnce.Do(func() {
-		e2eBuildDir, e2eBuildErr = os.MkdirTemp("", "cxo-e2e-")
-		if e2eBuildErr != nil {
-			return
-		}
-		e2eBin = filepath.Join(e2eBuildDir, "cxo")
-		out, err := exec.Command("go", "build", "-o", e2eBin, ".").CombinedOutput()
-		if err != nil {
-			e2eBuildErr = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if e2eBuildErr != nil {
-		t.Fatal(e2eBuildErr)
-	}
-	return e2eBin
-}
 
 // e2eEnv is a private home for one test: data, config and working folder
 // in temporary directories, and nothing inherited that could change how cxo

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -58,7 +59,7 @@ func TestHostileBankIsCheckedAndRefused(t *testing.T) {
 		t.Errorf("bank check: exit %d, want 1", r.code)
 	}
 	for _, line := range lines {
-		if !strings.Contains(r.stdout, path+":"+itoa(line)+": ") || !strings.Contains(r.stdout, "control character") {
+		if !strings.Contains(r.stdout, path+":"+strconv.Itoa(line)+": ") || !strings.Contains(r.stdout, "control character") {
 			t.Errorf("bank check names no control character at line %d:\n%s", line, r.stdout)
 		}
 	}

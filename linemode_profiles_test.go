@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -23,7 +24,7 @@ func extreme(toCTO bool) respondent {
 	return func(b *model.Bank, it model.Item, i int) string {
 		f, _ := b.Facet(it.Facet)
 		if f.Layer != model.LayerLean {
-			return itoa(2 + i%4)
+			return strconv.Itoa(2 + i%4)
 		}
 		want := toCTO
 		if it.Format == model.FormatLikert && it.Scale == model.RoleCIO {
@@ -36,12 +37,12 @@ func extreme(toCTO bool) respondent {
 				best = v
 			}
 		}
-		return itoa(best + 1)
+		return strconv.Itoa(best + 1)
 	}
 }
 
 func same(n int) respondent {
-	return func(*model.Bank, model.Item, int) string { return itoa(n) }
+	return func(*model.Bank, model.Item, int) string { return strconv.Itoa(n) }
 }
 
 // lineDriver answers what the line mode shows, item by item, as a person
@@ -110,7 +111,7 @@ func TestLineModeProfiles(t *testing.T) {
 	}
 	for n, c := range cases {
 		t.Run(c.name+c.length, func(t *testing.T) {
-			db := filepath.Join(dir, itoa(n)+".db")
+			db := filepath.Join(dir, strconv.Itoa(n)+".db")
 			in, feed := io.Pipe()
 			d := &lineDriver{b: b, byText: byText, answer: c.who, typed: make(chan string, 4)}
 			go func() {

@@ -189,7 +189,7 @@ func TestAccessibleQuickAssessmentEndToEnd(t *testing.T) {
 	}
 
 	lr := cxo(t, "", "--db", db, "list")
-	if lr.code != 0 || !strings.Contains(lr.stdout, s.ID) || !strings.Contains(lr.stdout, itoa(s.Total)+"/"+itoa(s.Total)) {
+	if lr.code != 0 || !strings.Contains(lr.stdout, s.ID) || !strings.Contains(lr.stdout, strconv.Itoa(s.Total)+"/"+strconv.Itoa(s.Total)) {
 		t.Errorf("cxo list: %d %q", lr.code, lr.stdout)
 	}
 
@@ -407,8 +407,6 @@ func mustRead(t *testing.T, p string) []byte {
 	}
 	return data
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }
 
 // Piped output carries no escape sequences, NO_COLOR or not; CLICOLOR_FORCE
 // brings styling back for the guide.

@@ -99,6 +99,10 @@ type Item struct {
 	// over: an answer stored under that id reads as the extreme of the
 	// preference on the same side (option 1 as 1, option 2 as 5).
 	Replaces string
+	// Observer is a readiness or foundation item worded for a colleague
+	// who rates the person ("How often does {name} ..."), for peer
+	// ratings; {name} stands for the name the person chose to show.
+	Observer string
 	Quick    bool
 	NA       bool
 	Guide    string
@@ -154,17 +158,6 @@ func (b *Bank) Item(id string) (Item, bool) {
 		return Item{}, false
 	}
 	return b.Items[i], true
-}
-
-// FacetsIn lists the facets of a layer in bank order.
-func (b *Bank) FacetsIn(l Layer) []Facet {
-	var out []Facet
-	for _, f := range b.Facets {
-		if f.Layer == l {
-			out = append(out, f)
-		}
-	}
-	return out
 }
 
 // Guide returns the guide with the name.

@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Text from outside cxo (a custom bank, a note the user typed, an id or a
@@ -65,7 +66,7 @@ func clean(s string, lines, sgr bool) string {
 		}
 	}
 	for i := 0; i < len(s); {
-		r, size := decodeRune(s[i:])
+		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == 0x1b:
 			n := escapeLen(s[i:])

@@ -121,3 +121,19 @@ func TestLentPlanProblemsAreTheBanks(t *testing.T) {
 		}
 	}
 }
+
+// Control characters typed into the file as they are (not as YAML
+// escapes) are reported at their own lines, not as a YAML error on line 1;
+// a C1 NEL is not taken for a line break.
+func TestRawControlsInABankFile(t *testing.T) {
+	bank := replace(t, testBankYAML, "name: What you build", "name: What \x1b]0;x\x07you build")
+	bank = replace(t, bank, "text: I like shaping the product people buy.", "text: I like \u0085shaping \u202ethe product.")
+	got := problems(t, bank)
+	want := []string{
+		fmt.Sprintf(`bank.yaml:%d: holds the control character \x1b; bank text may hold no escape sequences, control or bidi characters`, lineOf(t, bank, "What \x1b")),
+		fmt.Sprintf(`bank.yaml:%d: holds the control character \x85; bank text may hold no escape sequences, control or bidi characters`, lineOf(t, bank, "I like \u0085")),
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems\n got %q\nwant %q", got, want)
+	}
+}

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -298,16 +297,6 @@ func assess(b *Bank, order []string, fn func(it Item) (Answer, bool)) *Assessmen
 		}
 	}
 	return a
-}
-
-// optionWith is the 1-based option of a choice or scenario with the score.
-func optionWith(it Item, score int) int {
-	for i, o := range it.Options {
-		if o.Score == score {
-			return i + 1
-		}
-	}
-	panic(fmt.Sprintf("item %s has no option scored %d", it.ID, score))
 }
 
 // bestOption is the 1-based option with the highest (toCTO) or lowest score.

@@ -97,14 +97,6 @@ type loader struct {
 	borrower *loader
 }
 
-// planName is how a problem names the plan: cxo's own when it is lent.
-func planName(plan Source) string {
-	if plan.Lent {
-		return "cxo's built-in plan"
-	}
-	return plan.Name
-}
-
 // addf records a problem that leaves the bank's shape unknown.
 func (l *loader) addf(line int, format string, args ...any) {
 	l.softf(line, format, args...)
@@ -120,6 +112,9 @@ var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
 // root decodes the document and returns its top mapping.
 func (l *loader) root(data []byte) *yaml.Node {
+	if l.rawControls(data) {
+		return nil
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		line := 0
@@ -278,7 +273,7 @@ func (l *loader) parseFacet(n *yaml.Node) Facet {
 
 func (l *loader) parseItem(n *yaml.Node) Item {
 	it := Item{Line: n.Line}
-	l.fields(n, "item", []string{"id", "facet", "format", "text", "reverse", "pair", "quick", "na", "guide", "options", "anchors", "scale", "replaces"}, func(k string, v *yaml.Node) {
+	l.fields(n, "item", []string{"id", "facet", "format", "text", "reverse", "pair", "quick", "na", "guide", "options", "anchors", "scale", "replaces", "observer"}, func(k string, v *yaml.Node) {
 		switch k {
 		case "id":
 			it.ID = l.str(v, "item id")
@@ -296,6 +291,8 @@ func (l *loader) parseItem(n *yaml.Node) Item {
 			it.Scale = Role(l.str(v, "scale"))
 		case "replaces":
 			it.Replaces = l.str(v, "replaces")
+		case "observer":
+			it.Observer = l.str(v, "observer wording")
 		case "quick":
 			it.Quick = l.boolean(v, "quick")
 		case "na":
@@ -346,3 +343,18 @@ func (l *loader) parseOption(n *yaml.Node) Option {
 
 // noScore marks an option whose score was not given.
 const noScore = -1000
+
+// rawControls reports each line that holds a control character as it is
+// (not written as a YAML escape): the YAML parser would name only line 1,
+// or read a C1 NEL as a line break. Tabs and line ends are text.
+func (l *loader) rawControls(data []byte) bool {
+	found := false
+	for i, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSuffix(line, "\r")
+		if c, bad := HasControl(strings.ReplaceAll(line, "\t", "")); bad {
+			l.addf(i+1, "holds the control character %s; bank text may hold no escape sequences, control or bidi characters", c)
+			found = true
+		}
+	}
+	return found
+}

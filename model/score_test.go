@@ -274,18 +274,6 @@ func TestOutOfRangeValuesAreNotScored(t *testing.T) {
 	}
 }
 
-// capabilityAnswers puts ops at 42 (ratings 2, 3, 3), area-x at 100 and
-// lead at 75, with every lean item on the CTO side.
-func capabilityAnswers() map[string]Answer {
-	return map[string]Answer{
-		"b-like-1": v(5), "b-like-2": v(1), "b-choice-1": v(1),
-		"b-choice-2": v(2), "b-scen-1": v(3), "b-scen-2": v(3),
-		"ops-1": v(2), "ops-2": v(3), "ops-3": v(3),
-		"ax-1": v(5), "ax-2": v(5),
-		"ld-1": v(4), "ld-2": v(2), "ld-3": v(4),
-	}
-}
-
 func TestTargetLabel(t *testing.T) {
 	for role, want := range map[Role]string{RoleCTO: "the CTO's levels", RoleCIO: "the CIO's levels", "": "the CTO's and the CIO's levels"} {
 		if got := (Result{Target: role}).TargetLabel(); got != want {

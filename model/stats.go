@@ -2,9 +2,7 @@ package model
 
 import (
 	"math"
-	"strconv"
 	"sync"
-	"unicode/utf8"
 
 	"gonum.org/v1/gonum/stat/distuv"
 )
@@ -92,7 +90,3 @@ func abs(x int) int {
 	}
 	return x
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }
-
-func decodeRune(s string) (rune, int) { return utf8.DecodeRuneInString(s) }

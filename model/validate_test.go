@@ -34,10 +34,10 @@ func TestTestBankIsValid(t *testing.T) {
 	if !ok || f.Layer != LayerReadiness || f.Group != "area" || f.Expect[RoleCTO] != 80 || f.Expect[RoleCIO] != 40 || f.Guide != "h#three" {
 		t.Errorf("area-x = %+v", f)
 	}
-	if lean := b.FacetsIn(LayerLean); len(lean) != 1 || lean[0].CTO != "The product" || lean[0].CIO != "The internal estate" {
+	if lean := facetsIn(b, LayerLean); len(lean) != 1 || lean[0].CTO != "The product" || lean[0].CIO != "The internal estate" {
 		t.Errorf("lean facets %+v", lean)
 	}
-	if got := len(b.FacetsIn(LayerReadiness)); got != 2 {
+	if got := len(facetsIn(b, LayerReadiness)); got != 2 {
 		t.Errorf("%d readiness facets, want 2", got)
 	}
 	if _, ok := b.Item("nope"); ok {
@@ -514,4 +514,15 @@ func TestPlanProblems(t *testing.T) {
 			}
 		})
 	}
+}
+
+// facetsIn lists the facets of a layer in bank order.
+func facetsIn(b *Bank, l Layer) []Facet {
+	var out []Facet
+	for _, f := range b.Facets {
+		if f.Layer == l {
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -24,6 +24,9 @@ func Capitalise(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
+// itoa is strconv.Itoa, short for the many sentences that hold a number.
+func itoa(n int) string { return strconv.Itoa(n) }
+
 // OneLine folds text (an error message, say) onto one line with single
 // spaces.
 func OneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

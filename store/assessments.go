@@ -18,6 +18,7 @@ import (
 type Summary struct {
 	ID          string
 	Started     time.Time
+	Finished    time.Time // zero until finished
 	Length      model.Length
 	Target      model.Role
 	Status      model.Status
@@ -61,8 +62,7 @@ func putNew(c codec, b *bolt.Bucket, a *model.Assessment) error {
 }
 
 func putRecord(c codec, b *bolt.Bucket, a *model.Assessment) error {
-	r := record{V: recordVersion, ID: a.ID, Started: a.Started.UTC(), Length: string(a.Length), Target: string(a.Target),
-		BankVersion: a.BankVersion, Total: len(a.Order), Status: string(a.Status), Finished: a.Finished.UTC()}
+	r := recordOf(a)
 	if old, err := getRecord(c, b, a.ID); err == nil {
 		r.Lean = old.Lean
 	}
@@ -233,7 +233,7 @@ func answeredIn(c codec, b *bolt.Bucket, id string, order []string) int {
 		return 0
 	}
 	n := 0
-	count := func(item string, v []byte) {
+	count := func(item string) {
 		name := valueName(id, "answers", item)
 		if v, err := c.get(answers, []byte(item), name); err == nil && v != nil {
 			if ans, err := DecodeAnswer(name, v); err == nil && ans.Given() {
@@ -242,11 +242,11 @@ func answeredIn(c codec, b *bolt.Bucket, id string, order []string) int {
 		}
 	}
 	if order == nil {
-		_ = answers.ForEach(func(k, v []byte) error { count(string(k), v); return nil })
+		_ = answers.ForEach(func(k, _ []byte) error { count(string(k)); return nil })
 		return n
 	}
 	for _, item := range order {
-		count(item, nil)
+		count(item)
 	}
 	return n
 }
@@ -254,8 +254,9 @@ func answeredIn(c codec, b *bolt.Bucket, id string, order []string) int {
 // Load reads a whole assessment. A stored value that fails its checksum
 // fails the load with a *DamagedError naming the assessment and the item
 // (a *RecordError inside): showing the assessment without it would show a
-// given answer as not answered. Answers of an older file that do not
-// decode are reported in skipped and left out.
+// given answer as not answered. Only a damaged resume position is not
+// fatal: the assessment resumes at its first open item. That, and answers
+// of an older file that do not decode, are reported in skipped.
 func (s *Store) Load(id string) (a *model.Assessment, skipped []error, err error) {
 	err = s.view(func(tx *bolt.Tx) error {
 		b, err := s.assessment(tx, id)
@@ -292,10 +293,15 @@ func readStored(c codec, b *bolt.Bucket, id string) (a *model.Assessment, skippe
 	if err := json.Unmarshal(data, &a.Order); err != nil {
 		return nil, nil, &RecordError{Key: valueName(id, "order"), Reason: err.Error()}
 	}
-	// A missing cursor resumes at the start, as it always has.
-	if a.Cursor, _, err = getCount(c, b, id, keyCursor); err != nil {
-		return nil, nil, err
+	// A missing or unreadable position resumes at the start, as it always
+	// has; a damaged one at the first open item (it only says where to
+	// resume), and is reported in skipped.
+	cursor, _, err := getCount(c, b, id, keyCursor)
+	if err != nil {
+		skipped = append(skipped, err)
+		cursor = -1
 	}
+	a.Cursor = cursor
 	if ans := b.Bucket(bucketAnswers); ans != nil {
 		err := ans.ForEach(func(k, v []byte) error {
 			name := valueName(id, "answers", string(k))
@@ -364,7 +370,7 @@ func (s *Store) List() (list []Summary, skipped []error, err error) {
 			if err != nil || (!ok && b.Get(keyAnswered) != nil) {
 				n = recount(c, b, id)
 			}
-			list = append(list, Summary{ID: r.ID, Started: r.Started, Length: model.Length(r.Length), Target: model.Role(r.Target),
+			list = append(list, Summary{ID: r.ID, Started: r.Started, Finished: r.Finished, Length: model.Length(r.Length), Target: model.Role(r.Target),
 				Status: model.Status(r.Status), Answered: n, Total: r.Total, Lean: r.Lean, BankVersion: r.BankVersion})
 			return nil
 		})

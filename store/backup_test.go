@@ -148,6 +148,14 @@ func TestLooseModesAreTightened(t *testing.T) {
 	if fi, _ := os.Stat(other); fi.Mode().Perm() != 0o600 {
 		t.Errorf("the database in it is %v, want 0600", fi.Mode())
 	}
+
+	// --db pointing at a folder by mistake: the folder is not tightened.
+	folder := filepath.Join(own, "not-a-db")
+	os.Mkdir(folder, 0o755)
+	New(folder, "").Tighten()
+	if fi, _ := os.Stat(folder); fi.Mode().Perm() != 0o755 {
+		t.Errorf("a folder given as the database was changed to %v", fi.Mode())
+	}
 }
 
 // What cannot be tightened is said, in one line naming the file and the

@@ -47,9 +47,8 @@ func (s *Store) Finish(bank *model.Bank, a *model.Assessment) (model.Result, err
 			stored.Finished = time.Now().UTC()
 		}
 		stored.Status = model.StatusFinished
-		r := record{V: recordVersion, ID: stored.ID, Started: stored.Started.UTC(), Length: string(stored.Length), Target: string(stored.Target),
-			BankVersion: stored.BankVersion, Total: len(stored.Order), Status: string(stored.Status), Finished: stored.Finished.UTC(),
-			Lean: model.HeaderLean(res)}
+		r := recordOf(stored)
+		r.Lean = model.HeaderLean(res)
 		if err := c.put(b, keyRecord, valueName(a.ID, "record"), must(json.Marshal(r))); err != nil {
 			return err
 		}

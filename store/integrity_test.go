@@ -118,7 +118,7 @@ func flipInValue(t testing.TB, file string, at int, key []byte, path ...[]byte) 
 
 // finishedDB is a database with two finished assessments, every item
 // answered with a note of its own, and returns its path and the ids.
-func finishedDB(t *testing.T) (string, []*model.Assessment) {
+func finishedDB(t testing.TB) (string, []*model.Assessment) {
 	t.Helper()
 	bank := testBank(t)
 	path := dbPath(t)
@@ -295,6 +295,7 @@ func TestFlippedByteInsideAValue(t *testing.T) {
 		{"result", keyResult, func(id string) [][]byte { return [][]byte{bucketAssessments, []byte(id)} }, "its stored result"},
 		{"record", keyRecord, func(id string) [][]byte { return [][]byte{bucketAssessments, []byte(id)} }, "its header"},
 		{"order", keyOrder, func(id string) [][]byte { return [][]byte{bucketAssessments, []byte(id)} }, "its order of items"},
+		{"cursor", keyCursor, func(id string) [][]byte { return [][]byte{bucketAssessments, []byte(id)} }, "where to resume"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path, as := finishedDB(t)
@@ -340,6 +341,10 @@ func TestFlippedByteInsideAValue(t *testing.T) {
 				_, res, err := s.LoadWithResult(bank, id)
 				if want := model.Compute(bank, a); err != nil || res.Lean != want.Lean || res.Answered != want.Answered {
 					t.Errorf("LoadWithResult with a damaged result = %+v, %v; want it scored again (%+v)", res.Lean, err, want.Lean)
+				}
+			case "cursor":
+				if err != nil || a.Cursor != a.FirstOpen() {
+					t.Errorf("Load with a damaged resume position = %v; want it to resume at the first open item", err)
 				}
 			default:
 				if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), id) {
@@ -501,5 +506,36 @@ func TestRepairOfASoundFileDoesNothing(t *testing.T) {
 	}
 	if fileSum(t, path) != sum {
 		t.Errorf("the file changed")
+	}
+}
+
+// A write between the plan and the repair (another cxo) stops the repair
+// with nothing changed: what was planned is no longer what is there.
+func TestRepairStopsWhenTheFileChangedSinceThePlan(t *testing.T) {
+	path, as := finishedDB(t)
+	flipInValue(t, path, 2, []byte(as[1].Order[0]), bucketAssessments, []byte(as[1].ID), bucketAnswers)
+	s := New(path, "cxo test")
+	plan, err := s.PlanRepair()
+	if err != nil || len(plan.Lost) != 1 {
+		t.Fatalf("PlanRepair = %+v, %v", plan, err)
+	}
+	if err := New(path, "another cxo").SaveCursor(as[0].ID, 1); err != nil {
+		t.Fatal(err) // the damage is in one value: writing elsewhere is allowed
+	}
+	sum := fileSum(t, path)
+	if _, err := s.Repair(plan, testStart); err == nil || !strings.Contains(err.Error(), "run the repair again") {
+		t.Errorf("Repair after a write = %v", err)
+	}
+	if fileSum(t, path) != sum {
+		t.Errorf("the file changed")
+	}
+	if asides, _ := filepath.Glob(path + ".corrupt-*"); len(asides) != 0 {
+		t.Errorf("left %v behind", asides)
+	}
+	if plan, err = s.PlanRepair(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Repair(plan, testStart); err != nil {
+		t.Errorf("Repair with a fresh plan: %v", err)
 	}
 }

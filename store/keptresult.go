@@ -23,9 +23,8 @@ func (s *Store) KeepResult(a *model.Assessment, res model.Result) error {
 		if a.Finished.IsZero() {
 			a.Finished = time.Now().UTC()
 		}
-		r := record{V: recordVersion, ID: a.ID, Started: a.Started.UTC(), Length: string(a.Length), Target: string(a.Target),
-			BankVersion: a.BankVersion, Total: len(a.Order), Status: string(a.Status), Finished: a.Finished.UTC(),
-			Lean: model.HeaderLean(res)}
+		r := recordOf(a)
+		r.Lean = model.HeaderLean(res)
 		c := codecOf(tx)
 		if err := c.put(b, keyRecord, valueName(a.ID, "record"), must(json.Marshal(r))); err != nil {
 			return err

@@ -19,10 +19,10 @@ func (s *Store) Tighten() (notes []string) {
 	if runtime.GOOS == "windows" {
 		return nil
 	}
-	tighten := func(path string, want fs.FileMode) {
+	tighten := func(path string, want fs.FileMode, dir bool) {
 		fi, err := os.Lstat(path)
-		if err != nil || fi.Mode()&fs.ModeSymlink != 0 || fi.Mode().Perm()&^want == 0 {
-			return // missing, a link (its target is not ours to change), or tight already
+		if err != nil || fi.IsDir() != dir || !(dir || fi.Mode().IsRegular()) || fi.Mode().Perm()&^want == 0 {
+			return // missing, not what cxo keeps there (a link, a folder), or tight already
 		}
 		if err := os.Chmod(path, fi.Mode().Perm()&want); err != nil {
 			notes = append(notes, fmt.Sprintf("%s is readable by others (mode %04o) and cxo cannot change that (%v); run: chmod %04o %s",
@@ -30,10 +30,10 @@ func (s *Store) Tighten() (notes []string) {
 		}
 	}
 	if dir := filepath.Dir(s.Path); samePath(dir, filepath.Dir(DefaultPath())) {
-		tighten(dir, 0o700)
+		tighten(dir, 0o700, true)
 	}
 	for _, p := range append([]string{s.Path}, BackupGenerations(s.Path)...) {
-		tighten(p, 0o600)
+		tighten(p, 0o600, false)
 	}
 	return notes
 }

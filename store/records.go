@@ -28,6 +28,13 @@ type record struct {
 	Lean        string    `json:"lean,omitempty"` // verdict with score, once finished
 }
 
+// recordOf is the record stored for an assessment (its lean is added once
+// it is finished).
+func recordOf(a *model.Assessment) record {
+	return record{V: recordVersion, ID: a.ID, Started: a.Started.UTC(), Length: string(a.Length), Target: string(a.Target),
+		BankVersion: a.BankVersion, Total: len(a.Order), Status: string(a.Status), Finished: a.Finished.UTC()}
+}
+
 // answerRecord is one stored answer.
 type answerRecord struct {
 	V       int    `json:"v"`

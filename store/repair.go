@@ -6,10 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 
 	"github.com/cxo-dev/cxo/model"
 )
@@ -105,9 +107,10 @@ func (s *Store) PlanRepair() (*RepairPlan, error) {
 // both header pages written afresh), leaving out what plan.Lost names and
 // working out again any damaged result (dropped: it is scored afresh from
 // the answers when read), resume position or answer count. The old file is
-// then moved aside with MoveAside, its bytes kept, and the fresh one takes
-// its name. It returns where the old file went. Nothing is changed if the
-// file was written to since the plan was made.
+// kept aside as <path>.corrupt-<time> (keepAside), its bytes unchanged, and
+// the fresh one takes its name with no moment when there is none. It
+// returns where the old file was kept. Nothing is changed if the file was
+// written to since the plan was made.
 func (s *Store) Repair(plan *RepairPlan, now time.Time) (aside string, err error) {
 	if plan == nil || plan.Found == "" {
 		return "", errors.New("nothing to repair")
@@ -140,24 +143,54 @@ func (s *Store) Repair(plan *RepairPlan, now time.Time) (aside string, err error
 	if err := New(tmpName, s.Writer).Check(); err != nil {
 		return "", fmt.Errorf("repairing %s: the fresh copy failed the check (%v); the old file was left as it was", s.Path, err)
 	}
-	aside, err = MoveAside(s.Path, now)
+	aside, linked, err := keepAside(s.Path, now)
 	if err != nil {
 		return "", s.repairFailed(err)
 	}
 	if txid, err := currentTxid(aside); err != nil || txid != plan.txid {
-		// Another cxo wrote between the plan and the move: put it back.
-		if rerr := os.Rename(aside, s.Path); rerr != nil {
+		// Another cxo wrote between the plan and now: leave it be.
+		if linked {
+			os.Remove(aside)
+		} else if rerr := os.Rename(aside, s.Path); rerr != nil {
 			return "", fmt.Errorf("repairing %s: it changed while being repaired and could not be put back from %s: %w", s.Path, aside, rerr)
 		}
 		return "", fmt.Errorf("database %s changed while it was being repaired (another cxo is running?); nothing was changed: run the repair again", s.Path)
 	}
 	if err := os.Rename(tmpName, s.Path); err != nil {
-		os.Rename(aside, s.Path)
+		if linked {
+			os.Remove(aside)
+		} else {
+			os.Rename(aside, s.Path)
+		}
 		return "", s.repairFailed(err)
 	}
 	syncDir(dir)
 	s.remember(verifiedState{})
 	return aside, nil
+}
+
+// keepAside gives the old file a second name, of the form MoveAside uses,
+// as a hard link: the fresh file is then renamed over the old name, so
+// there is no moment without a database there (a crash leaves the old file
+// in place, or the new one). Where the file system has no hard links the
+// old file is moved aside instead.
+func keepAside(path string, now time.Time) (aside string, linked bool, err error) {
+	base := path + ".corrupt-" + now.Format("20060102-150405")
+	for i := 1; i <= 100; i++ {
+		dst := base
+		if i > 1 {
+			dst += "-" + strconv.Itoa(i)
+		}
+		err := os.Link(path, dst)
+		if err == nil {
+			return dst, true, nil
+		}
+		if !errors.Is(err, os.ErrExist) {
+			break
+		}
+	}
+	aside, err = MoveAside(path, now)
+	return aside, false, err
 }
 
 func (s *Store) repairFailed(err error) error {
@@ -179,11 +212,11 @@ func (s *Store) openForRepair() (*bolt.DB, error) {
 	var err error
 	for attempt := 0; attempt < max(1, s.Attempts); attempt++ {
 		db, err = openRecovered(s.Path, &bolt.Options{Timeout: s.LockWait})
-		if !errors.Is(err, bolt.ErrTimeout) {
+		if !errors.Is(err, berrors.ErrTimeout) {
 			break
 		}
 	}
-	if errors.Is(err, bolt.ErrTimeout) {
+	if errors.Is(err, berrors.ErrTimeout) {
 		return nil, &BusyError{Path: s.Path}
 	}
 	if err != nil {

@@ -11,6 +11,9 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+
+	"github.com/cxo-dev/cxo/model"
 )
 
 // Deleting an assessment in bbolt only unlinks its pages: their bytes stay
@@ -26,9 +29,9 @@ import (
 // file it locked (sameFile), and opens again if not.
 
 // errReplaced says the file was replaced while this process waited for its
-// lock. It wraps bolt.ErrTimeout so that open's retry loop tries again at
+// lock. It wraps berrors.ErrTimeout so that open's retry loop tries again at
 // once, on the file that now has the name.
-var errReplaced = fmt.Errorf("the file was replaced while waiting for its lock: %w", bolt.ErrTimeout)
+var errReplaced = fmt.Errorf("the file was replaced while waiting for its lock: %w", berrors.ErrTimeout)
 
 // checkSameFile is the end of every open: db (opened from f, its lock
 // taken) is kept only if path still names f.
@@ -99,8 +102,26 @@ func (s *Store) DeleteScrubbed(ids []string) (Scrubbed, error) {
 	if err != nil {
 		return Scrubbed{}, err
 	}
-	return s.scrub()
+	done, err := s.scrub()
+	if err != nil {
+		return done, &ScrubError{Path: s.Path, Err: err}
+	}
+	return done, nil
 }
+
+// ScrubError says the assessments were deleted but the rewrite that takes
+// their text out of the files has not finished; it is recorded, and the
+// next start (or delete) finishes it.
+type ScrubError struct {
+	Path string
+	Err  error
+}
+
+func (e *ScrubError) Error() string {
+	return fmt.Sprintf("deleted, but the rewrite that removes the text from %s and its copies did not finish (%s); cxo finishes it at the next start", e.Path, model.OneLine(e.Err.Error()))
+}
+
+func (e *ScrubError) Unwrap() error { return e.Err }
 
 // keyScrub, in the meta bucket, records deletes whose rewrite has not
 // finished (a pendingScrub), in the same transaction as the delete: a
@@ -176,7 +197,7 @@ func deleteIn(tx *bolt.Tx, ids []string, strict bool) error {
 	}
 	for _, id := range ids {
 		err := root.DeleteBucket([]byte(id))
-		if errors.Is(err, bolt.ErrBucketNotFound) {
+		if errors.Is(err, berrors.ErrBucketNotFound) {
 			if strict {
 				return fmt.Errorf("%w: %s", ErrNotFound, id)
 			}

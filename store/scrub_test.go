@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/cxo-dev/cxo/model"
@@ -288,5 +290,41 @@ func TestRewriteRefusesADamagedDatabase(t *testing.T) {
 	}
 	if fileSum(t, s.Path) != before {
 		t.Error("the damaged file was changed")
+	}
+}
+
+// failingTemps is the real file system, except that no rewrite can
+// create its temporary file (a full disk, say).
+type failingTemps struct{ osFS }
+
+func (failingTemps) CreateTemp(dir, pattern string) (tempFile, error) {
+	if strings.Contains(pattern, ".scrub-") {
+		return nil, syscall.ENOSPC
+	}
+	return osFS{}.CreateTemp(dir, pattern)
+}
+
+// A delete whose rewrite fails says the assessment is deleted and the
+// rewrite is not done yet; the next start finishes it.
+func TestDeleteWhoseRewriteFails(t *testing.T) {
+	s, gone, _, files := deletionFixture(t)
+	old := fsys
+	fsys = failingTemps{}
+	err := s.Delete(gone.ID)
+	fsys = old
+	var se *ScrubError
+	if !errors.As(err, &se) || !strings.Contains(err.Error(), "deleted, but") || strings.Contains(err.Error(), "\n") {
+		t.Fatalf("Delete with no room to rewrite: %v", err)
+	}
+	if _, _, err := s.Load(gone.ID); !errors.Is(err, ErrNotFound) {
+		t.Errorf("the assessment is still there: %v", err)
+	}
+	if _, err := s.Backup(); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if fileHolds(t, f, secretNote) {
+			t.Errorf("%s still holds the deleted note after the next start", f)
+		}
 	}
 }

@@ -3,10 +3,15 @@
 // second terminal, cxo list, cxo export) can share it; each answer lives
 // under its own key so two writers never overwrite each other.
 //
-// At start-up Backup runs the consistency check (Check) and keeps a
-// last-good copy; a damaged file is reported, never changed, and can be
-// moved aside with MoveAside. Older layouts are migrated (migrate.go) at
-// the first write, after a copy is taken; a newer one is refused.
+// Every stored value carries a checksum (seal.go), checked on every read.
+// Every read and write first passes verify (verify.go), which walks the
+// file's pages itself (boltformat.go) so that damage bbolt would trust is
+// refused instead; every write goes through update. At start-up Backup
+// runs the whole check (Check) and keeps three generations of last-good
+// copies; a damaged file is reported, never changed, and can be repaired
+// into a fresh file (repair.go) or moved aside with MoveAside. Older
+// layouts are migrated (migrate.go) at the first write, after a copy is
+// taken; a newer one is refused.
 package store
 
 import (
@@ -21,6 +26,7 @@ import (
 
 	"github.com/adrg/xdg"
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // SchemaVersion is the layout this build writes. Older files are brought
@@ -54,6 +60,10 @@ type Store struct {
 	// is how many are made before the file is reported busy.
 	LockWait time.Duration
 	Attempts int
+	// Waiting, when set, hears after each attempt that found the file
+	// locked how long this call has waited; returning false stops the
+	// wait (a *BusyError), so a user can say "stop waiting".
+	Waiting func(waited time.Duration) bool
 
 	maxSize int // bbolt's MaxSize, for tests of a full disk
 
@@ -69,14 +79,14 @@ func DefaultPath() string {
 
 // New returns a store for the file; nothing is opened yet.
 func New(path, writer string) *Store {
-	return &Store{Path: path, Writer: writer, LockWait: 250 * time.Millisecond, Attempts: 12}
+	return &Store{Path: path, Writer: writer, LockWait: 250 * time.Millisecond, Attempts: 240} // up to 60 s
 }
 
 // BusyError says another process held the file for too long.
 type BusyError struct{ Path string }
 
 func (e *BusyError) Error() string {
-	return fmt.Sprintf("database %s is busy: another cxo has held it for several seconds; try again", e.Path)
+	return fmt.Sprintf("database %s is busy: another cxo is holding it; try again when it is done", e.Path)
 }
 
 // DamagedError says the file is not a cxo database we can read, or not
@@ -152,16 +162,16 @@ func (s *Store) open(readOnly bool) (db *bolt.DB, file *os.File, err error) {
 	opts := &bolt.Options{Timeout: s.LockWait, ReadOnly: readOnly, MaxSize: s.maxSize}
 	for attempt := 0; attempt < max(1, s.Attempts); attempt++ {
 		db, file, err = openCurrent(s.Path, opts) // scrub.go: follows a file replaced while waiting
-		if !errors.Is(err, bolt.ErrTimeout) {
+		if !errors.Is(err, berrors.ErrTimeout) || s.Waiting != nil && !s.Waiting(time.Duration(attempt+1)*s.LockWait) {
 			break
 		}
 	}
 	switch {
 	case err == nil:
 		return db, file, nil
-	case errors.Is(err, bolt.ErrTimeout):
+	case errors.Is(err, berrors.ErrTimeout):
 		return nil, nil, &BusyError{Path: s.Path}
-	case errors.Is(err, bolt.ErrInvalid), errors.Is(err, bolt.ErrVersionMismatch), errors.Is(err, bolt.ErrChecksum):
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
 		return nil, nil, &DamagedError{Path: s.Path, Reason: err.Error()}
 	case !readOnly && asWriteError(s.Path, err) != nil:
 		return nil, nil, asWriteError(s.Path, err)

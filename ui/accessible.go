@@ -25,6 +25,8 @@ type Line struct {
 	// hints printed; "cxo" when empty.
 	Command string
 
+	lockTold bool // the wait for a busy file was mentioned (linebusy.go)
+
 	// outErr is the first failed write to Out: nothing more is read, so no
 	// answer is saved to an item the user was never shown.
 	outErr error
@@ -80,6 +82,7 @@ func (l *Line) readLine(prompt string) (string, error) {
 
 // Run starts as asked: a home menu, a new assessment or a resume.
 func (l *Line) Run(start Start) error {
+	l.watchLock()
 	// Like the full-screen start: check the file and keep a last good copy
 	// (no room for the copy is no reason to stop).
 	if _, err := l.Store.Backup(); err != nil {
@@ -90,9 +93,9 @@ func (l *Line) Run(start Start) error {
 	}
 	var err error
 	switch start.Action {
-	case "new":
+	case ActionNew:
 		err = l.startNew(start.Length, start.Target)
-	case "resume":
+	case ActionResume:
 		err = l.resume(start.ResumeID)
 	default:
 		err = l.home()
@@ -265,7 +268,7 @@ func (l *Line) ask(a *model.Assessment, i int, it model.Item, shown time.Time) (
 			}
 			ans := a.Answers[it.ID]
 			ans.Note = note
-			if err := l.Store.SaveAnswer(a.ID, it.ID, ans, i); err != nil {
+			if err := l.save(func() error { return l.Store.SaveAnswer(a.ID, it.ID, ans, i) }); err != nil {
 				return i, fmt.Errorf("note not saved (%w); your earlier answers are safe", err)
 			}
 			a.Answers[it.ID] = ans
@@ -322,7 +325,7 @@ func (l *Line) ask(a *model.Assessment, i int, it model.Item, shown time.Time) (
 		if a.Answers[it.ID].Keeps(ans) {
 			ans = a.Answers[it.ID] // a skip never erases an answer
 		}
-		if err := l.Store.SaveAnswer(a.ID, it.ID, ans, i+1); err != nil {
+		if err := l.save(func() error { return l.Store.SaveAnswer(a.ID, it.ID, ans, i+1) }); err != nil {
 			return i, fmt.Errorf("not saved (%w); your earlier answers are safe, run %s --accessible resume to continue", err, l.cxo())
 		}
 		a.Answers[it.ID] = ans
@@ -341,49 +344,4 @@ func (l *Line) printSummary(a *model.Assessment, r model.Result) {
 	}
 	l.printf("%s\n", model.HonestSentence)
 	l.printf("Assessment id: %s (export it with: %s export %s)\n", a.ID, l.cxo(), a.ID)
-}
-
-// plainText turns a guide section's Markdown into text a screen reader reads
-// without symbols: no heading marks, emphasis stars or code ticks.
-func plainText(md string) string {
-	var b strings.Builder
-	var header []string
-	for _, line := range strings.Split(md, "\n") {
-		// Table rows are read as "column: cell" pairs.
-		if strings.HasPrefix(line, "|") {
-			cells := tableCells(line)
-			switch {
-			case header == nil:
-				header = cells
-			case strings.HasPrefix(strings.TrimSpace(cells[0]), "---"):
-			default:
-				var parts []string
-				for i, c := range cells {
-					if i < len(header) && header[i] != "" && header[i] != "#" {
-						c = header[i] + ": " + c
-					}
-					parts = append(parts, c)
-				}
-				b.WriteString(strings.Join(parts, "; ") + "\n")
-			}
-			continue
-		}
-		header = nil
-		line = strings.TrimLeft(line, "#")
-		if strings.HasPrefix(line, " ") && !strings.HasPrefix(line, "  ") {
-			line = strings.TrimSpace(line)
-		}
-		line = strings.NewReplacer("**", "", "__", "", "`", "").Replace(line)
-		b.WriteString(line + "\n")
-	}
-	return strings.TrimSpace(b.String())
-}
-
-func tableCells(line string) []string {
-	line = strings.Trim(strings.TrimSpace(line), "|")
-	cells := strings.Split(line, "|")
-	for i := range cells {
-		cells[i] = strings.TrimSpace(cells[i])
-	}
-	return cells
 }

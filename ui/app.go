@@ -6,6 +6,8 @@
 package ui
 
 import (
+	"errors"
+
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 
@@ -20,10 +22,19 @@ const (
 	MinHeight = 20
 )
 
+// Action is what the program does first: show the home screen, start a
+// new assessment or resume one.
+type Action string
+
+const (
+	ActionHome   Action = ""
+	ActionNew    Action = "new"
+	ActionResume Action = "resume"
+)
+
 // Start says what the program does first.
 type Start struct {
-	// Action is "", "new" or "resume".
-	Action string
+	Action Action
 	Length model.Length
 	Target model.Role
 	// ResumeID is the assessment to resume ("" for the newest unfinished).
@@ -42,6 +53,8 @@ type App struct {
 	themed bool // the theme was forced; ignore the terminal's answer
 	help   help.Model
 	full   bool // ? pressed: full help shown
+	// helpMemo keeps the last help drawn (helpview.go).
+	helpMemo helpMemo
 	// quitting waits for the answer being written before quitting.
 	quitting bool
 	// loadBank parses the bank in a command (see NewLoading).
@@ -61,6 +74,8 @@ type App struct {
 	history  historyModel
 	compare  compareModel
 	damaged  damagedModel
+
+	lock lockWatch // waits for a file another cxo holds (lockwait.go)
 }
 
 // New builds the root model.
@@ -74,6 +89,7 @@ func New(s *store.Store, b *model.Bank, version string, start Start) *App {
 	}
 	app.setTheme(dark)
 	app.home.refresh(&app.session)
+	app.watchLock()
 	if b != nil {
 		app.guides = newGuidesModel(b)
 	}
@@ -122,9 +138,9 @@ func (m *App) Init() tea.Cmd {
 func (m *App) startAction() tea.Cmd {
 	var cmds []tea.Cmd
 	switch m.start.Action {
-	case "new":
+	case ActionNew:
 		cmds = append(cmds, m.await(createCmd(m.store, m.bank, m.clock, m.start.Length, m.start.Target)))
-	case "resume":
+	case ActionResume:
 		if m.start.ResumeID != "" {
 			cmds = append(cmds, m.await(loadCmd(m.store, m.bank, m.start.ResumeID)))
 		}
@@ -294,6 +310,10 @@ func (m *App) route(msg tea.Msg) tea.Cmd {
 	case exportedMsg:
 		return m.apply(m.export.done(&m.session, msg))
 	case deletedMsg:
+		if scrub := (*store.ScrubError)(nil); errors.As(msg.err, &scrub) { // deleted; the rewrite is pending
+			m.fail(msg.id + " " + scrub.Error())
+			return loadListCmd(m.store)
+		}
 		if msg.err != nil {
 			m.fail("could not delete: " + msg.err.Error())
 			return nil
@@ -306,6 +326,10 @@ func (m *App) route(msg tea.Msg) tea.Cmd {
 		return m.apply(m.compare.loaded(&m.session, msg))
 	case checkedMsg:
 		return m.checked(msg)
+	case lockWaitMsg:
+		return m.lockWaiting()
+	case StopMsg:
+		return m.stop()
 	case lastChoiceMsg:
 		m.newScr.remembered(msg)
 	case movedMsg:
@@ -368,10 +392,10 @@ func (m *App) listLoaded(msg listLoadedMsg) tea.Cmd {
 // resumeNewest carries out "cxo resume" without an id once both the list
 // and the bank are in.
 func (m *App) resumeNewest() tea.Cmd {
-	if m.start.Action != "resume" || m.start.ResumeID != "" || !m.listReady || m.bank == nil {
+	if m.start.Action != ActionResume || m.start.ResumeID != "" || !m.listReady || m.bank == nil {
 		return nil
 	}
-	m.start.Action = ""
+	m.start.Action = ActionHome
 	if id := m.newestOpen(); id != "" {
 		return m.await(loadCmd(m.store, m.bank, id))
 	}

@@ -4,17 +4,54 @@ package ui
 
 import (
 	"slices"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 )
 
+// helpMemo is the last help drawn and what it was drawn from: most frames
+// show the same keys at the same width, and packing them is a good part of
+// a frame's cost.
+type helpMemo struct {
+	from, view string
+}
+
 func (m *App) helpView() string {
 	k := m.current().keyHelp(&m.session)
+	groups := [][]key.Binding{k.ShortHelp()}
 	if m.full {
-		return m.fullHelpView(k.FullHelp())
+		groups = k.FullHelp()
 	}
-	return m.shortHelpView(k.ShortHelp())
+	var from strings.Builder
+	from.WriteString(itoa(m.help.Width()))
+	if m.full {
+		from.WriteString(" full")
+	}
+	if m.theme.IsDark {
+		from.WriteString(" dark")
+	}
+	for _, g := range groups {
+		from.WriteString("\x00")
+		for _, b := range g {
+			h := b.Help()
+			from.WriteString("\x01" + h.Key + "\x02" + h.Desc)
+			if !b.Enabled() {
+				from.WriteString("\x03")
+			}
+		}
+	}
+	if from.String() == m.helpMemo.from {
+		return m.helpMemo.view
+	}
+	view := ""
+	if m.full {
+		view = m.fullHelpView(groups)
+	} else {
+		view = m.shortHelpView(groups[0])
+	}
+	m.helpMemo = helpMemo{from: from.String(), view: view}
+	return view
 }
 
 // fullHelpView renders the full help. When its columns are too wide for

@@ -31,6 +31,9 @@ func (m *App) key(msg tea.KeyPressMsg) tea.Cmd {
 	// While an answer is being written, or an assessment created or
 	// opened, every other key waits its turn: "1 2 1 q" typed fast saves
 	// three answers and then quits.
+	if m.stopLockWait(msg) {
+		return nil
+	}
 	if m.busy() && m.state != stateDamaged {
 		m.queue = append(m.queue, msg)
 		return nil
@@ -65,6 +68,7 @@ func (m *App) quit() tea.Cmd {
 	if m.question.saving {
 		m.queue = nil
 		m.quitting = true
+		m.lock.stop.Store(true) // a wait for a file another cxo holds ends now
 		m.ok("saving the last answer, then quitting...")
 		return nil
 	}

@@ -145,8 +145,8 @@ func (q *questionModel) keyHelp(m *session) help.KeyMap {
 	}
 	it := q.item(m)
 	answer := k.Answer
-	if n := it.Levels(); n < 5 {
-		answer = label("1-"+itoa(n)+"/a-"+string(rune('a'+n-1)), "pick")
+	if l := lettered(it); l > 0 {
+		answer = label("1-"+itoa(it.Levels())+"/a-"+string(rune('a'+l-1)), "pick")
 	}
 	short := []key.Binding{answer, k.Move, k.Skip}
 	if it.NA {

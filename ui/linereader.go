@@ -44,3 +44,9 @@ func readBounded(r *bufio.Reader, limit int) (line string, tooLong bool, err err
 		return s, false, err
 	}
 }
+
+// ReadLine reads one line of at most LineLimit bytes, for the command
+// line's own prompts; a longer one is read past and reported as tooLong.
+func ReadLine(r *bufio.Reader) (line string, tooLong bool, err error) {
+	return readBounded(r, LineLimit)
+}

@@ -122,7 +122,7 @@ func (q *questionModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	switch {
 	case key.Matches(msg, questionKeys.Back):
 		return intent{ev: evBack}, nil
-	case key.Matches(msg, questionKeys.Answer), key.Matches(msg, questionKeys.Letter) && n < 5:
+	case key.Matches(msg, questionKeys.Answer), key.Matches(msg, questionKeys.Letter) && lettered(it) > 0:
 		v := answerValue(msg.String())
 		if v < 1 || v > n {
 			m.fail("this item takes 1-" + itoa(n) + optionLetters(it))
@@ -166,15 +166,25 @@ func answerValue(s string) int {
 	switch s {
 	case "1", "2", "3", "4", "5":
 		return int(s[0] - '0')
-	case "a", "b", "c", "d", "e":
+	case "a", "b", "c", "d":
 		return int(s[0]-'a') + 1
 	}
 	return 0
 }
 
+// lettered is how many of an item's options a letter picks: the first
+// four of a choice or scenario (a-d). e is the evidence note, so a fifth
+// option is picked with 5 alone; rated items take numbers only.
+func lettered(it model.Item) int {
+	if it.Format != model.FormatChoice && it.Format != model.FormatScenario {
+		return 0
+	}
+	return min(len(it.Options), 4)
+}
+
 func optionLetters(it model.Item) string {
-	if it.Format == model.FormatChoice || it.Format == model.FormatScenario {
-		return " (or a-" + string(rune('a'+len(it.Options)-1)) + ")"
+	if n := lettered(it); n > 0 {
+		return " (or a-" + string(rune('a'+n-1)) + ")"
 	}
 	return ""
 }
@@ -298,8 +308,10 @@ func (q *questionModel) view(m *session, w, h int) string {
 			style = t.Chosen
 		}
 		num := t.Key.Render(itoa(i+1)) + " "
-		if it.Format == model.FormatChoice || it.Format == model.FormatScenario {
+		if i < lettered(it) {
 			num = t.Key.Render(itoa(i+1)+"/"+string(rune('a'+i))) + " "
+		} else if lettered(it) > 0 {
+			num = t.Key.Render(itoa(i+1)+"  ") + " " // no letter: e is the note
 		}
 		tick := "  "
 		if chosen {

@@ -260,7 +260,7 @@ func shortAnswer(it model.Item, ans model.Answer) string {
 	s := itoa(ans.Value) + " of 5"
 	switch it.Format {
 	case model.FormatChoice, model.FormatScenario:
-		s = "option " + string(rune('a'+ans.Value-1))
+		s = "option " + itoa(ans.Value)
 	}
 	return s + strings.Repeat(" ", max(8-len(s), 0))
 }

@@ -24,7 +24,6 @@ type Theme struct {
 	Error    lipgloss.Style
 	Warn     lipgloss.Style
 	Good     lipgloss.Style
-	Box      lipgloss.Style
 	TabOn    lipgloss.Style
 	TabOff   lipgloss.Style
 	// Match marks a search hit in the reader; MatchOn the hit on show.
@@ -60,7 +59,6 @@ func NewTheme(isDark bool) Theme {
 		Error:    lipgloss.NewStyle().Bold(true).Foreground(ld(lipgloss.Color("#B00020"), lipgloss.Color("#FF7A8A"))),
 		Warn:     lipgloss.NewStyle().Foreground(ld(lipgloss.Color("#8A5A00"), lipgloss.Color("#FFC857"))),
 		Good:     lipgloss.NewStyle().Foreground(ld(lipgloss.Color("#0B7A3E"), lipgloss.Color("#6EE7A8"))),
-		Box:      lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(subtle).Padding(0, 1),
 		TabOn:    lipgloss.NewStyle().Bold(true).Underline(true).Foreground(accent),
 		TabOff:   lipgloss.NewStyle().Foreground(subtle).Padding(0, 1),
 		Match:    lipgloss.NewStyle().Underline(true).Bold(true),

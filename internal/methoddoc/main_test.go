@@ -33,10 +33,10 @@ func TestMethodPagePrintsTheConstants(t *testing.T) {
 	}
 	page := Page(b)
 	for _, want := range []string{
-		"fewer than **" + itoa(model.MinTradeoffs) + "** trade-off answers",
-		"strong from " + itoa(model.StrongFrom),
-		"at most " + itoa(model.BalancedWidth) + " points wide",
-		"At most **" + itoa(model.Priorities) + " priorities** for the next " + itoa(model.PlanDays) + " days",
+		"fewer than **" + strconv.Itoa(model.MinTradeoffs) + "** trade-off answers",
+		"strong from " + strconv.Itoa(model.StrongFrom),
+		"at most " + strconv.Itoa(model.BalancedWidth) + " points wide",
+		"At most **" + strconv.Itoa(model.Priorities) + " priorities** for the next " + strconv.Itoa(model.PlanDays) + " days",
 		"cxo's judgement",
 	} {
 		if !strings.Contains(page, want) {
@@ -44,8 +44,6 @@ func TestMethodPagePrintsTheConstants(t *testing.T) {
 		}
 	}
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }
 
 // README's "How the scores work" states the numbers the code uses.
 func TestReadmeScoresSectionMatchesTheCode(t *testing.T) {
@@ -57,12 +55,12 @@ func TestReadmeScoresSectionMatchesTheCode(t *testing.T) {
 	section, _, _ = strings.Cut(section, "\n## ")
 	section = strings.Join(strings.Fields(section), " ")
 	for _, want := range []string{
-		"fewer than " + itoa(model.MinTradeoffs) + " trade-off answers (" + itoa(model.MinPerFacet) + " on each facet)",
+		"fewer than " + strconv.Itoa(model.MinTradeoffs) + " trade-off answers (" + strconv.Itoa(model.MinPerFacet) + " on each facet)",
 		"at " + strings.TrimSuffix(pct(model.LeanConfidenceFull), "") + " in full and " + pct(model.LeanConfidenceQuick) + " in quick",
-		"moderate (from " + itoa(model.ModerateFrom) + ") or strong (from " + itoa(model.StrongFrom) + ")",
-		"at most " + itoa(model.BalancedWidth) + " points wide",
-		"at least " + itoa(model.StrengthMargin) + " above",
-		"three priorities for " + itoa(model.PlanDays) + " days",
+		"moderate (from " + strconv.Itoa(model.ModerateFrom) + ") or strong (from " + strconv.Itoa(model.StrongFrom) + ")",
+		"at most " + strconv.Itoa(model.BalancedWidth) + " points wide",
+		"at least " + strconv.Itoa(model.StrengthMargin) + " above",
+		"three priorities for " + strconv.Itoa(model.PlanDays) + " days",
 		"weigh " + strconv.FormatFloat(model.OperationalWeightCIO, 'f', -1, 64) + " only against the CIO's levels",
 		"docs/method.md", "docs/validation.md",
 	} {
