@@ -96,3 +96,18 @@ func TestWrappedBulletsContinueUnderTheText(t *testing.T) {
 		}
 	}
 }
+
+// The answers that moved a score most are wrapped, not cut.
+func TestMoversWrapNotCut(t *testing.T) {
+	th := NewTheme(true)
+	s := model.Score{Movers: []model.Mover{{Effect: -100, Answer: "Much more: Merging overlapping internal systems so that running the business costs noticeably less", Text: "Your budget can fund only one of two projects this year. Which do you push for?"}}}
+	got := ansiStrip(movers(th, s, 58, 2))
+	if strings.Contains(got, "…") || !strings.Contains(got, "push for?") {
+		t.Errorf("a mover is cut:\n%s", got)
+	}
+	for _, l := range strings.Split(strings.TrimRight(got, "\n"), "\n")[1:] {
+		if !strings.HasPrefix(l, "        ") || len([]rune(l)) > 58 {
+			t.Errorf("a wrapped mover line is not under the answer or too wide: %q", l)
+		}
+	}
+}

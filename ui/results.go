@@ -208,7 +208,7 @@ func movers(t Theme, s model.Score, w, n int) string {
 			break
 		}
 		line := "  " + pad(model.Signed(mv.Effect), 4) + "  " + mv.Answer + " ← " + mv.Text
-		b.WriteString(t.Subtle.Render(truncate(line, w)) + "\n")
+		b.WriteString(hanging(t.Subtle.Render(line), w, 8) + "\n") // wrapped under the answer, not cut
 	}
 	return b.String()
 }
