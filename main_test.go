@@ -184,7 +184,7 @@ func TestAccessibleQuickAssessmentEndToEnd(t *testing.T) {
 			t.Errorf("answer to %s has no time", id)
 		}
 	}
-	if !strings.Contains(r.stdout, "Answer quality (fast)") {
+	if !strings.Contains(r.stdout, "Answer quality ("+model.FlagTitle("fast")+")") {
 		t.Errorf("piped answers were not flagged as fast")
 	}
 

@@ -28,7 +28,7 @@ func TestRenderedGuidesAreFresh(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if got != strings.TrimRight(want, "\n") {
+				if got != HangBullets(strings.TrimRight(want, "\n"), w) {
 					t.Fatalf("%s in %s at %d columns is stale: run go generate ./assets", g.Name, style, w)
 				}
 			}

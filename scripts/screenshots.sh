@@ -22,6 +22,9 @@ export XDG_DATA_HOME="$work/data" CXO_DB="$work/cxo.db"
 # Values a choice item cannot take are re-prompted and the next one is used.
 for i in $(seq 200); do echo $(((i * 7) % 5 + 1)); done \
   | "$work/cxo" --accessible new --quick --target cto >/dev/null
+# And one left unfinished, so home shows a returning user's whole state.
+sleep 1 # a new id second
+printf '2\n1\n2\n1\n2\n1\n2\n1\n2\n1\n2\n1\n' | "$work/cxo" --accessible new >/dev/null || true
 
 shot() { # name width height keys...
   local name=$1 w=$2 h=$3; shift 3
@@ -43,4 +46,4 @@ shot() { # name width height keys...
 
 mkdir -p docs
 shot home 100 30
-shot results 100 30 h Enter
+shot results 100 30 h j Enter

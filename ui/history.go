@@ -110,7 +110,11 @@ func (h *historyModel) view(m *session, w, height int) string {
 	}
 	per := 1
 	if twoLines {
-		per = 2
+		// The lean on its own lines, wrapped: as many as the longest needs.
+		for i := range lines {
+			lines[i][1] = indent(wrap(lines[i][1], max(w-6, 10)), 4)[4:]
+			per = max(per, 1+strings.Count(lines[i][1], "\n")+1)
+		}
 	}
 	rows := max((height-3)/per, 1) // the title, a blank line, the rows, the position
 	cursor := min(h.cursor, len(m.list)-1)
@@ -131,6 +135,9 @@ func (h *historyModel) view(m *session, w, height int) string {
 		}
 		for _, l := range strings.Split(prefix+line, "\n") {
 			b.WriteString(style.Render(truncate(l, w)) + "\n")
+		}
+		for n := strings.Count(line, "\n") + 1; twoLines && n < per; n++ {
+			b.WriteString("\n") // every row as tall, so the window counts rows
 		}
 	}
 	b.WriteString(t.Subtle.Render(listPosition(cursor, len(m.list), first, min(rows, len(m.list)-first))))

@@ -123,10 +123,13 @@ func (h *homeModel) view(m *session, w, height int) string {
 		if i == h.cursor {
 			line = t.Selected.Render("▸ ") + t.Key.Render(keyHint) + "  " + t.Selected.Render(label)
 		}
-		if hint != "" {
+		if hint != "" && lipgloss.Width(line)+2+lipgloss.Width(hint) > w {
+			// Too narrow: the hint goes under the entry, wrapped, not cut.
+			line += "\n" + indent(wrap(t.Subtle.Render(hint), w-5), 5)
+		} else if hint != "" {
 			line += t.Subtle.Render("  " + hint)
 		}
-		b.WriteString(truncate(line, w) + "\n")
+		b.WriteString(line + "\n")
 	}
 	return b.String()
 }

@@ -69,6 +69,9 @@ func (h *homeModel) lastLoaded(msg lastResultMsg) {
 func banner(t Theme, w int) string {
 	logo := []string{"▄▀▀ ▀▄▀ ▄▀▄", "▀▄▄ ▄▀▄ ▀▄▀"}
 	side := []string{t.Strong.Render("CTO or CIO?"), t.Subtle.Render("a private career coach · everything stays on this machine")}
+	if lipgloss.Width(logo[1])+3+lipgloss.Width(side[1]) > w {
+		side[1] = t.Subtle.Render("a private career coach")
+	}
 	rule := t.Subtle.Render(strings.Repeat("─", max(min(w, maxReading)-1, 10)))
 	var b strings.Builder
 	for i, l := range logo {

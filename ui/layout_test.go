@@ -70,7 +70,8 @@ func TestResultsCapReadingWidth(t *testing.T) {
 	d := showResults(t, 200, 60)
 	for _, panel := range []string{"1", "2", "3", "4"} {
 		d.keys(panel)
-		for _, l := range strings.Split(d.screen(), "\n")[3:] {
+		lines := strings.Split(d.screen(), "\n")
+		for _, l := range lines[:len(lines)-1] { // the help line aside
 			if l = strings.TrimRight(l, " "); len([]rune(l)) > maxReading+1 && !strings.Contains(l, "•") {
 				t.Errorf("panel %s: a line runs %d wide: %q", panel, len([]rune(l)), l)
 			}
@@ -92,6 +93,21 @@ func TestWrappedBulletsContinueUnderTheText(t *testing.T) {
 		}
 		if len([]rune(l)) > 40 {
 			t.Errorf("a wrapped line runs past 40: %q", l)
+		}
+	}
+}
+
+// The answers that moved a score most are wrapped, not cut.
+func TestMoversWrapNotCut(t *testing.T) {
+	th := NewTheme(true)
+	s := model.Score{Movers: []model.Mover{{Effect: -100, Answer: "Much more: Merging overlapping internal systems so that running the business costs noticeably less", Text: "Your budget can fund only one of two projects this year. Which do you push for?"}}}
+	got := ansiStrip(movers(th, s, 58, 2))
+	if strings.Contains(got, "…") || !strings.Contains(got, "push for?") {
+		t.Errorf("a mover is cut:\n%s", got)
+	}
+	for _, l := range strings.Split(strings.TrimRight(got, "\n"), "\n")[1:] {
+		if !strings.HasPrefix(l, "        ") || len([]rune(l)) > 58 {
+			t.Errorf("a wrapped mover line is not under the answer or too wide: %q", l)
 		}
 	}
 }

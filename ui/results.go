@@ -122,10 +122,13 @@ func (r *resultsModel) view(m *session, w, h int) string {
 	for i, p := range panels {
 		tabs = append(tabs, t.tab(itoa(i+1)+" "+p, i == r.panel))
 	}
-	head := spread(t.Title.Render("Results"), t.Subtle.Render(m.a.ID+" · bank "+m.res.BankVersion), w)
+	// The header spans the text below it, which stops at the reading
+	// width, not the whole of a wide window.
+	rw := min(w, readingWidth(w))
+	head := spread(t.Title.Render("Results"), t.Subtle.Render(m.a.ID+" · bank "+m.res.BankVersion), rw)
 	rows := max(h-3, 1)
 	where := panelPosition(r.vp.YOffset(), rows, len(r.lines))
-	return head + "\n" + withPosition(strings.Join(tabs, " "), where, t, w) + "\n\n" + window(r.lines, r.vp.YOffset(), rows)
+	return head + "\n" + withPosition(strings.Join(tabs, " "), where, t, rw) + "\n\n" + window(r.lines, r.vp.YOffset(), rows)
 }
 
 func (r *resultsModel) content(m *session, w int) string {
@@ -211,7 +214,7 @@ func movers(t Theme, s model.Score, w, n int) string {
 			break
 		}
 		line := "  " + pad(model.Signed(mv.Effect), 4) + "  " + mv.Answer + " ← " + mv.Text
-		b.WriteString(t.Subtle.Render(truncate(line, w)) + "\n")
+		b.WriteString(hanging(t.Subtle.Render(line), w, 8) + "\n") // wrapped under the answer, not cut
 	}
 	return b.String()
 }

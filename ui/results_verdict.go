@@ -17,7 +17,7 @@ func verdictBlock(t Theme, b *model.Bank, a *model.Assessment, res model.Result,
 		line(t.Warn.Render, "Provisional: a quick assessment. Take the full one before acting on it.")
 	}
 	for _, f := range res.Flags {
-		line(t.Warn.Render, "! "+f.Code+": "+f.Message)
+		line(t.Warn.Render, "! "+model.FlagTitle(f.Code)+": "+f.Message)
 	}
 	if len(res.Flags) > 0 {
 		s.WriteString("\n")

@@ -15,7 +15,7 @@ func TestHeldVerdictShowsWithItsKey(t *testing.T) {
 		t.Fatalf("the fixed assessment is not held back: %+v", d.app.res.Flags)
 	}
 	screen := d.screen()
-	flag := strings.Index(screen, "! contradiction")
+	flag := strings.Index(screen, "! "+model.FlagTitle("contradiction"))
 	held := strings.Index(screen, "Review these answers first")
 	if flag < 0 || held < flag || !strings.Contains(screen, "Pressing a shows it anyway") || strings.Contains(screen, "Direction:") {
 		t.Fatalf("held screen:\n%s", screen)

@@ -22,7 +22,7 @@ func summaryText(b *model.Bank, a *model.Assessment, r model.Result, showHeld bo
 		p("Scored with method ", itoa(r.MethodOf()), " when it was finished; kept as it was. Method ", itoa(model.Method), " today reads: ", model.Compute(b, a).Lean.Verdict, ".")
 	}
 	for _, f := range r.Flags {
-		p("Answer quality (", f.Code, "): ", f.Message)
+		p("Answer quality (", model.FlagTitle(f.Code), "): ", f.Message)
 	}
 	if r.Held && !showHeld {
 		p(model.HeldMessage(`Typing "a"`))

@@ -18,6 +18,8 @@ import (
 	"strings"
 
 	"charm.land/glamour/v2"
+
+	"github.com/cxo-dev/cxo/assets"
 )
 
 // The widths must match assets.MinRenderWidth, MaxRenderWidth and
@@ -83,7 +85,7 @@ func Render(md, style string, width int) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	zw.Write([]byte(strings.TrimRight(out, "\n")))
+	zw.Write([]byte(assets.HangBullets(strings.TrimRight(out, "\n"), width)))
 	if err := zw.Close(); err != nil {
 		return nil, err
 	}
