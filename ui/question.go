@@ -269,7 +269,7 @@ func (q *questionModel) view(m *session, w, h int) string {
 	intro := sectionIntro[section]
 	var b strings.Builder
 	head := t.Title.Render(intro.title)
-	right := t.Subtle.Render("item " + itoa(q.index+1) + " of " + itoa(total) + " · " + shortMinutes(a.Remaining()) + " left")
+	right := t.Subtle.Render("item " + itoa(q.index+1) + " of " + itoa(total) + " · " + shortMinutes(a.Remaining(m.bank)) + " left")
 	b.WriteString(spread(head, right, w) + "\n")
 	b.WriteString(q.bar.ViewAs(float64(answered)/float64(max(total, 1))) + "\n\n")
 	if m.state == stateIntro {

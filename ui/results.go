@@ -221,7 +221,7 @@ func (r *resultsModel) readiness(m *session, w int) string {
 	bar := progress.New(progress.WithWidth(barW), progress.WithoutPercentage(), progress.WithColors(t.BarFill), progress.WithFillCharacters('█', '░'))
 	group := ""
 	for _, s := range append(append([]model.Score{}, res.Readiness...), res.Foundations...) {
-		g := map[string]string{"operational": "Operational skills", "area": "The twelve CTO areas", "foundation": "Shared foundations"}[s.Group]
+		g := model.GroupName(s.Group)
 		if g != group {
 			group = g
 			b.WriteString(t.Title.Render(g) + "\n")
