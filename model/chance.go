@@ -15,6 +15,11 @@ func chanceSteps(b *Bank, items []Item) []PlanStep {
 	return out
 }
 
+// OffersNoOpportunity reports whether the item takes "no opportunity yet":
+// every anchored rating does, since each asks what the person has done,
+// and not having had the chance is not doing it badly.
+func (it Item) OffersNoOpportunity() bool { return it.Format == FormatRating }
+
 // ChanceOf is what an item answered "no opportunity yet" invites the
 // person to seek: the item's own chance wording, else practice in its area.
 func ChanceOf(it Item, f Facet) string {

@@ -321,7 +321,7 @@ func (r *resultsModel) quality(m *session, w int) string {
 	if len(res.Flags) > 0 {
 		b.WriteString("\n" + t.Subtle.Render("  Press v to review your answers; finish again to update the result.") + "\n")
 	}
-	b.WriteString("\n" + t.Subtle.Render("  "+itoa(res.Answered)+" answered · "+itoa(res.Skipped)+" skipped · "+itoa(res.NA)+" not applicable · "+itoa(res.Total)+" items") + "\n")
+	b.WriteString("\n" + t.Subtle.Render("  "+itoa(res.Answered)+" answered · "+itoa(res.Skipped)+" skipped · "+itoa(res.NA)+" not applicable · "+noOpportunityCount(res)+itoa(res.Total)+" items") + "\n")
 	if res.Unscored > 0 {
 		b.WriteString(t.Subtle.Render("  "+itoa(res.Unscored)+" answers kept for items no longer in the bank (not scored)") + "\n")
 	}
