@@ -4,8 +4,10 @@ import (
 	"encoding/json"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cxo-dev/cxo/assets"
 	"github.com/cxo-dev/cxo/model"
@@ -91,4 +93,55 @@ func appendixRows(md string) map[string]string {
 		}
 	}
 	return out
+}
+
+// An assessment begun with bank 2026.11-2 and resumed with today's bank
+// keeps every answer where it was, with its words; the items it left open
+// are asked in today's words, and the successor of an item already
+// answered is not asked as well.
+func TestBank2InProgressResumes(t *testing.T) {
+	b, err := assets.DefaultBank()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _, _ := bank2(t, "full")
+	a.Status, a.Finished = model.StatusInProgress, time.Time{}
+	open := a.Order[len(a.Order)-20:]
+	for _, id := range open {
+		delete(a.Answers, id)
+	}
+	answered, _ := a.Progress()
+	a.Reconcile(b)
+	if n, _ := a.Progress(); n != answered {
+		t.Errorf("%d answers count after resuming, %d before", n, answered)
+	}
+	seen := map[string]bool{}
+	for _, id := range a.Order {
+		it, ok := b.Item(id)
+		if !ok || seen[id] {
+			t.Fatalf("order holds %q twice or unknown", id)
+		}
+		seen[id] = true
+		if it.Retired && !a.Answers[id].Given() {
+			t.Errorf("%s: an open retired item is still asked", id)
+		}
+		if it.Retired && it.Successor != "" && slices.Contains(a.Order, it.Successor) {
+			t.Errorf("%s was answered, yet its successor %s is asked too", id, it.Successor)
+		}
+	}
+	for _, id := range open {
+		if it, _ := b.Item(id); !it.Retired && !seen[id] {
+			t.Errorf("%s, open and still asked, left the order", id)
+		}
+	}
+	for _, id := range []string{"processes-1", "business-units-1", "alignment-1", "technologist-1"} {
+		if !seen[id] {
+			t.Errorf("the new item %s is not asked", id)
+		}
+	}
+	if i := a.FirstOpen(); i >= len(a.Order) {
+		t.Error("nothing left to answer")
+	} else if it, _ := b.Item(a.Order[i]); it.Retired {
+		t.Errorf("resumes at the retired item %s", it.ID)
+	}
 }
