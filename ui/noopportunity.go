@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/cxo-dev/cxo/model"
+import (
+	"strings"
+
+	"github.com/cxo-dev/cxo/model"
+)
 
 // noOpportunityCount is the results' count of "no opportunity yet"
 // answers, when there are any.
@@ -9,4 +13,20 @@ func noOpportunityCount(res model.Result) string {
 		return ""
 	}
 	return itoa(res.NoOpportunity) + " no opportunity yet · "
+}
+
+// chancesToSeek lists, under the plan, the items answered "no opportunity
+// yet": chances to seek later, not gaps.
+func chancesToSeek(t Theme, res model.Result, w int) string {
+	var b strings.Builder
+	for _, s := range res.Later {
+		if s.Band != model.MarkNoOpportunity {
+			continue
+		}
+		if b.Len() == 0 {
+			b.WriteString("\n" + t.Title.Render("Later: chances to seek") + t.Subtle.Render("  no opportunity yet, so not a gap") + "\n")
+		}
+		b.WriteString(indent(wrap(t.Text.Render("• "+s.Name), w-4), 2) + "\n")
+	}
+	return b.String()
 }

@@ -88,3 +88,21 @@ func TestNoOpportunityInTheLineMode(t *testing.T) {
 		t.Errorf("item %d (%s): %+v, want no opportunity yet", lean+1, it.ID, got)
 	}
 }
+
+// The results' plan panel lists each "no opportunity yet" under "later"
+// as a chance to seek, apart from the gaps.
+func TestChancesToSeekOnThePlanPanel(t *testing.T) {
+	d := newDriver(t, testStore(t), Start{Theme: "dark"}, 100, 200)
+	a, _ := finishedAssessment(t, "20261102-093000-abc", 0)
+	b := testBank(t)
+	for _, id := range a.Order {
+		if it, _ := b.Item(id); it.ID == "budget-3" {
+			a.Answers[id] = model.Answer{NoOpportunity: true}
+		}
+	}
+	d.send(resultLoadedMsg{a: a, res: model.Compute(b, a)})
+	d.keys("tab", "tab")
+	if s := d.screen(); !strings.Contains(s, "Later: chances to seek") || !strings.Contains(s, "• Seek the chance to own part of a technology budget") {
+		t.Errorf("plan panel:\n%s", s)
+	}
+}
