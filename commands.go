@@ -304,9 +304,10 @@ func bankCommand(g *globals) *cobra.Command {
 		Short: "Work with question banks",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return usagef("cxo bank needs a subcommand: cxo bank check FILE")
+			return usagef("cxo bank needs a subcommand: cxo bank check FILE, or cxo bank template")
 		},
 	}
+	bank.AddCommand(bankTemplateCommand(g))
 	bank.AddCommand(&cobra.Command{
 		Use:   "check FILE",
 		Short: "Validate a custom question bank: every problem as file:line: message",

@@ -18,9 +18,9 @@ func hostileBank(t *testing.T) (path string, lines []int) {
 	data := string(mustRead(t, "assets/bank.yaml"))
 	for _, c := range []struct{ old, new string }{
 		{"name: Where value comes from", `name: "Where \e]0;pwned\a value comes from"`},
-		{"cto: External buyers of the product", `cto: "External \e[2J\e[H buyers"`},
-		{"cio: IT operations and infrastructure", `cio: "IT \e]8;;https://evil.example/\e\\operations\e]8;;\e\\"`},
-		{"cto: Creative, inventive technologist", `cto: "Creative \u009b31m \u009d0;x\u009c technologist"`},
+		{"cto: External customers who buy the product", `cto: "External \e[2J\e[H customers"`},
+		{"cio: The IT organisation and its infrastructure", `cio: "IT \e]8;;https://evil.example/\e\\organisation\e]8;;\e\\"`},
+		{"cto: Creative, innovative technologist", `cto: "Creative \u009b31m \u009d0;x\u009c technologist"`},
 		{"  - id: customers\n", "  - id: \"cust\\u202eomers\"\n"},
 	} {
 		if !strings.Contains(data, c.old) {

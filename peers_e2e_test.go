@@ -87,8 +87,15 @@ func TestPeersEndToEnd(t *testing.T) {
 	}
 	data := mustRead(t, inv)
 	invitation, err := model.DecodeInvitation(data)
-	if err != nil || invitation.Name != "Sam Lee" || !strings.Contains(string(data), "How well does Sam Lee") {
+	if err != nil || invitation.Name != "Sam Lee" || !strings.Contains(invitation.Items[0].Text, "Sam Lee") {
 		t.Fatalf("invitation: %v %s", err, data)
+	}
+	// The observer wording asks what the person did, so the rater picks
+	// from the item's own five anchors, as the person did.
+	for _, it := range invitation.Items {
+		if len(it.Anchors) != 5 || it.Choices(invitation.Scale)[0] != it.Anchors[0] {
+			t.Fatalf("item %s carries %d anchors, want the bank's five", it.ID, len(it.Anchors))
+		}
 	}
 	// Inviting again keeps the invitation (responses to it still import)
 	// and replaces its own file; another file needs --force.

@@ -20,7 +20,7 @@ var content embed.FS
 func Guides() []model.Guide {
 	entries, _ := fs.Glob(content, "guides/*.md")
 	sort.Strings(entries)
-	order := map[string]int{"cto-role": 0, "cio-vs-cto": 1, "operational-skills": 2, "disagreements": 3}
+	order := map[string]int{"cto-role": 0, "cio-role": 1, "cio-vs-cto": 2, "operational-skills": 3, "disagreements": 4}
 	var out []model.Guide
 	for _, e := range entries {
 		data, _ := content.ReadFile(e)

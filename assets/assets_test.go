@@ -45,12 +45,12 @@ func TestEveryGuideSectionExists(t *testing.T) {
 	}
 }
 
-func TestGuidesAreTheFourExpected(t *testing.T) {
+func TestGuidesAreTheFiveExpected(t *testing.T) {
 	var names []string
 	for _, g := range Guides() {
 		names = append(names, g.Name)
 	}
-	want := []string{"cto-role", "cio-vs-cto", "operational-skills", "disagreements"}
+	want := []string{"cto-role", "cio-role", "cio-vs-cto", "operational-skills", "disagreements"}
 	if len(names) != len(want) {
 		t.Fatalf("guides %v, want %v", names, want)
 	}

@@ -3,6 +3,9 @@ package model
 // HonestSentence is said with every result, on screen and in exports.
 const HonestSentence = "cxo is a reflection aid, not a validated psychometric instrument: use it to think and talk about your career, never to make hiring or promotion decisions."
 
+// NoOpportunityText is the answer "no opportunity yet" in words.
+const NoOpportunityText = "no opportunity yet"
+
 // LikertLabels are the five agreement levels.
 var LikertLabels = []string{"Strongly disagree", "Disagree", "Neither", "Agree", "Strongly agree"}
 
@@ -52,6 +55,8 @@ func AnswerText(it Item, a Answer) string {
 	switch {
 	case a.NA:
 		return "not applicable"
+	case a.NoOpportunity:
+		return NoOpportunityText
 	case a.Skipped:
 		return "skipped"
 	case !a.Given():

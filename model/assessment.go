@@ -24,18 +24,36 @@ const (
 	StatusFinished   Status = "finished"
 )
 
-// SecondsPerItem is the pace the time estimates assume.
-const SecondsPerItem = 12
+// The pace the time estimates assume: an item takes its words at an
+// ordinary silent reading speed for short, plain sentences (300 words a
+// minute), plus two seconds to choose, which is one key. The "fast" flag
+// uses a quicker reader, WordsPerSecond, as its floor, so an answer at
+// the estimated pace is never flagged.
+const (
+	EstimateWordsPerSecond = 5.0
+	ChooseTime             = 2 * time.Second
+)
+
+// ExpectedTime is how long an item usually takes: its words (question,
+// options, level descriptions) read once, and the choice.
+func ExpectedTime(it Item) time.Duration {
+	return ChooseTime + time.Duration(float64(words(it))/EstimateWordsPerSecond*float64(time.Second)).Round(100*time.Millisecond)
+}
 
 // Answer is what the user gave for one item. Value is 1..5 on likert and
 // rating items, and the 1-based option on choice and scenario items.
 type Answer struct {
-	Value   int
-	NA      bool
-	Skipped bool
-	Note    string
-	At      time.Time
-	Took    time.Duration
+	Value int
+	NA    bool
+	// NoOpportunity is "no opportunity yet" on a readiness item: the
+	// person has not had the chance to show the behaviour. It is not a
+	// low score and not "not applicable": it is missing from the score
+	// and the plan lists it as a chance to seek.
+	NoOpportunity bool
+	Skipped       bool
+	Note          string
+	At            time.Time
+	Took          time.Duration
 }
 
 // Given reports whether the answer is one that counts as answered
@@ -51,10 +69,14 @@ func AnswerTime(shown, answered time.Time) time.Duration {
 // SameChoice reports whether two answers score the same: the same value,
 // not-applicable and skip (notes and times aside).
 func (a Answer) SameChoice(b Answer) bool {
-	return a.Value == b.Value && a.NA == b.NA && a.Skipped == b.Skipped
+	return a.Value == b.Value && a.NA == b.NA && a.NoOpportunity == b.NoOpportunity && a.Skipped == b.Skipped
 }
 
-func (a Answer) Given() bool { return a.NA || (!a.Skipped && a.Value > 0) }
+func (a Answer) Given() bool { return a.NA || a.NoOpportunity || (!a.Skipped && a.Value > 0) }
+
+// Scored reports whether the answer has a value that counts in a score:
+// given, and neither "not applicable" nor "no opportunity yet".
+func (a Answer) Scored() bool { return a.Given() && !a.NA && !a.NoOpportunity }
 
 // Assessment is one run through the bank by one person.
 type Assessment struct {
@@ -129,12 +151,20 @@ func (a *Assessment) Reconcile(b *Bank) bool {
 	if a.AdoptReplaced(b) {
 		revised = true
 	}
+	// A retired item stays where it was answered, with the words it was
+	// answered against, and keeps counting; its successor is then not
+	// asked as well (it would measure the same thing twice). A retired
+	// item left open gives its place to its successor.
 	inOrder := map[string]bool{}
 	var kept []string
 	for _, id := range a.Order {
-		if _, ok := b.Item(id); ok {
+		it, ok := b.Item(id)
+		if ok && (!it.Retired || a.Answers[id].Given()) {
 			kept = append(kept, id)
 			inOrder[id] = true
+			if it.Successor != "" {
+				inOrder[it.Successor] = true
+			}
 		}
 	}
 	var extra []string
@@ -219,20 +249,27 @@ func (a *Assessment) FirstOpen() int {
 	return len(a.Order)
 }
 
-// Remaining estimates the time left at the assumed pace.
-func (a *Assessment) Remaining() time.Duration {
-	answered, total := a.Progress()
-	return time.Duration(total-answered) * SecondsPerItem * time.Second
+// Remaining estimates the time the open items of the order will take.
+func (a *Assessment) Remaining(b *Bank) time.Duration {
+	var d time.Duration
+	for _, id := range a.Order {
+		if it, ok := b.Item(id); ok && !a.Answers[id].Given() {
+			d += ExpectedTime(it)
+		}
+	}
+	return d
 }
 
-// Estimate is the expected time for a length of assessment on a bank.
+// Estimate is the number of items of a length of assessment on a bank and
+// the time they are expected to take, from their own reading time.
 func Estimate(b *Bank, length Length) (items int, d time.Duration) {
 	for _, it := range b.Items {
 		if length == LengthFull || it.Quick {
 			items++
+			d += ExpectedTime(it)
 		}
 	}
-	return items, time.Duration(items) * SecondsPerItem * time.Second
+	return items, d
 }
 
 // SectionOf tells which layer the item at index i belongs to.

@@ -103,19 +103,40 @@ func TestNewAssessment(t *testing.T) {
 
 func TestEstimate(t *testing.T) {
 	b := testBank(t)
-	if n, d := Estimate(b, LengthFull); n != 14 || d != 14*12*time.Second {
-		t.Errorf("full estimate %d items %v, want 14 and 2m48s", n, d)
+	// Each item takes its own reading time: its words at 5 a second, and
+	// 2 seconds to choose.
+	var full, quick time.Duration
+	for _, it := range b.Items {
+		full += ExpectedTime(it)
+		if it.Quick {
+			quick += ExpectedTime(it)
+		}
 	}
-	if n, d := Estimate(b, LengthQuick); n != 6 || d != 72*time.Second {
-		t.Errorf("quick estimate %d items %v, want 6 and 1m12s", n, d)
+	if n, d := Estimate(b, LengthFull); n != 14 || d != full {
+		t.Errorf("full estimate %d items %v, want 14 and %v", n, d, full)
+	}
+	if n, d := Estimate(b, LengthQuick); n != 6 || d != quick {
+		t.Errorf("quick estimate %d items %v, want 6 and %v", n, d, quick)
+	}
+	// A 10-word statement: 2 s of reading, 2 s to choose.
+	it := Item{Format: FormatLikert, Text: "one two three four five six seven eight nine ten"}
+	if d := ExpectedTime(it); d != 4*time.Second {
+		t.Errorf("a 10-word statement takes %v, want 4s", d)
+	}
+	// Options and level descriptions are read too.
+	it.Options = []Option{{Text: "one two three four"}}
+	it.Anchors = map[int]string{1: "one two three four one"}
+	if d := ExpectedTime(it); d != 5800*time.Millisecond {
+		t.Errorf("with 9 more words %v, want 5.8s", d)
 	}
 }
 
 func TestProgressRemainingFirstOpen(t *testing.T) {
 	b := testBank(t)
 	a := NewAssessment(b, "p", t0, LengthFull, "")
-	if n, total := a.Progress(); n != 0 || total != 14 || a.FirstOpen() != 0 || a.Remaining() != 14*SecondsPerItem*time.Second {
-		t.Fatalf("fresh: progress %d/%d first open %d remaining %v", n, total, a.FirstOpen(), a.Remaining())
+	_, all := Estimate(b, LengthFull)
+	if n, total := a.Progress(); n != 0 || total != 14 || a.FirstOpen() != 0 || a.Remaining(b) != all {
+		t.Fatalf("fresh: progress %d/%d first open %d remaining %v", n, total, a.FirstOpen(), a.Remaining(b))
 	}
 	a.Answers[a.Order[0]] = v(3)
 	a.Answers[a.Order[1]] = Answer{NA: true}
@@ -127,14 +148,19 @@ func TestProgressRemainingFirstOpen(t *testing.T) {
 	if a.FirstOpen() != 2 {
 		t.Errorf("first open %d, want 2 (the skipped item)", a.FirstOpen())
 	}
-	if a.Remaining() != 11*12*time.Second {
-		t.Errorf("remaining %v, want 2m12s", a.Remaining())
+	left := all
+	for _, id := range []string{a.Order[0], a.Order[1], a.Order[3]} {
+		it, _ := b.Item(id)
+		left -= ExpectedTime(it)
+	}
+	if a.Remaining(b) != left {
+		t.Errorf("remaining %v, want %v (the 11 open items' own times)", a.Remaining(b), left)
 	}
 	for _, id := range a.Order {
 		a.Answers[id] = v(2)
 	}
-	if a.FirstOpen() != 14 || a.Remaining() != 0 {
-		t.Errorf("all answered: first open %d remaining %v, want 14 and 0", a.FirstOpen(), a.Remaining())
+	if a.FirstOpen() != 14 || a.Remaining(b) != 0 {
+		t.Errorf("all answered: first open %d remaining %v, want 14 and 0", a.FirstOpen(), a.Remaining(b))
 	}
 }
 

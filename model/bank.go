@@ -103,12 +103,35 @@ type Item struct {
 	// who rates the person ("How often does {name} ..."), for peer
 	// ratings; {name} stands for the name the person chose to show.
 	Observer string
-	Quick    bool
-	NA       bool
-	Guide    string
-	Options  []Option
-	Anchors  map[int]string
-	Line     int
+	// Industry is the setting of a trade-off item (manufacturing, health,
+	// finance, ...): the bank spreads its contexts across industries so
+	// that people outside software have natural answers.
+	Industry string
+	// Chance is what a readiness item answered "no opportunity yet"
+	// invites the person to seek ("own part of a technology budget").
+	Chance string
+	// Retired marks an item a later revision of the bank rewrote or
+	// removed: it is kept with its words so older answers are shown,
+	// scored and exported against what they were given to, but it is
+	// never asked again. Successor names the item that took its place.
+	Retired   bool
+	Successor string
+	Quick     bool
+	NA        bool
+	Guide     string
+	Options   []Option
+	Anchors   map[int]string
+	Line      int
+	lines     map[string]int // line of each field, for problems
+}
+
+// LineOf is the line of one of the item's fields in its bank file, or the
+// item's own line when the field is absent.
+func (it Item) LineOf(field string) int {
+	if n := it.lines[field]; n > 0 {
+		return n
+	}
+	return it.Line
 }
 
 // Levels is how many answers the item offers (5 for likert and rating).
@@ -126,12 +149,15 @@ func (it Item) Levels() int {
 type Bank struct {
 	Version string
 	Facets  []Facet
-	Items   []Item
+	Items   []Item // the items asked today
+	// Retired are items earlier revisions asked and this one no longer
+	// does (Item.Retired): kept so older answers keep their words.
+	Retired []Item
 	Plan    map[string]PlanActions
 	Guides  []Guide
 
 	facetIdx map[string]int
-	itemIdx  map[string]int
+	itemIdx  map[string]int // index into Items, or len(Items)+index into Retired
 	replaced map[string]int // old choice id -> index of the item that replaced it
 }
 
@@ -151,13 +177,25 @@ func (b *Bank) Facet(id string) (Facet, bool) {
 	return b.Facets[i], true
 }
 
-// Item returns the item with the id.
+// Item returns the item with the id, asked today or retired.
 func (b *Bank) Item(id string) (Item, bool) {
-	i, ok := b.itemIdx[id]
-	if !ok {
+	p := b.itemPtr(id)
+	if p == nil {
 		return Item{}, false
 	}
-	return b.Items[i], true
+	return *p, true
+}
+
+// itemPtr is the bank's own copy of the item with the id, or nil.
+func (b *Bank) itemPtr(id string) *Item {
+	i, ok := b.itemIdx[id]
+	switch {
+	case !ok:
+		return nil
+	case i < len(b.Items):
+		return &b.Items[i]
+	}
+	return &b.Retired[i-len(b.Items)]
 }
 
 // Guide returns the guide with the name.
@@ -175,9 +213,12 @@ func (b *Bank) index() {
 	for i, f := range b.Facets {
 		b.facetIdx[f.ID] = i
 	}
-	b.itemIdx = make(map[string]int, len(b.Items))
+	b.itemIdx = make(map[string]int, len(b.Items)+len(b.Retired))
 	b.replaced = map[string]int{}
-	for i, it := range b.Items {
+	for i, it := range append(append([]Item{}, b.Items...), b.Retired...) {
+		if _, dup := b.itemIdx[it.ID]; dup {
+			continue // reported by validate; the first one counts
+		}
 		b.itemIdx[it.ID] = i
 		if it.Replaces != "" {
 			b.replaced[it.Replaces] = i

@@ -36,8 +36,9 @@ func TestCompareRefusesOtherBankFamilies(t *testing.T) {
 	}
 }
 
-// Operational skill is where the roles differ most, so an operational gap
-// leads the plan over an area gap of the same size.
+// Operational gaps weigh more against the CIO's levels (the essay makes
+// operational skill essential for a CIO), so an operational gap leads the
+// plan over an area gap of the same size.
 func TestOperationalGapsLeadThePlan(t *testing.T) {
 	b := &Bank{
 		Facets: []Facet{

@@ -50,13 +50,13 @@ func TestEmbeddedBankRespondents(t *testing.T) {
 	}
 	quick, dq := model.Estimate(b, model.LengthQuick)
 	full, df := model.Estimate(b, model.LengthFull)
-	if quick < 22 || quick > 30 || dq != time.Duration(quick)*model.SecondsPerItem*time.Second {
+	if quick < 22 || quick > 30 {
 		t.Errorf("quick estimate %d items, %v; want 22 to 30", quick, dq)
 	}
-	if full < 55 || full > 90 || df != time.Duration(full)*model.SecondsPerItem*time.Second {
+	if full < 55 || full > 90 {
 		t.Errorf("full estimate %d items, %v; want 55 to 90", full, df)
 	}
-	if df > 20*time.Minute || dq > 6*time.Minute {
+	if df > 20*time.Minute || dq > 6*time.Minute+30*time.Second {
 		t.Errorf("estimates %v (full) and %v (quick) exceed the brief's ~20 and ~6 minutes", df, dq)
 	}
 
@@ -124,6 +124,12 @@ func TestEmbeddedBankRespondents(t *testing.T) {
 				}
 			}
 			for _, s := range append(append([]model.Score{}, r.Readiness...), r.Foundations...) {
+				if s.Layer == model.LayerFoundation && c.length == model.LengthQuick {
+					if s.N != 0 {
+						t.Errorf("foundation %s rated in quick: the quick assessment asks none", s.ID)
+					}
+					continue // asked in the full assessment only
+				}
 				if s.N == 0 || s.Score != 75 {
 					t.Errorf("%s %s: %d (N=%d), want 75", s.Layer, s.ID, s.Score, s.N)
 				}
@@ -131,8 +137,8 @@ func TestEmbeddedBankRespondents(t *testing.T) {
 					t.Errorf("%s has %d movers", s.ID, len(s.Movers))
 				}
 			}
-			if len(r.Readiness) != 15 || len(r.Foundations) != 3 || len(r.Facets) != 4 {
-				t.Errorf("%d lean facets, %d readiness, %d foundations; want 4, 15 (3 operational + 12 areas), 3",
+			if len(r.Readiness) != 18 || len(r.Foundations) != 4 || len(r.Facets) != 4 {
+				t.Errorf("%d lean facets, %d readiness, %d foundations; want 4, 18 (3 operational + 12 areas + 3 CIO competences), 4",
 					len(r.Facets), len(r.Readiness), len(r.Foundations))
 			}
 			// At most three priorities, the other gaps later, each

@@ -34,6 +34,10 @@ func fixedAssessment(t testing.TB) (*model.Bank, *model.Assessment) {
 			}
 		case 31:
 			ans.Note = "ran the \x1b[31mDR test\x1b[0m | twice\x07 <b>bold</b>"
+		case 40, 41:
+			if it.Format == model.FormatRating {
+				ans = model.Answer{NoOpportunity: true, At: ans.At, Took: ans.Took}
+			}
 		}
 		a.Answers[id] = ans
 	}
@@ -84,7 +88,7 @@ func TestJSONExportGolden(t *testing.T) {
 	if doc.Schema != model.ExportSchema || doc.ID != a.ID || doc.BankVersion != b.Version || doc.Status != "finished" {
 		t.Errorf("header fields: %+v", doc)
 	}
-	if len(doc.Facets) != 4 || len(doc.Readiness) != 15 || len(doc.Answers) != len(a.Order) || doc.Lean.Verdict == "" {
+	if len(doc.Facets) != 4 || len(doc.Readiness) != 18 || len(doc.Answers) != len(a.Order) || doc.Lean.Verdict == "" {
 		t.Errorf("sections: %d facets, %d readiness, %d answers", len(doc.Facets), len(doc.Readiness), len(doc.Answers))
 	}
 	if strings.ContainsRune(string(data), 0x1b) {

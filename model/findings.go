@@ -14,6 +14,9 @@ const (
 	MarkPossibleStrength Mark = "possible strength" // well above, but the band reaches the level
 	MarkStrength         Mark = "strength"          // well above, the whole band above the level
 	MarkIndicative       Mark = "indicative"        // one answer: shown, never a gap or strength
+	// MarkNoOpportunity labels a "later" line for an item answered "no
+	// opportunity yet": a chance to seek, not a gap.
+	MarkNoOpportunity Mark = NoOpportunityText
 )
 
 // Certain reports whether the mark is a gap or strength the band clears.

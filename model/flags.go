@@ -30,14 +30,19 @@ const (
 
 // ReadingTime is the least time a careful answer to the item can take.
 func ReadingTime(it Item) time.Duration {
-	words := len(strings.Fields(it.Text))
+	return MinReadingTime + time.Duration(float64(words(it))/WordsPerSecond*float64(time.Second))
+}
+
+// words counts what an item asks the person to read.
+func words(it Item) int {
+	n := len(strings.Fields(it.Text))
 	for _, o := range it.Options {
-		words += len(strings.Fields(o.Text))
+		n += len(strings.Fields(o.Text))
 	}
 	for _, a := range it.Anchors {
-		words += len(strings.Fields(a))
+		n += len(strings.Fields(a))
 	}
-	return MinReadingTime + time.Duration(float64(words)/WordsPerSecond*float64(time.Second))
+	return n
 }
 
 // Flags looks for patterns that make a result less trustworthy.
@@ -73,8 +78,8 @@ func answered(b *Bank, a *Assessment) []given {
 	var out []given
 	for _, id := range a.Order {
 		it, ans, ok := b.Resolve(id, a.Answers)
-		if ok && ans.Given() && !ans.NA {
-			out = append(out, given{&b.Items[b.itemIdx[it.ID]], ans})
+		if ok && ans.Scored() {
+			out = append(out, given{b.itemPtr(it.ID), ans})
 		}
 	}
 	return out
@@ -184,7 +189,7 @@ func contradiction(b *Bank, a *Assessment) (Flag, bool) {
 			continue // visit each pair once, from its forward item
 		}
 		x, y := a.Answers[it.ID], a.Answers[it.Pair]
-		if !x.Given() || x.NA || !y.Given() || y.NA {
+		if !x.Scored() || !y.Scored() {
 			continue
 		}
 		pairs++

@@ -206,8 +206,8 @@ func (l *loader) parseBank(data []byte, b *Bank) {
 	if top == nil {
 		return
 	}
-	var facets, items *yaml.Node
-	l.fields(top, "bank", []string{"version", "facets", "items"}, func(k string, v *yaml.Node) {
+	var facets, items, retired *yaml.Node
+	l.fields(top, "bank", []string{"version", "facets", "items", "retired"}, func(k string, v *yaml.Node) {
 		switch k {
 		case "version":
 			b.Version = l.str(v, "version")
@@ -215,6 +215,8 @@ func (l *loader) parseBank(data []byte, b *Bank) {
 			facets = v
 		case "items":
 			items = v
+		case "retired":
+			retired = v
 		}
 	})
 	if b.Version == "" {
@@ -232,6 +234,13 @@ func (l *loader) parseBank(data []byte, b *Bank) {
 	} else {
 		for _, n := range l.seq(items, "items") {
 			b.Items = append(b.Items, l.parseItem(n))
+		}
+	}
+	if retired != nil {
+		for _, n := range l.seq(retired, "retired") {
+			it := l.parseItem(n)
+			it.Retired = true
+			b.Retired = append(b.Retired, it)
 		}
 	}
 }
@@ -272,8 +281,9 @@ func (l *loader) parseFacet(n *yaml.Node) Facet {
 }
 
 func (l *loader) parseItem(n *yaml.Node) Item {
-	it := Item{Line: n.Line}
-	l.fields(n, "item", []string{"id", "facet", "format", "text", "reverse", "pair", "quick", "na", "guide", "options", "anchors", "scale", "replaces", "observer"}, func(k string, v *yaml.Node) {
+	it := Item{Line: n.Line, lines: map[string]int{}}
+	l.fields(n, "item", []string{"id", "facet", "format", "text", "reverse", "pair", "quick", "na", "guide", "options", "anchors", "scale", "replaces", "observer", "industry", "chance", "successor"}, func(k string, v *yaml.Node) {
+		it.lines[k] = v.Line
 		switch k {
 		case "id":
 			it.ID = l.str(v, "item id")
@@ -293,6 +303,12 @@ func (l *loader) parseItem(n *yaml.Node) Item {
 			it.Replaces = l.str(v, "replaces")
 		case "observer":
 			it.Observer = l.str(v, "observer wording")
+		case "industry":
+			it.Industry = l.str(v, "industry")
+		case "chance":
+			it.Chance = l.str(v, "chance")
+		case "successor":
+			it.Successor = l.str(v, "successor")
 		case "quick":
 			it.Quick = l.boolean(v, "quick")
 		case "na":
@@ -309,7 +325,7 @@ func (l *loader) parseItem(n *yaml.Node) Item {
 		case "anchors":
 			it.Anchors = map[int]string{}
 			if v.Kind != yaml.MappingNode {
-				l.addf(v.Line, "anchors: expected a mapping of levels 1, 3 and 5")
+				l.addf(v.Line, "anchors: expected a mapping of levels 1 to 5")
 				return
 			}
 			for i := 0; i+1 < len(v.Content); i += 2 {

@@ -17,7 +17,11 @@ func Markdown(b *Bank, rep Report) string {
 		date = rep.Finished.Format("2 January 2006")
 	}
 	p("- Date: %s (%s)\n", date, rep.Status)
-	p("- Length: %s, %d items: %d answered, %d skipped or left open, %d not applicable\n", rep.Length, rep.Counts.Total, rep.Counts.Answered, rep.Counts.Skipped, rep.Counts.NA)
+	p("- Length: %s, %d items: %d answered, %d skipped or left open, %d not applicable", rep.Length, rep.Counts.Total, rep.Counts.Answered, rep.Counts.Skipped, rep.Counts.NA)
+	if rep.Counts.NoOpportunity > 0 {
+		p(", %d no opportunity yet", rep.Counts.NoOpportunity)
+	}
+	p("\n")
 	if rep.Provisional {
 		p("- Provisional: a quick assessment; take the full one before acting on it\n")
 	}

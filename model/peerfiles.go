@@ -71,6 +71,20 @@ type InvitationItem struct {
 	ID   string `json:"id"`
 	Area string `json:"area"`
 	Text string `json:"text"`
+	// Anchors are the item's own five answers, level 1 to 5, when the bank
+	// anchors every level: the observer wording asks what the person did,
+	// so the rater picks the behaviour that comes closest, as the person
+	// did. Without them the rater answers on the invitation's scale.
+	Anchors []string `json:"anchors,omitempty"`
+}
+
+// Choices is the five answers a rater picks from for the item: its own
+// anchors, or else the invitation's scale.
+func (it InvitationItem) Choices(scale []string) []string {
+	if len(it.Anchors) == len(ObserverScale) {
+		return it.Anchors
+	}
+	return scale
 }
 
 // Response is one colleague's ratings. Answers maps item ids to 1..5, or
@@ -143,7 +157,13 @@ func NewInvitation(b *Bank, a *Assessment, id, name string, now time.Time) (Invi
 			return Invitation{}, fmt.Errorf("question bank %s has no observer wording for item %s, so colleagues cannot rate it; use a bank whose readiness and foundation items all have `observer:`", b.Version, it.ID)
 		}
 		f, _ := b.Facet(it.Facet)
-		inv.Items = append(inv.Items, InvitationItem{ID: it.ID, Area: f.Name, Text: strings.ReplaceAll(it.Observer, "{name}", name)})
+		item := InvitationItem{ID: it.ID, Area: f.Name, Text: strings.ReplaceAll(it.Observer, "{name}", name)}
+		if len(it.Anchors) == len(ObserverScale) {
+			for level := 1; level <= len(ObserverScale); level++ {
+				item.Anchors = append(item.Anchors, strings.ReplaceAll(it.Anchors[level], "{name}", name))
+			}
+		}
+		inv.Items = append(inv.Items, item)
 	}
 	if len(inv.Items) == 0 {
 		return Invitation{}, fmt.Errorf("assessment %s has no readiness or foundation items for colleagues to rate", a.ID)
@@ -243,7 +263,7 @@ func DecodeInvitation(data []byte) (Invitation, error) {
 	}
 	fields := map[string]string{"invitation id": inv.ID, "name": inv.Name, "bank version": inv.Bank}
 	for i, it := range inv.Items {
-		fields[fmt.Sprintf("item %d", i+1)] = it.ID + it.Area + it.Text
+		fields[fmt.Sprintf("item %d", i+1)] = it.ID + it.Area + it.Text + strings.Join(it.Anchors, "")
 	}
 	for i, s := range inv.Scale {
 		fields[fmt.Sprintf("scale answer %d", i+1)] = s
@@ -275,6 +295,13 @@ func DecodeInvitation(data []byte) (Invitation, error) {
 			return Invitation{}, fmt.Errorf("the invitation has item %s twice", it.ID)
 		case strings.TrimSpace(it.Text) == "" || utf8.RuneCountInString(it.Text) > 1000 || utf8.RuneCountInString(it.Area) > 200:
 			return Invitation{}, fmt.Errorf("the invitation's item %s has no text or too much", it.ID)
+		case len(it.Anchors) != 0 && len(it.Anchors) != len(ObserverScale):
+			return Invitation{}, fmt.Errorf("the invitation's item %s has %d answers; it must have %d or none", it.ID, len(it.Anchors), len(ObserverScale))
+		}
+		for _, a := range it.Anchors {
+			if strings.TrimSpace(a) == "" || utf8.RuneCountInString(a) > 500 {
+				return Invitation{}, fmt.Errorf("the invitation's item %s has an answer with no text or too much", it.ID)
+			}
 		}
 		seen[it.ID] = true
 	}

@@ -16,6 +16,9 @@ func (b *Bank) ReplacedBy(oldID string) (Item, bool) {
 	if !ok {
 		return Item{}, false
 	}
+	if i >= len(b.Items) {
+		return b.Retired[i-len(b.Items)], true
+	}
 	return b.Items[i], true
 }
 
@@ -23,7 +26,7 @@ func (b *Bank) ReplacedBy(oldID string) (Item, bool) {
 // an answer to the preference that replaced it.
 func fromReplaced(ans Answer) (Answer, bool) {
 	switch {
-	case ans.NA || ans.Skipped || !ans.Given():
+	case ans.NA || ans.NoOpportunity || ans.Skipped || !ans.Given():
 		return ans, true
 	case ans.Value == 1:
 		return ans, true
@@ -74,7 +77,7 @@ func (a *Assessment) AdoptReplaced(b *Bank) bool {
 		a.Order[i] = it.ID
 		changed = true
 	}
-	for _, it := range b.Items {
+	for _, it := range append(append([]Item{}, b.Items...), b.Retired...) {
 		if it.Replaces == "" || a.Answers[it.ID].Given() {
 			continue
 		}

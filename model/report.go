@@ -1,6 +1,10 @@
 package model
 
-import "time"
+import (
+	"slices"
+	"sort"
+	"time"
+)
 
 // ExportSchema is the version of the JSON export layout. Version 2 adds
 // (never renames) the profile, the lean's size and certainty, the
@@ -133,7 +137,9 @@ type ReportCounts struct {
 	Answered int `json:"answered"`
 	Skipped  int `json:"skipped"`
 	NA       int `json:"not_applicable"`
-	Unscored int `json:"unscored"`
+	// NoOpportunity counts "no opportunity yet" answers (schema 2 adds it).
+	NoOpportunity int `json:"no_opportunity"`
+	Unscored      int `json:"unscored"`
 }
 
 type ReportAnswer struct {
@@ -174,7 +180,7 @@ func BuildReport(b *Bank, a *Assessment, r Result) Report {
 		Plan:        reportSteps(r.Plan),
 		Later:       reportSteps(r.Later),
 		Flags:       []ReportFlag{},
-		Counts:      ReportCounts{Total: r.Total, Answered: r.Answered, Skipped: r.Skipped, NA: r.NA, Unscored: r.Unscored},
+		Counts:      ReportCounts{Total: r.Total, Answered: r.Answered, Skipped: r.Skipped, NA: r.NA, NoOpportunity: r.NoOpportunity, Unscored: r.Unscored},
 		Note:        HonestSentence,
 		Answers:     []ReportAnswer{},
 		Peers:       reportPeers(r.Peers),
@@ -193,22 +199,49 @@ func BuildReport(b *Bank, a *Assessment, r Result) Report {
 	for _, f := range r.Flags {
 		rep.Flags = append(rep.Flags, ReportFlag{Code: f.Code, Title: FlagTitle(f.Code), Message: f.Message, Items: f.Items})
 	}
+	shown := map[string]bool{}
 	for _, id := range a.Order {
-		it, ans, ok := b.Resolve(id, a.Answers)
-		own := a.Answers[id]
-		ra := ReportAnswer{ID: id, Answer: AnswerText(it, ans), Note: Clean(own.Note), TookMS: own.Took.Milliseconds()}
-		if ok {
-			f, _ := b.Facet(it.Facet)
-			ra.Section, ra.Facet, ra.Text = string(f.Layer), it.Facet, it.Text
-		} else {
-			ra.Text = "(this item is no longer in the question bank)"
+		rep.Answers = append(rep.Answers, reportAnswer(b, a, id, shown))
+	}
+	// Answers the order no longer holds (an item a bank removed, or one
+	// Reconcile dropped) stay visible, after the others, by id.
+	var rest []string
+	for id, ans := range a.Answers {
+		if !slices.Contains(a.Order, id) && (ans.Given() || ans.Note != "") {
+			rest = append(rest, id)
 		}
-		if own.Given() && !own.NA {
-			ra.Value = own.Value
+	}
+	sort.Strings(rest)
+	for _, id := range rest {
+		if it, _, ok := b.Resolve(id, a.Answers); ok && shown[it.ID] {
+			continue // already shown through the item that took it over
 		}
-		rep.Answers = append(rep.Answers, ra)
+		rep.Answers = append(rep.Answers, reportAnswer(b, a, id, shown))
 	}
 	return rep
+}
+
+// reportAnswer is one row of the appendix: the answer with the words it
+// was given to, or a note that the bank no longer has the item.
+func reportAnswer(b *Bank, a *Assessment, id string, shown map[string]bool) ReportAnswer {
+	it, ans, ok := b.Resolve(id, a.Answers)
+	own := a.Answers[id]
+	ra := ReportAnswer{ID: id, Answer: AnswerText(it, ans), Note: Clean(own.Note), TookMS: own.Took.Milliseconds()}
+	if ok {
+		shown[it.ID] = true
+		f, _ := b.Facet(it.Facet)
+		ra.Section, ra.Facet, ra.Text = string(f.Layer), it.Facet, it.Text
+	} else {
+		ra.Text = "(this item is no longer in the question bank)"
+		ra.Answer = AnswerText(Item{}, own)
+		if own.Scored() {
+			ra.Answer = "answer " + itoa(own.Value)
+		}
+	}
+	if own.Scored() {
+		ra.Value = own.Value
+	}
+	return ra
 }
 
 func reportLean(r Result) ReportLean {

@@ -88,8 +88,11 @@ type Result struct {
 	Answered    int
 	Skipped     int
 	NA          int
-	Total       int // items in the order that the bank still has: Answered+Skipped+NA
-	Unscored    int // answers kept for items the bank no longer has
+	// NoOpportunity counts "no opportunity yet" answers; the plan lists
+	// each under "later" as a chance to seek.
+	NoOpportunity int `json:",omitempty"`
+	Total         int // items in the order that the bank still has: Answered+Skipped+NA+NoOpportunity
+	Unscored      int // answers kept for items the bank no longer has
 	// Peers is the colleagues' view per area; nil when none responded.
 	Peers *PeerPanel `json:",omitempty"`
 }
@@ -106,7 +109,7 @@ func tradeoff(it Item) bool {
 // value maps an answer to the item's scale: -1..1 toward CTO on trade-off
 // items, 0..1 on affinity, readiness and foundation items.
 func value(it Item, a Answer) (float64, bool) {
-	if !a.Given() || a.NA || a.Value < 1 || a.Value > it.Levels() {
+	if !a.Scored() || a.Value < 1 || a.Value > it.Levels() {
 		return 0, false
 	}
 	switch it.Format {
@@ -153,6 +156,7 @@ func Compute(b *Bank, a *Assessment) Result {
 	perFacet := map[string][]point{}
 	perScale := map[Role][]float64{}
 	var lean []float64
+	var chances []Item // answered "no opportunity yet", in order
 	seen := map[string]bool{}
 	for _, id := range a.Order {
 		it, ans, ok := b.Resolve(id, a.Answers)
@@ -164,6 +168,9 @@ func Compute(b *Bank, a *Assessment) Result {
 		switch {
 		case ans.NA:
 			r.NA++
+		case ans.NoOpportunity:
+			r.NoOpportunity++
+			chances = append(chances, it)
 		case !ans.Given():
 			r.Skipped++
 		default:
@@ -252,6 +259,7 @@ func Compute(b *Bank, a *Assessment) Result {
 	}
 	r.Peers = PeerView(b, &r, a.Peers)
 	findings(b, &r, selfFlag)
+	r.Later = append(r.Later, chanceSteps(b, chances)...)
 	return r
 }
 

@@ -9,7 +9,7 @@ import (
 
 var groupsOf = map[Layer][]string{
 	LayerLean:       {"orientation"},
-	LayerReadiness:  {"operational", "area"},
+	LayerReadiness:  {"operational", "area", "cio"},
 	LayerFoundation: {"foundation"},
 }
 
@@ -20,7 +20,7 @@ func (l *loader) validate(b *Bank) {
 	quick := map[string]int{}
 	count := map[string]int{}
 	seen := map[string]int{}
-	for _, it := range b.Items {
+	for _, it := range append(append([]Item{}, b.Items...), b.Retired...) {
 		if it.ID == "" {
 			l.addf(it.Line, "item has no id")
 		} else if !idPattern.MatchString(it.ID) {
@@ -34,10 +34,13 @@ func (l *loader) validate(b *Bank) {
 		if !ok {
 			l.addf(it.Line, "item %s: unknown facet %q", it.ID, it.Facet)
 		}
-		count[it.Facet]++
-		if it.Quick {
-			quick[it.Facet]++
+		if !it.Retired {
+			count[it.Facet]++
+			if it.Quick {
+				quick[it.Facet]++
+			}
 		}
+		l.checkNewFields(b, it, f, ok)
 		if it.Text == "" {
 			l.addf(it.Line, "item %s: missing text", it.ID)
 		}
@@ -45,9 +48,11 @@ func (l *loader) validate(b *Bank) {
 		l.checkFormat(b, it, f, ok)
 	}
 	for _, f := range b.Facets {
+		// A foundation may be asked in the full assessment only: the
+		// quick one keeps to the lean and one item per readiness area.
 		if count[f.ID] == 0 {
 			l.addf(f.Line, "facet %s has no items", f.ID)
-		} else if quick[f.ID] == 0 {
+		} else if quick[f.ID] == 0 && f.Layer != LayerFoundation {
 			l.addf(f.Line, "facet %s has no quick item", f.ID)
 		}
 	}
@@ -152,16 +157,18 @@ func (l *loader) checkFormat(b *Bank, it Item, f Facet, facetKnown bool) {
 // reversed one to the CIO. Its pair joined the two scales, which are not
 // opposites (a hybrid agrees with both), so it is dropped.
 func defaultScales(b *Bank) {
-	for i, it := range b.Items {
-		f, _ := b.Facet(it.Facet)
-		if it.Format != FormatLikert || f.Layer != LayerLean || it.Scale != "" {
-			continue
+	for _, items := range [][]Item{b.Items, b.Retired} {
+		for i, it := range items {
+			f, _ := b.Facet(it.Facet)
+			if it.Format != FormatLikert || f.Layer != LayerLean || it.Scale != "" {
+				continue
+			}
+			items[i].Scale = RoleCTO
+			if it.Reverse {
+				items[i].Scale, items[i].Reverse = RoleCIO, false
+			}
+			items[i].Pair = ""
 		}
-		b.Items[i].Scale = RoleCTO
-		if it.Reverse {
-			b.Items[i].Scale, b.Items[i].Reverse = RoleCIO, false
-		}
-		b.Items[i].Pair = ""
 	}
 }
 
@@ -220,7 +227,9 @@ func (l *loader) checkPair(b *Bank, it Item) {
 		l.addf(it.Line, "item %s: pair %s is on the other affinity scale; a pair must be true opposites on one scale (agreeing with both can be honest across scales)", it.ID, p.ID)
 	case p.Reverse == it.Reverse:
 		l.addf(it.Line, "item %s: pair %s must be keyed the other way (one reverse, one not)", it.ID, p.ID)
-	case p.Pair != it.ID:
+	case p.Pair != it.ID && !it.Retired && !p.Retired:
+		// A retired item keeps the pair it had; its partner may have
+		// found a new one since.
 		l.addf(it.Line, "item %s: pair %s does not name it back", it.ID, p.ID)
 	}
 }

@@ -367,7 +367,7 @@ func TestValidatorProblems(t *testing.T) {
 			name: "group of another layer",
 			bank: replace(t, base, "    group: area\n", "    group: orientation\n"),
 			want: func(s string) []string {
-				return []string{at(s, "- id: area-x", `facet area-x: group "orientation" does not belong to layer readiness (want [operational area])`)}
+				return []string{at(s, "- id: area-x", `facet area-x: group "orientation" does not belong to layer readiness (want [operational area cio])`)}
 			},
 		},
 		{

@@ -12,7 +12,7 @@ import (
 // Tally counts an assessment's items one way everywhere: answered never
 // includes not applicable; skipped are items passed over with s; open
 // are items with no answer at all.
-type Tally struct{ Answered, NA, Skipped, Open, Total int }
+type Tally struct{ Answered, NA, NoOpportunity, Skipped, Open, Total int }
 
 // Tally counts the items of the order.
 func (a *Assessment) Tally() Tally {
@@ -22,6 +22,8 @@ func (a *Assessment) Tally() Tally {
 		switch {
 		case ok && ans.NA:
 			t.NA++
+		case ok && ans.NoOpportunity:
+			t.NoOpportunity++
 		case ok && ans.Skipped:
 			t.Skipped++
 		case ok && ans.Given():
@@ -33,15 +35,21 @@ func (a *Assessment) Tally() Tally {
 	return t
 }
 
-// Done is the items passed for good: answered or not applicable.
-func (t Tally) Done() int { return t.Answered + t.NA }
+// Done is the items passed for good: answered, not applicable or no
+// opportunity yet.
+func (t Tally) Done() int { return t.Answered + t.NA + t.NoOpportunity }
 
 // Progress is "58 answered and 1 not applicable of 59" (the n/a part only
 // when there is one).
 func (t Tally) Progress() string {
 	s := strconv.Itoa(t.Answered) + " answered"
-	if t.NA > 0 {
+	switch {
+	case t.NA > 0 && t.NoOpportunity > 0:
+		s += ", " + strconv.Itoa(t.NA) + " not applicable and " + strconv.Itoa(t.NoOpportunity) + " no opportunity yet"
+	case t.NA > 0:
 		s += " and " + strconv.Itoa(t.NA) + " not applicable"
+	case t.NoOpportunity > 0:
+		s += " and " + strconv.Itoa(t.NoOpportunity) + " no opportunity yet"
 	}
 	return s + " of " + strconv.Itoa(t.Total)
 }
@@ -49,7 +57,11 @@ func (t Tally) Progress() string {
 // Words is every count: "58 answered · 1 not applicable · 0 skipped ·
 // 0 open · 59 items".
 func (t Tally) Words() string {
-	return strconv.Itoa(t.Answered) + " answered · " + strconv.Itoa(t.NA) + " not applicable · " +
+	no := ""
+	if t.NoOpportunity > 0 {
+		no = strconv.Itoa(t.NoOpportunity) + " no opportunity yet · "
+	}
+	return strconv.Itoa(t.Answered) + " answered · " + strconv.Itoa(t.NA) + " not applicable · " + no +
 		strconv.Itoa(t.Skipped) + " skipped · " + strconv.Itoa(t.Open) + " open · " + strconv.Itoa(t.Total) + " items"
 }
 
@@ -73,6 +85,7 @@ func FlagTitle(code string) string {
 var groupTitles = map[string]string{
 	"operational": "Operational skills",
 	"area":        "The twelve areas of technology leadership",
+	"cio":         "The CIO's own competences",
 	"foundation":  "Shared foundations",
 }
 

@@ -37,9 +37,12 @@ func recordOf(a *model.Assessment) record {
 
 // answerRecord is one stored answer.
 type answerRecord struct {
-	V       int    `json:"v"`
-	Value   int    `json:"value,omitempty"`
-	NA      bool   `json:"na,omitempty"`
+	V     int  `json:"v"`
+	Value int  `json:"value,omitempty"`
+	NA    bool `json:"na,omitempty"`
+	// NoOpp is "no opportunity yet"; older records lack it and read as
+	// false, so they decode as they always did.
+	NoOpp   bool   `json:"no_opportunity,omitempty"`
 	Skipped bool   `json:"skipped,omitempty"`
 	Note    string `json:"note,omitempty"`
 	At      int64  `json:"at"`                // unix milliseconds
@@ -145,7 +148,7 @@ func DecodeAnswer(key string, data []byte) (model.Answer, error) {
 	if r.Value < 0 || r.Value > 9 || r.TookMS < 0 || r.TookMS > math.MaxInt64/int64(time.Millisecond) {
 		return model.Answer{}, &RecordError{Key: key, Reason: "value out of range"}
 	}
-	a := model.Answer{Value: r.Value, NA: r.NA, Skipped: r.Skipped, Note: r.Note, Took: time.Duration(r.TookMS) * time.Millisecond}
+	a := model.Answer{Value: r.Value, NA: r.NA, NoOpportunity: r.NoOpp, Skipped: r.Skipped, Note: r.Note, Took: time.Duration(r.TookMS) * time.Millisecond}
 	if r.At > 0 {
 		a.At = time.UnixMilli(r.At).UTC()
 	}
@@ -153,7 +156,7 @@ func DecodeAnswer(key string, data []byte) (model.Answer, error) {
 }
 
 func encodeAnswer(a model.Answer) []byte {
-	r := answerRecord{V: recordVersion, Value: a.Value, NA: a.NA, Skipped: a.Skipped, Note: a.Note, TookMS: a.Took.Milliseconds()}
+	r := answerRecord{V: recordVersion, Value: a.Value, NA: a.NA, NoOpp: a.NoOpportunity, Skipped: a.Skipped, Note: a.Note, TookMS: a.Took.Milliseconds()}
 	if !a.At.IsZero() {
 		r.At = a.At.UnixMilli()
 	}

@@ -241,6 +241,9 @@ func noteLine(s string) (string, bool) {
 // answerHint says which lines the item takes.
 func answerHint(it model.Item) string {
 	extra := "s skip, b back, g guide, e NOTE evidence, q quit"
+	if it.OffersNoOpportunity() {
+		extra = "o no opportunity yet, " + extra
+	}
 	if it.NA {
 		extra = "x not applicable, " + extra
 	}
@@ -307,12 +310,21 @@ func (l *Line) ask(a *model.Assessment, i int, it model.Item, shown time.Time) (
 				continue
 			}
 			ans.NA = true
+		case s == "o":
+			if !it.OffersNoOpportunity() {
+				l.printf("\"No opportunity yet\" is for the readiness ratings; answer 1-%d or s to skip.\n", it.Levels())
+				continue
+			}
+			ans.NoOpportunity = true
 		default:
 			v := answerValue(s)
 			if v < 1 || v > it.Levels() {
-				allowed := "x, "
-				if !it.NA {
-					allowed = ""
+				allowed := ""
+				if it.NA {
+					allowed += "x, "
+				}
+				if it.OffersNoOpportunity() {
+					allowed += "o, "
 				}
 				l.printf("Please type a number from 1 to %d, or %ss, b, g or q.\n", it.Levels(), allowed)
 				continue

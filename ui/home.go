@@ -116,7 +116,7 @@ func (h *homeModel) view(m *session, w, height int) string {
 		case "history":
 			hint = itoa(len(m.list)) + " saved"
 		case "guides":
-			hint = "the CTO role, CIO vs CTO, operations, disagreements"
+			hint = "the CTO role, the CIO role, CIO vs CTO, operations, disagreements"
 		}
 		keyHint := map[string]string{"new": "n", "resume": "r", "history": "h", "guides": "g", "quit": "q"}[it]
 		line := "  " + t.Key.Render(keyHint) + "  " + t.Text.Render(label)

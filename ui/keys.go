@@ -111,7 +111,7 @@ func (k introKeyMap) FullHelp() [][]key.Binding {
 // A question.
 
 type questionKeyMap struct {
-	Answer, Letter, Up, Down, Enter, Prev, Next, Skip, NA, Guide, Review, Note, Back key.Binding
+	Answer, Letter, Up, Down, Enter, Prev, Next, Skip, NA, NoOpp, Guide, Review, Note, Back key.Binding
 	// while a note is typed
 	SaveNote, CancelNote key.Binding
 	// after a failed save
@@ -124,7 +124,7 @@ var questionKeys = questionKeyMap{
 	Answer: bind("1-5", "answer", "1", "2", "3", "4", "5"), Letter: bind("a-d", "pick", "a", "b", "c", "d"),
 	Up: upKey, Down: downKey, Enter: bind("enter", "choose", "enter"),
 	Prev: bind("←/h", "previous", "left", "h"), Next: bind("→/l", "next", "right", "l"),
-	Skip: bind("s", "skip", "s"), NA: bind("x", "not applicable", "x"),
+	Skip: bind("s", "skip", "s"), NA: bind("x", "not applicable", "x"), NoOpp: bind("o", "no opportunity yet", "o"),
 	Guide: bind("g", "guide", "g"), Review: bind("v", "review", "v"), Note: bind("e", "evidence note", "e"),
 	Back:     backKey,
 	SaveNote: bind("enter", "save note", "enter"), CancelNote: bind("esc", "cancel", "esc"),
@@ -155,7 +155,7 @@ func (q *questionModel) keyHelp(m *session) help.KeyMap {
 	short = append(short, k.Guide, k.Review, k.More)
 	return keyHelp{
 		short: short,
-		full: [][]key.Binding{{answer, k.Up, k.Down, k.Enter}, {k.Prev, k.Next, k.Skip, k.NA},
+		full: [][]key.Binding{{answer, k.Up, k.Down, k.Enter}, {k.Prev, k.Next, k.Skip, k.NA, k.NoOpp},
 			{k.Guide, k.Review, k.Note}, {k.Back, quitKey, forceQuitKey}},
 	}
 }

@@ -143,6 +143,12 @@ func (q *questionModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 			return stay, nil
 		}
 		return stay, q.answer(m, model.Answer{NA: true})
+	case key.Matches(msg, questionKeys.NoOpp):
+		if !it.OffersNoOpportunity() {
+			m.fail("\"no opportunity yet\" is for the readiness ratings: answer this one or press s to skip")
+			return stay, nil
+		}
+		return stay, q.answer(m, model.Answer{NoOpportunity: true})
 	case key.Matches(msg, questionKeys.Prev):
 		if q.index > 0 {
 			return stay, q.move(m, q.index-1)
@@ -281,7 +287,7 @@ func (q *questionModel) view(m *session, w, h int) string {
 	intro := sectionIntro[section]
 	var b strings.Builder
 	head := t.Title.Render(intro.title)
-	left := shortMinutes(a.Remaining()) + " left"
+	left := shortMinutes(a.Remaining(m.bank)) + " left"
 	if answered == total {
 		left = "all answered" // never "~1 min left" with nothing left
 	}
@@ -303,7 +309,7 @@ func (q *questionModel) view(m *session, w, h int) string {
 		if i == q.highlight {
 			mark, style = t.Selected.Render("▸ "), t.Selected
 		}
-		chosen := ans.Value == i+1 && !ans.NA && !ans.Skipped
+		chosen := ans.Value == i+1 && ans.Scored()
 		if chosen {
 			style = t.Chosen
 		}
@@ -328,11 +334,18 @@ func (q *questionModel) view(m *session, w, h int) string {
 	switch {
 	case ans.NA:
 		b.WriteString(t.Chosen.Render("✓ marked not applicable") + "\n")
+	case ans.NoOpportunity:
+		b.WriteString(t.Chosen.Render("✓ no opportunity yet - the plan lists it as a chance to seek") + "\n")
 	case ans.Skipped:
 		b.WriteString(t.Subtle.Render("skipped - answer it now or come back from the review") + "\n")
 	}
-	if it.NA && !ans.NA {
+	switch {
+	case it.NA && !ans.NA && it.OffersNoOpportunity() && !ans.NoOpportunity:
+		b.WriteString(t.Subtle.Render("x  not applicable to me · o  no opportunity yet") + "\n")
+	case it.NA && !ans.NA:
 		b.WriteString(t.Subtle.Render("x  not applicable to me") + "\n")
+	case it.OffersNoOpportunity() && !ans.NoOpportunity:
+		b.WriteString(t.Subtle.Render("o  no opportunity yet (not a low score)") + "\n")
 	}
 	if q.noting {
 		b.WriteString(q.noteView(m) + "\n")

@@ -224,7 +224,7 @@ func (m *Rater) render() string {
 		cur, has := m.r.Answers[it.ID]
 		b.WriteString(t.Subtle.Render(fmt.Sprintf("%d/%d · %s", m.index+1, len(m.inv.Items), it.Area)) + "\n")
 		b.WriteString(wrap(t.Strong.Render(it.Text), w) + "\n\n")
-		for i, label := range m.inv.Scale {
+		for i, label := range it.Choices(m.inv.Scale) {
 			mark := "  "
 			if has && cur == i+1 {
 				mark = "▸ "

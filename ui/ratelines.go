@@ -70,7 +70,7 @@ func (l *Line) rate(inv model.Invitation, write func(model.Response) (string, er
 			continue
 		}
 		l.printf("\n%d/%d  %s\n%s\n", i+1, len(inv.Items), it.Area, it.Text)
-		for v, label := range inv.Scale {
+		for v, label := range it.Choices(inv.Scale) {
 			l.printf("  %d %s\n", v+1, label)
 		}
 		l.printf("  o %s\n", model.NoOpportunity)

@@ -330,6 +330,7 @@ func (r *resultsModel) plan(m *session, w int) string {
 			write(indent(t.Accent.Render("read: "+guideTitle(m.bank, g.Guide)), 6) + "\n")
 		}
 	}
+	write(chancesToSeek(t, res, w))
 	return b.String()
 }
 

@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cxo-dev/cxo/model"
 )
@@ -10,7 +11,17 @@ import (
 // Flags come first; a held verdict says why and names the key that shows
 // it anyway, and that key shows it.
 func TestHeldVerdictShowsWithItsKey(t *testing.T) {
-	d := showResults(t, 100, 40)
+	// Agreeing with both statements of every true-opposite pair holds the
+	// verdict back.
+	d := newDriver(t, testStore(t), Start{Theme: "dark"}, 100, 40)
+	a, _ := finishedAssessment(t, "20261102-093000-abc", 0)
+	b := testBank(t)
+	for _, it := range b.Items {
+		if it.Pair != "" {
+			a.Answers[it.ID] = model.Answer{Value: 5, Took: 8 * time.Second}
+		}
+	}
+	d.send(resultLoadedMsg{a: a, res: model.Compute(b, a)})
 	if !d.app.res.Held {
 		t.Fatalf("the fixed assessment is not held back: %+v", d.app.res.Flags)
 	}

@@ -203,6 +203,8 @@ func (r *reviewModel) view(m *session, w, h int) string {
 		switch {
 		case ans.NA:
 			state = t.Good.Render("✓  n/a     ")
+		case ans.NoOpportunity:
+			state = t.Good.Render("✓  no opp. ")
 		case ans.Skipped:
 			state = t.Warn.Render("→  skipped ")
 		case ans.Given():

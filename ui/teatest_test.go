@@ -85,7 +85,7 @@ func TestTeatestGuidesReaderSearch(t *testing.T) {
 	f := newTeaFlow(t, testStore(t), 100, 30)
 	f.keys("g")
 	f.wait("cxo guide cto-role")
-	f.keys("down", "enter")
+	f.keys("down", "down", "enter")
 	f.wait("Shared ground") // CIO and CTO, rendered by glamour in a command
 	f.keys("/")
 	for _, r := range "raci" {

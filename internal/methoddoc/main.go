@@ -43,6 +43,12 @@ func Page(b *model.Bank) string {
 			}
 		}
 	}
+	readinessAreas := 0
+	for _, f := range b.Facets {
+		if f.Layer == model.LayerReadiness {
+			readinessAreas++
+		}
+	}
 	p("# How cxo reads your answers (method %d)\n\n", model.Method)
 	p("This page is written by `go run ./internal/methoddoc > docs/method.md` from the constants in `model/method.go` and the embedded bank (%s); `go test ./internal/methoddoc` fails when it is stale. What the rules do to simulated respondents is in [validation.md](validation.md).\n\n", b.Version)
 	p("> %s\n\n", model.HonestSentence)
@@ -50,8 +56,8 @@ func Page(b *model.Bank) string {
 	p("## What is measured\n\n")
 	p("- **The lean** between the CTO and the CIO role, from trade-off items only: five-point preferences between a CTO-leaning and a CIO-leaning statement, and short scenarios whose responses include a balanced one. The full assessment asks %d of them, the quick one %d.\n", fullTrade, quickTrade)
 	p("- **Two affinities**, CTO affinity and CIO affinity, each 0 to 100, from agree/disagree statements. Each scale has statements worded the other way round (true opposites on the same scale), so a person drawn to both roles (hybrid) or to neither is told apart from a balanced one.\n")
-	p("- **Readiness**: operational skills and the twelve areas of the CTO role, from anchored self-ratings and statements, each 0 to 100.\n")
-	p("- **Shared foundations** both roles need, reported on their own and not part of the lean.\n\n")
+	p("- **Readiness**: operational skills, the twelve areas of the CTO role and the CIO's own competences (%d areas), each 0 to 100 from ratings of what the person did in the last year, on five anchored levels.\n", readinessAreas)
+	p("- **Shared foundations** both roles need, reported on their own and not part of the lean; asked in the full assessment.\n\n")
 
 	p("## From answers to numbers\n\n")
 	p("- A preference runs from -1 (much more the CIO statement) through 0 (both equally) to +1 (much more the CTO statement), in steps of 0.5; which statement comes first varies, and the scoring follows the statement, not its place.\n")
@@ -59,7 +65,9 @@ func Page(b *model.Bank) string {
 	p("- An agreement runs 0 to 1 on its scale (strongly disagree 0, strongly agree 1), turned round for statements worded the other way.\n")
 	p("- A rating of level 1 to 5 is 0 to 1.\n")
 	p("- Skips and \"not applicable\" are missing, never a middle answer.\n")
-	p("- Answers to the two-option choices of bank 2026.11-1 keep their meaning: each choice became a preference between the same two statements under a new id, and an old answer reads as the extreme on the side it chose. Stored answers are never rewritten.\n\n")
+	p("- \"No opportunity yet\" on a readiness rating is missing too, never a low score: the plan lists it under \"later\" as a chance to seek.\n")
+	p("- Answers to the two-option choices of bank 2026.11-1 keep their meaning: each choice became a preference between the same two statements under a new id, and an old answer reads as the extreme on the side it chose. Stored answers are never rewritten.\n")
+	p("- An item a later revision rewrote is retired with its words, options and scores (%d retired items in this bank): an answer to it is scored and shown as it was given, and never against words it was not given to.\n\n", len(b.Retired))
 
 	p("## Evidence before verdicts\n\n")
 	p("No verdict on the lean is given from fewer than **%d** trade-off answers, or fewer than **%d** on any one lean facet; below that the result says how many more are needed, and the exported lean score and band are null. A readiness score from one answer is shown as indicative, never as a gap or a strength. An affinity from fewer than %d answers, or from a quick assessment, is indicative: shown, never concluded on.\n\n", model.MinTradeoffs, model.MinPerFacet, model.MinAffinityItems)

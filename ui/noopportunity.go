@@ -1,0 +1,23 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/cxo-dev/cxo/model"
+)
+
+// chancesToSeek lists, under the plan, the items answered "no opportunity
+// yet": chances to seek later, not gaps.
+func chancesToSeek(t Theme, res model.Result, w int) string {
+	var b strings.Builder
+	for _, s := range res.Later {
+		if s.Band != model.MarkNoOpportunity {
+			continue
+		}
+		if b.Len() == 0 {
+			b.WriteString("\n" + t.Title.Render("Later: chances to seek") + t.Subtle.Render("  no opportunity yet, so not a gap") + "\n")
+		}
+		b.WriteString(indent(wrap(t.Text.Render("• "+s.Name), w-4), 2) + "\n")
+	}
+	return b.String()
+}
