@@ -86,7 +86,11 @@ func reportScrubbed(g *globals, path string, done store.Scrubbed) {
 	if n := len(done.Rewritten); n > 0 {
 		msg += fmt.Sprintf(" and %d last-good cop%s", n, map[bool]string{true: "y", false: "ies"}[n == 1])
 	}
-	fmt.Fprintln(g.stderr, msg+" so the deleted answers are not left in them")
+	it := " in it"
+	if len(done.Rewritten) > 0 {
+		it = " in any of them"
+	}
+	fmt.Fprintln(g.stderr, msg+" so the deleted answers are not left"+it)
 	for _, c := range done.Removed {
 		fmt.Fprintf(g.stderr, "removed %s: it could not be read to rewrite, and would have kept the deleted answers\n", c)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -13,6 +14,12 @@ import (
 // be left behind.
 func runRepair(g *globals, s *store.Store, yes bool) error {
 	plan, err := s.PlanRepair()
+	var d *store.DamagedError
+	if errors.As(err, &d) && !d.Repair {
+		// Damage where no repair reaches (the tree itself): say so, rather
+		// than repeat what plain check says.
+		return &store.DamagedError{Path: d.Path, Reason: d.Reason + "; --repair cannot help: the damage is in the file's structure, not in single values or one header page"}
+	}
 	if err != nil {
 		return err
 	}

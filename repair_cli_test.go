@@ -169,3 +169,22 @@ func TestWritingCommandsRefuseABadFreelist(t *testing.T) {
 		t.Errorf("after the repair and delete: %v, %v", list, err)
 	}
 }
+
+// Damage no repair reaches (here a file that is not a database at all)
+// is refused by --repair saying so, not with plain check's words, and the
+// file is left as it was.
+func TestCheckRepairSaysWhenItCannotHelp(t *testing.T) {
+	dir := isolate(t)
+	db := filepath.Join(dir, "cxo.db")
+	garbage := bytes.Repeat([]byte("not a database "), 4096)
+	if err := os.WriteFile(db, garbage, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := cxo(t, "", "--db", db, "check", "--repair", "--yes")
+	if r.code != 1 || !strings.Contains(r.stderr, "--repair cannot help") || strings.Count(r.stderr, "\n") != 1 {
+		t.Errorf("check --repair on a foreign file: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if got, _ := os.ReadFile(db); !bytes.Equal(got, garbage) {
+		t.Error("check --repair changed a file it could not repair")
+	}
+}

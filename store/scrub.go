@@ -340,10 +340,12 @@ func compactOver(db *bolt.DB, path string, ids []string) error {
 	if err := os.Chmod(name, 0o600); err != nil {
 		return err
 	}
-	// Mapped as large as the source from the start: growing the map as
-	// the copy grows would re-read every page in memory each time.
+	// A large copy is mapped as large as the source from the start:
+	// growing the map as the copy grows would re-read every page in memory
+	// each time. bbolt grows the file to its map, so a small one keeps
+	// bbolt's own sizes (a 64 KiB file stays that small, not 4 MiB).
 	var mapSize int
-	if fi, err := os.Stat(target); err == nil {
+	if fi, err := os.Stat(target); err == nil && fi.Size() > 8<<20 {
 		mapSize = int(min(fi.Size(), 1<<30)) + 1<<20 // beyond 1 GiB it grows as it must
 	}
 	dst, err := bolt.Open(name, 0o600, &bolt.Options{Timeout: time.Second, NoSync: true, InitialMmapSize: mapSize})

@@ -328,3 +328,23 @@ func TestDeleteWhoseRewriteFails(t *testing.T) {
 		}
 	}
 }
+
+// Deleting from a small file never makes it larger: the rewrite keeps
+// bbolt's own sizes (it once grew a 64 KiB file to 4 MiB).
+func TestDeleteDoesNotGrowASmallFile(t *testing.T) {
+	path, as := finishedDB(t)
+	before, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := New(path, "t").Delete(as[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	after, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Size() > before.Size() {
+		t.Errorf("delete grew the file from %d to %d bytes", before.Size(), after.Size())
+	}
+}
