@@ -153,9 +153,17 @@ func (q *questionModel) keyHelp(m *session) help.KeyMap {
 		short = append(short, k.NALabel)
 	}
 	short = append(short, k.Guide, k.Review, k.More)
+	// The full help offers only what this item takes.
+	passes := []key.Binding{k.Prev, k.Next, k.Skip}
+	if it.NA {
+		passes = append(passes, k.NA)
+	}
+	if it.OffersNoOpportunity() {
+		passes = append(passes, k.NoOpp)
+	}
 	return keyHelp{
 		short: short,
-		full: [][]key.Binding{{answer, k.Up, k.Down, k.Enter}, {k.Prev, k.Next, k.Skip, k.NA, k.NoOpp},
+		full: [][]key.Binding{{answer, k.Up, k.Down, k.Enter}, passes,
 			{k.Guide, k.Review, k.Note}, {k.Back, quitKey, forceQuitKey}},
 	}
 }
