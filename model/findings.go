@@ -156,7 +156,7 @@ func findings(b *Bank, r *Result, selfFlag bool) {
 				if r.Peers.Confirmed(s.ID, best.Expect) {
 					pa, _ := r.Peers.Area(s.ID)
 					best.Confirmed = true
-					best.Why += " Your colleagues rate it " + itoa(pa.Others) + " too."
+					best.Why += " Your colleagues put it below " + itoa(best.Expect) + " as well: " + itoa(pa.Others) + " (band " + itoa(pa.Low) + "-" + itoa(pa.High) + ")."
 				}
 				gaps = append(gaps, *best)
 			}
@@ -166,6 +166,12 @@ func findings(b *Bank, r *Result, selfFlag bool) {
 					Why: bandText(s) + ", above " + itoa(top) + "; " + levelsText(s) + "."}
 				if len(roles) == 1 {
 					fd.Role = roles[0]
+				}
+				// Colleagues who rate it well below you make it a
+				// possible strength at most, and the reader is told why.
+				if pa, ok := r.Peers.Area(s.ID); ok && pa.Shown && pa.Reading == PeerBlindSpot {
+					fd.Band = MarkPossibleStrength
+					fd.Why += " Your colleagues rate it " + itoa(pa.Others) + " (band " + itoa(pa.Low) + "-" + itoa(pa.High) + "), well below your own rating: a possible blind spot."
 				}
 				r.Strengths = append(r.Strengths, fd)
 			}

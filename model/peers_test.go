@@ -2,6 +2,7 @@ package model
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -213,5 +214,38 @@ func TestComparePeers(t *testing.T) {
 	}
 	if !c.Peers[0].Changed || c.Peers[0].Delta != 100 || c.Peers[1].Changed {
 		t.Errorf("peers changes %+v", c.Peers)
+	}
+}
+
+// A gap colleagues confirm says they put it below the level too (not that
+// they give it the person's own score); a strength colleagues rate well
+// below the person's own rating is a possible strength at most, and says so.
+func TestPeerWordsOnGapsAndStrengths(t *testing.T) {
+	b := testBank(t)
+	a := selfAt(b, map[string]int{"ops": 5, "area-x": 1, "lead": 1})
+	a.Peers = raters(b, map[string]int{"ops": 1, "area-x": 1, "lead": 1}, RelPeer, RelPeer, RelManager)
+	res := Compute(b, a)
+	if got := area(t, res, "ops"); got.Reading != PeerBlindSpot {
+		t.Fatalf("ops: %+v, want a blind spot", got)
+	}
+	confirmed, strength := false, false
+	for _, g := range res.Gaps {
+		if g.FacetID == "area-x" {
+			confirmed = true
+			if !strings.Contains(g.Why, "Your colleagues put it below") || strings.Contains(g.Why, " too.") {
+				t.Errorf("confirmed gap reads %q", g.Why)
+			}
+		}
+	}
+	for _, s := range res.Strengths {
+		if s.FacetID == "ops" {
+			strength = true
+			if s.Band == MarkStrength || !strings.Contains(s.Why, "possible blind spot") {
+				t.Errorf("a strength colleagues rate low: %s %q", s.Band, s.Why)
+			}
+		}
+	}
+	if !confirmed || !strength {
+		t.Errorf("gaps %+v strengths %+v: want area-x a confirmed gap and ops a strength", res.Gaps, res.Strengths)
 	}
 }
