@@ -48,14 +48,14 @@ func Markdown(b *Bank, rep Report) string {
 		p("\n")
 	}
 	if rep.Held {
-		p("The verdict is held back until these answers are reviewed. Set aside, the answers would read: %s.\n\n", md(rep.Unheld))
+		p("The verdict is held back until these answers are reviewed. Setting them aside, the answers would read: %s.\n\n", md(rep.Unheld))
 	}
 
 	p("## Lean\n\n")
 	if rep.Held && rep.Lean.Score != nil {
 		// Held back: the reading is given only as what the answers say
 		// with the checks set aside, never as the verdict.
-		p("**%s**. Set aside the quality checks, the answers read %s: %s on a scale from CTO +100 to CIO -100, band %s to %s.\n\n",
+		p("**%s**. Setting aside the quality checks, the answers read %s: %s on a scale from CTO +100 to CIO -100, band %s to %s.\n\n",
 			Capitalise(rep.Lean.Verdict), md(rep.Unheld), Signed(*rep.Lean.Score), Signed(*rep.Lean.Low), Signed(*rep.Lean.High))
 	} else if rep.Lean.Score == nil {
 		p("**%s**. %d trade-off answers given; at least %d (and %d on each facet) are needed before any verdict on the lean.\n\n", Capitalise(rep.Lean.Verdict), rep.Lean.N, MinTradeoffs, MinPerFacet)

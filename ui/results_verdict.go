@@ -32,7 +32,7 @@ func verdictBlock(t Theme, b *model.Bank, a *model.Assessment, res model.Result,
 	}
 	line(t.Strong.Render, model.Capitalise(res.Lean.Verdict))
 	if res.Held {
-		line(t.Subtle.Render, "Set aside the quality checks, the answers read: "+res.Unheld+".")
+		line(t.Subtle.Render, "Setting aside the quality checks, the answers read: "+res.Unheld+".")
 	}
 	if res.MethodOf() >= 2 {
 		line(t.Subtle.Render, model.LeanWords(res.Lean))

@@ -33,7 +33,7 @@ func TestHeldVerdictShowsWithItsKey(t *testing.T) {
 	}
 	d.keys("a")
 	screen = d.screen()
-	if !strings.Contains(screen, "Direction:") || !strings.Contains(screen, "CTO affinity") || !strings.Contains(screen, "Set aside the quality checks") {
+	if !strings.Contains(screen, "Direction:") || !strings.Contains(screen, "CTO affinity") || !strings.Contains(screen, "Setting aside the quality checks") {
 		t.Errorf("after a:\n%s", screen)
 	}
 }

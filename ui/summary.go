@@ -29,7 +29,7 @@ func summaryText(b *model.Bank, a *model.Assessment, r model.Result, showHeld bo
 	} else {
 		p("Lean: ", r.Lean.Verdict, ".")
 		if r.Held {
-			p("Set aside the quality checks, the answers read: ", r.Unheld, ".")
+			p("Setting aside the quality checks, the answers read: ", r.Unheld, ".")
 		}
 		if r.MethodOf() >= 2 {
 			p("  ", model.LeanWords(r.Lean))
@@ -45,7 +45,14 @@ func summaryText(b *model.Bank, a *model.Assessment, r model.Result, showHeld bo
 				p("  ", s.Name, ": not rated")
 				continue
 			}
-			p("  ", s.Name, ": ", itoa(s.Score), " of 100 toward the CTO side (", f.CTO, ") rather than the CIO side (", f.CIO, "), band ", itoa(s.Low), "-", itoa(s.High))
+			side := "in the middle"
+			switch {
+			case s.Score > 50:
+				side = "toward the CTO side"
+			case s.Score < 50:
+				side = "toward the CIO side"
+			}
+			p("  ", s.Name, ": ", itoa(s.Score), ", ", side, " (100 is the CTO side, ", f.CTO, "; 0 the CIO side, ", f.CIO, "), band ", itoa(s.Low), "-", itoa(s.High))
 		}
 	}
 	p("Readiness (expected levels are cxo's judgement):")
