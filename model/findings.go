@@ -261,12 +261,16 @@ func actionsFor(b *Bank, g Finding, target Role) []string {
 func evidenceStep(r *Result) (PlanStep, bool) {
 	var acts []string
 	if r.Held {
-		n := 0
+		// An answer two checks flag is one answer to review.
+		flagged := map[string]bool{}
 		for _, f := range r.Flags {
 			if f.Code == "longstring" || f.Code == "contradiction" {
-				n += len(f.Items)
+				for _, id := range f.Items {
+					flagged[id] = true
+				}
 			}
 		}
+		n := len(flagged)
 		acts = append(acts, "Review the "+itoa(n)+" answers the quality checks flagged, and change any that do not say what you meant.")
 	}
 	if !r.Lean.Enough {

@@ -27,3 +27,24 @@ func TestNoGapsWordsAgreeWithTheAreas(t *testing.T) {
 		}
 	}
 }
+
+// The plan counts an answer two quality checks flag once.
+func TestEvidenceStepCountsEachFlaggedAnswerOnce(t *testing.T) {
+	r := Result{Held: true, Lean: Lean{Enough: true}, Flags: []Flag{
+		{Code: "longstring", Items: []string{"a", "b", "c"}},
+		{Code: "contradiction", Items: []string{"b", "c", "d"}},
+	}}
+	step, ok := evidenceStep(&r)
+	if !ok || len(step.Actions) == 0 || !strings.Contains(step.Actions[0], "Review the 4 answers") {
+		t.Errorf("evidence step %+v, want the 4 flagged answers", step)
+	}
+}
+
+// With too few trade-off answers the JSON lean has no number and no
+// direction or size either.
+func TestReportLeanWithoutEnoughAnswers(t *testing.T) {
+	rl := reportLean(Result{Method: 2, Lean: Lean{Score: 13, Direction: RoleCTO, Size: "slight", Certainty: "open"}})
+	if rl.Score != nil || rl.Direction != "" || rl.Size != "" || rl.Certainty != "" {
+		t.Errorf("lean without enough answers: %+v", rl)
+	}
+}

@@ -250,6 +250,9 @@ func reportLean(r Result) ReportLean {
 	if r.MethodOf() < 2 || l.Enough {
 		s, lo, hi := l.Score, l.Low, l.High
 		rl.Score, rl.Low, rl.High = &s, &lo, &hi
+	} else {
+		// Too few answers: no number, and no direction or size either.
+		rl.Direction, rl.Size, rl.Certainty = "", "", ""
 	}
 	return rl
 }
