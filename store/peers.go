@@ -160,7 +160,7 @@ func (e *ReplaceError) Error() string {
 type Imported struct {
 	Assessment string
 	Replaced   bool
-	Responses  int // responses the assessment holds now
+	Responses  int // responses the assessment holds once this one is in
 }
 
 // Import adds a colleague's response to the assessment whose invitation
@@ -220,18 +220,14 @@ func (s *Store) ImportAll(bank *model.Bank, rs []model.Response, replace bool) (
 			if err := c.put(pb, []byte(r.Rater), valueName(id, string(bucketPeers), r.Rater), model.EncodePeerFile(r)); err != nil {
 				return err
 			}
-			got[i] = Imported{Assessment: id, Replaced: replaced}
+			// The count as of this file, so several files read 1, 2, 3.
+			got[i] = Imported{Assessment: id, Replaced: replaced, Responses: len(o.a.Peers)}
 			if !slices.Contains(touched, o) {
 				touched = append(touched, o)
 			}
 		}
 		if len(touched) == 0 {
 			return errNothingImported // rolled back: not even a commit
-		}
-		for i := range got {
-			if o := opened[got[i].Assessment]; o != nil && errs[i] == nil {
-				got[i].Responses = len(o.a.Peers)
-			}
 		}
 		for _, o := range touched {
 			if o.a.Status == model.StatusFinished {

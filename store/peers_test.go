@@ -222,3 +222,20 @@ func TestCheckFindsADamagedRating(t *testing.T) {
 		t.Errorf("a damaged rating reads")
 	}
 }
+
+// Several files imported at once each report the count as of that file.
+func TestImportAllCountsAsItGoes(t *testing.T) {
+	b := observerBank(t)
+	s := New(dbPath(t), "test")
+	_, inv := invited(t, s, b, "20261123-170811-aaa")
+	rs := []model.Response{response(inv, 2, testStart), response(inv, 3, testStart), response(inv, 4, testStart)}
+	got, errs, err := s.ImportAll(b, rs, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range rs {
+		if errs[i] != nil || got[i].Responses != i+1 {
+			t.Errorf("file %d: %+v %v, want %d responses", i+1, got[i], errs[i], i+1)
+		}
+	}
+}
