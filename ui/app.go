@@ -336,6 +336,9 @@ func (m *App) route(msg tea.Msg) tea.Cmd {
 		return m.apply(m.compare.loaded(&m.session, msg))
 	case checkedMsg:
 		return m.checked(msg)
+	case compareAgainMsg:
+		cmd := m.listLoaded(msg.listLoadedMsg)
+		return tea.Batch(cmd, m.then(m.results.compareAgain(&m.session)))
 	case lockWaitMsg:
 		return m.lockWaiting()
 	case StopMsg:

@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/cxo-dev/cxo/model"
+	"github.com/cxo-dev/cxo/store"
 )
 
 var panels = []string{"Lean", "Readiness", "Plan", "Quality", "Peers"}
@@ -66,15 +67,10 @@ func (r *resultsModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	case key.Matches(msg, resultsKeys.Import):
 		return intent{ev: evImport}, nil
 	case key.Matches(msg, resultsKeys.Compare):
-		finished := 0
-		for _, s := range m.list {
-			if s.Status == model.StatusFinished && s.ID != m.a.ID {
-				finished++
-			}
-		}
-		if finished == 0 {
-			m.fail("nothing to compare with yet: finish another assessment first")
-			return stay, nil
+		if !r.canCompare(m) {
+			// The list may be stale (another cxo finished one since it
+			// was read): read it again, then try once more.
+			return stay, compareAgainCmd(m.store)
 		}
 		return intent{ev: evCompare}, nil
 	case key.Matches(msg, resultsKeys.Guides):
@@ -378,4 +374,35 @@ func pad(s string, n int) string {
 		s = " " + s
 	}
 	return s
+}
+
+// compareAgainMsg is the list of assessments read afresh, for compare to
+// try once more.
+type compareAgainMsg struct{ listLoadedMsg }
+
+func compareAgainCmd(s *store.Store) tea.Cmd {
+	load := loadListCmd(s)
+	return func() tea.Msg { return compareAgainMsg{load().(listLoadedMsg)} }
+}
+
+// canCompare reports whether another finished assessment is in the list.
+func (r *resultsModel) canCompare(m *session) bool {
+	for _, s := range m.list {
+		if s.Status == model.StatusFinished && s.ID != m.a.ID {
+			return true
+		}
+	}
+	return false
+}
+
+// compareAgain is compare after the list was read again.
+func (r *resultsModel) compareAgain(m *session) (intent, tea.Cmd) {
+	if m.state != stateResults {
+		return stay, nil
+	}
+	if !r.canCompare(m) {
+		m.fail("nothing to compare with yet: finish another assessment first")
+		return stay, nil
+	}
+	return intent{ev: evCompare}, nil
 }
