@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/charmbracelet/x/ansi"
 	"os"
 	"strings"
 	"testing"
@@ -151,6 +152,29 @@ func TestPeersTextForTheLineMode(t *testing.T) {
 	for _, want := range []string{"Operations: you 90 (band 70-100); others 20 (band 5-40) from 4; blind spot", "Budgets: you not rated; others fewer than 3 rated it"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("lacks %q:\n%s", want, got)
+		}
+	}
+}
+
+// At 80 columns and below, the peers panel cuts neither an area's name nor
+// its reading: a long name takes its own line and the figures wrap under it.
+func TestPeersPanelKeepsNamesAndReadings(t *testing.T) {
+	s := &session{theme: NewTheme(true)}
+	long := "Technology strategy and vision for the whole organisation"
+	s.res.Peers = &model.PeerPanel{Responses: 3, Areas: []model.PeerArea{
+		{Name: long, Self: 100, SelfLow: 41, SelfHi: 100, SelfN: 3, Raters: 3, Shown: true, Others: 0, Low: 0, High: 40, Reading: model.PeerBlindSpot},
+	}}
+	var r resultsModel
+	for _, w := range []int{58, 78, 120} {
+		got := ansi.Strip(r.peers(s, w))
+		flat := strings.Join(strings.Fields(got), " ")
+		if !strings.Contains(flat, long) || !strings.Contains(flat, "blind spot") || strings.Contains(got, "…") {
+			t.Errorf("width %d:\n%s", w, got)
+		}
+		for _, l := range strings.Split(got, "\n") {
+			if ansi.StringWidth(l) > w {
+				t.Errorf("width %d: line of %d: %q", w, ansi.StringWidth(l), l)
+			}
 		}
 	}
 }

@@ -28,12 +28,10 @@ func (r *resultsModel) peers(m *session, w int) string {
 	for _, a := range p.Areas {
 		nameW = max(nameW, len([]rune(a.Name)))
 	}
-	nameW = min(nameW, max(w-44, 12))
+	// One row per area when it fits; else the name on its own line and
+	// the figures wrapped under it, so neither a name nor a reading is cut.
+	oneRow := nameW+2+4+14+2+len("others 100 (100-100) from 99")+len("  hidden strength") <= w
 	for _, a := range p.Areas {
-		name := a.Name
-		if rs := []rune(name); len(rs) > nameW {
-			name = string(rs[:nameW-1]) + "…"
-		}
 		you := "not rated"
 		if a.SelfN > 0 {
 			you = fmt.Sprintf("%3d (%d-%d)", a.Self, a.SelfLow, a.SelfHi)
@@ -42,16 +40,23 @@ func (r *resultsModel) peers(m *session, w int) string {
 		if a.Shown {
 			others = fmt.Sprintf("%3d (%d-%d) from %d", a.Others, a.Low, a.High, a.Raters)
 		}
-		line := fmt.Sprintf("%-*s  you %-14s  others %s", nameW, name, you, others)
+		reading := ""
 		switch a.Reading {
 		case model.PeerBlindSpot:
-			line += "  " + t.Warn.Render("blind spot")
+			reading = "  " + t.Warn.Render("blind spot")
 		case model.PeerHiddenStrength:
-			line += "  " + t.Good.Render("hidden strength")
+			reading = "  " + t.Good.Render("hidden strength")
 		}
-		b.WriteString(line + "\n")
+		indentW := nameW + 2
+		if oneRow {
+			fmt.Fprintf(&b, "%-*s  you %-14s  others %s%s\n", nameW, a.Name, you, others, reading)
+		} else {
+			indentW = 4
+			b.WriteString(wrap(a.Name, w) + "\n")
+			b.WriteString(indent(wrap("you "+strings.TrimSpace(you)+"  others "+strings.TrimSpace(others)+reading, w-indentW), indentW) + "\n")
+		}
 		for _, g := range a.Groups {
-			fmt.Fprintf(&b, "%-*s  %s", nameW, "", t.Subtle.Render(fmt.Sprintf("%ss: %d (%d-%d) from %d", g.Relationship, g.Others, g.Low, g.High, g.Raters))+"\n")
+			b.WriteString(strings.Repeat(" ", indentW) + t.Subtle.Render(fmt.Sprintf("%ss: %d (%d-%d) from %d", g.Relationship, g.Others, g.Low, g.High, g.Raters)) + "\n")
 		}
 	}
 	return b.String()
