@@ -105,7 +105,7 @@ func Markdown(b *Bank, rep Report) string {
 				}
 				p("| Area | Score (0-100) | Band | Answers | Expected | CTO level | Against it | CIO level | Against it |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n")
 			}
-			score, band := "not rated", "-"
+			score, band := UnratedWords(s.NoOpportunity), "-"
 			if s.N > 0 {
 				score, band = fmt.Sprint(*s.Score), fmt.Sprintf("%d-%d", *s.Low, *s.High)
 			}

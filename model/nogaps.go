@@ -38,3 +38,13 @@ func belowALevel(s Score, target Role) bool {
 	}
 	return s.Score < s.ExpectCTO || s.Score < s.ExpectCIO
 }
+
+// UnratedWords is what an area with no scored answer shows: "not rated",
+// or, when its items were answered "no opportunity yet", that instead, so
+// it is not mistaken for an area nobody asked about.
+func UnratedWords(noOpportunity int) string {
+	if noOpportunity > 0 {
+		return "no opportunity yet"
+	}
+	return "not rated"
+}

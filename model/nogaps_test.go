@@ -3,6 +3,7 @@ package model
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // A result without gaps never says every area meets its level while an
@@ -46,5 +47,33 @@ func TestReportLeanWithoutEnoughAnswers(t *testing.T) {
 	rl := reportLean(Result{Method: 2, Lean: Lean{Score: 13, Direction: RoleCTO, Size: "slight", Certainty: "open"}})
 	if rl.Score != nil || rl.Direction != "" || rl.Size != "" || rl.Certainty != "" {
 		t.Errorf("lean without enough answers: %+v", rl)
+	}
+}
+
+// An area whose every item was answered "no opportunity yet" says so,
+// not "not rated" like an area nobody asked about.
+func TestAreaWithNoOpportunityIsNamedSo(t *testing.T) {
+	b := testBank(t)
+	a := NewAssessment(b, "20261201-090000-abc", time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC), LengthFull, "")
+	facet := ""
+	for _, id := range a.Order {
+		it, _ := b.Item(id)
+		if it.OffersNoOpportunity() && (facet == "" || it.Facet == facet) {
+			facet = it.Facet
+			a.Answers[id] = Answer{NoOpportunity: true}
+		}
+	}
+	if facet == "" {
+		t.Skip("the test bank offers no opportunity on no item")
+	}
+	res := Compute(b, a)
+	for _, s := range res.Readiness {
+		if s.ID == facet && (s.N != 0 || s.NoOpportunity == 0) {
+			t.Errorf("%s: N %d, no opportunity %d", s.ID, s.N, s.NoOpportunity)
+		}
+	}
+	md := Markdown(b, BuildReport(b, a, res))
+	if !strings.Contains(md, "| no opportunity yet |") {
+		t.Errorf("the Markdown does not name the area's no opportunity")
 	}
 }

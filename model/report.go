@@ -74,14 +74,16 @@ type ReportAffinity struct {
 }
 
 type ReportScore struct {
-	ID     string        `json:"id"`
-	Name   string        `json:"name"`
-	Group  string        `json:"group"`
-	Score  *int          `json:"score"` // null when nothing was rated (N == 0)
-	Low    *int          `json:"low"`
-	High   *int          `json:"high"`
-	N      int           `json:"answers"`
-	Movers []ReportMover `json:"moved_most"`
+	ID    string `json:"id"`
+	Name  string `json:"name"`
+	Group string `json:"group"`
+	Score *int   `json:"score"` // null when nothing was rated (N == 0)
+	Low   *int   `json:"low"`
+	High  *int   `json:"high"`
+	N     int    `json:"answers"`
+	// NoOpportunity counts items answered "no opportunity yet".
+	NoOpportunity int           `json:"no_opportunity,omitempty"`
+	Movers        []ReportMover `json:"moved_most"`
 	// Readiness and foundations: both roles' levels, cxo's judgement.
 	Expect *ReportExpect `json:"expect,omitempty"`
 }
@@ -282,7 +284,7 @@ func anyRated(ss []ReportScore) bool {
 func reportScores(b *Bank, ss []Score) []ReportScore {
 	out := []ReportScore{}
 	for _, s := range ss {
-		rs := ReportScore{ID: s.ID, Name: s.Name, Group: s.Group, N: s.N, Movers: []ReportMover{}}
+		rs := ReportScore{ID: s.ID, Name: s.Name, Group: s.Group, N: s.N, NoOpportunity: s.NoOpportunity, Movers: []ReportMover{}}
 		if s.N > 0 {
 			rs.Score, rs.Low, rs.High = &s.Score, &s.Low, &s.High
 		}

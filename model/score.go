@@ -8,16 +8,19 @@ import (
 // Score is one facet, readiness area or foundation. Score, Low and High run
 // 0..100; on lean facets 0 is the CIO pole and 100 the CTO pole.
 type Score struct {
-	ID     string
-	Name   string
-	Layer  Layer
-	Group  string
-	Guide  string
-	Score  int
-	Low    int
-	High   int
-	N      int // answers that count
-	Movers []Mover
+	ID    string
+	Name  string
+	Layer Layer
+	Group string
+	Guide string
+	Score int
+	Low   int
+	High  int
+	N     int // answers that count
+	// NoOpportunity counts its items answered "no opportunity yet": an
+	// area with only those is unrated for want of a chance, not skipped.
+	NoOpportunity int `json:",omitempty"`
+	Movers        []Mover
 	// Readiness and foundations (method 2): each role's expected level,
 	// cxo's judgement, and how the score stands against each.
 	ExpectCTO int  `json:",omitempty"`
@@ -216,6 +219,11 @@ func Compute(b *Bank, a *Assessment) Result {
 	pooled, pooledLean := stddev(capability), stddev(lean)
 	for _, f := range b.Facets {
 		s := facetScore(f, perFacet[f.ID], pooled, pooledLean, conf)
+		for _, it := range chances {
+			if it.Facet == f.ID {
+				s.NoOpportunity++
+			}
+		}
 		switch f.Layer {
 		case LayerLean:
 			r.Facets = append(r.Facets, s)

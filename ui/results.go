@@ -248,7 +248,7 @@ func (r *resultsModel) readiness(m *session, w int) string {
 		name := truncate(s.Name, nameW)
 		name += strings.Repeat(" ", max(nameW-lipgloss.Width(name), 0))
 		if s.N == 0 {
-			b.WriteString(t.Text.Render(name) + "  " + t.Subtle.Render("not rated") + "\n")
+			b.WriteString(t.Text.Render(name) + "  " + t.Subtle.Render(model.UnratedWords(s.NoOpportunity)) + "\n")
 			continue
 		}
 		score := itoa(s.Score)
