@@ -207,11 +207,50 @@ func (l *Line) run(a *model.Assessment) error {
 		}
 		i = next
 	}
+	if err := l.revisit(a); err != nil {
+		if errors.Is(err, errStop) || errors.Is(err, errEOF) {
+			l.printf("Stopped before finishing; every answer so far is saved. Resume with: %s --accessible resume %s\n", l.cxo(), a.ID)
+			return nil
+		}
+		return err
+	}
 	res, err := l.Store.Finish(l.Bank, a) // scores the stored answers
 	if err != nil {
 		return err
 	}
 	l.printSummary(a, res)
+	return nil
+}
+
+// revisit offers, once the last item is passed, the items skipped or left
+// open, as the full-screen review does: r goes back to each in turn, and
+// Enter (or the end of input) finishes with them open.
+func (l *Line) revisit(a *model.Assessment) error {
+	var open []int
+	for i, id := range a.Order {
+		if !a.Answers[id].Given() {
+			open = append(open, i)
+		}
+	}
+	if len(open) == 0 {
+		return nil
+	}
+	s, err := l.readLine(fmt.Sprintf("\n%d %s skipped or left open. Type r to answer %s now, or press Enter to finish without %s: ",
+		len(open), plural(len(open), "item is", "items are"), plural(len(open), "it", "them"), plural(len(open), "it", "them")))
+	if errors.Is(err, errEOF) || !strings.EqualFold(strings.TrimSpace(s), "r") {
+		return nil // the end of input finishes, as it always has
+	}
+	if err != nil {
+		return err
+	}
+	for _, i := range open {
+		it, _ := l.Bank.Item(a.Order[i])
+		f, _ := l.Bank.Facet(it.Facet)
+		l.printItem(a, i, it, f)
+		if _, err := l.ask(a, i, it, time.Now()); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

@@ -200,9 +200,9 @@ func (p *peersModel) imported(m *session, msg importedMsg) intent {
 	p.pending, p.pendingFrom = msg.pending, msg.pendingFrom
 	lines := msg.lines
 	if len(p.pending) > 0 {
-		lines = append(lines, strings.Join(p.pendingFrom, ", ")+" "+peerPlural(len(p.pending), "corrects a response", "correct responses")+" imported earlier: press enter again to replace, or esc to keep the earlier")
+		lines = append(lines, strings.Join(p.pendingFrom, ", ")+" "+plural(len(p.pending), "corrects a response", "correct responses")+" imported earlier: press enter again to replace, or esc to keep the earlier")
 	}
-	summary := fmt.Sprintf("%d %s imported", msg.imported, peerPlural(msg.imported, "response", "responses"))
+	summary := fmt.Sprintf("%d %s imported", msg.imported, plural(msg.imported, "response", "responses"))
 	if msg.res.Peers != nil && msg.res.Peers.Need > 0 {
 		summary += "; " + model.NeedMore(msg.res.Peers.Need)
 	}
@@ -234,11 +234,4 @@ func (p *peersModel) view(m *session, w, _ int) string {
 		b.WriteString("\n" + t.Subtle.Render("working..."))
 	}
 	return b.String()
-}
-
-func peerPlural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

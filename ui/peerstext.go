@@ -14,7 +14,7 @@ func peersText(p *model.PeerPanel) string {
 		return ""
 	}
 	var w strings.Builder
-	fmt.Fprintf(&w, "Colleagues: %d %s imported.", p.Responses, peerPlural(p.Responses, "response", "responses"))
+	fmt.Fprintf(&w, "Colleagues: %d %s imported.", p.Responses, plural(p.Responses, "response", "responses"))
 	if p.Need > 0 {
 		w.WriteString(" " + model.Capitalise(model.NeedMore(p.Need)) + ".\n")
 		return w.String()

@@ -18,7 +18,7 @@ func (r *resultsModel) peers(m *session, w int) string {
 		b.WriteString(wrap(t.Text.Render("No colleague has rated you yet. Press i to write an invitation file for colleagues who see your work; each rates the same behaviours with cxo rate and sends back a response file, which you bring in with I. Nothing of theirs is shown until "+fmt.Sprint(model.MinRaters)+" have answered, and no single colleague's answers are ever shown."), w) + "\n")
 		return b.String()
 	}
-	fmt.Fprintf(&b, "%d %s imported.\n\n", p.Responses, peerPlural(p.Responses, "response", "responses"))
+	fmt.Fprintf(&b, "%d %s imported.\n\n", p.Responses, plural(p.Responses, "response", "responses"))
 	if p.Need > 0 {
 		b.WriteString(wrap(t.Text.Render(model.Capitalise(model.NeedMore(p.Need))+"."), w) + "\n")
 		return b.String()

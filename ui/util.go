@@ -41,3 +41,11 @@ func window(lines []string, offset, h int) string {
 	end := min(offset+h, len(lines))
 	return strings.Join(lines[offset:end], "\n")
 }
+
+// plural picks the word for a count: one for 1, many otherwise.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
