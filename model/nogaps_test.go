@@ -77,3 +77,11 @@ func TestAreaWithNoOpportunityIsNamedSo(t *testing.T) {
 		t.Errorf("the Markdown does not name the area's no opportunity")
 	}
 }
+
+// A lean at the middle has no direction and so no size word.
+func TestLeanWordsAtTheMiddle(t *testing.T) {
+	got := LeanWords(Lean{Enough: true, Score: 0, Low: -20, High: 20, Size: "slight", Confidence: 0.99})
+	if !strings.Contains(got, "Size: none (0)") || strings.Contains(got, "slight") {
+		t.Errorf("%q", got)
+	}
+}

@@ -99,6 +99,9 @@ func LeanWords(l Lean) string {
 		dir = l.Direction.Upper()
 	}
 	size := l.Size + " (" + Signed(l.Score) + ")"
+	if l.Direction == "" {
+		size = "none (" + Signed(l.Score) + ")" // no direction, so no size either
+	}
 	if l.Certainty == "clear" {
 		return "Direction: " + dir + ". Size: " + size + ". Certainty: clear - " + band + ", wholly on the " + dir + " side."
 	}
