@@ -195,6 +195,9 @@ func (m *Rater) View() tea.View {
 
 func (m *Rater) render() string {
 	t := m.theme
+	if m.width > 0 && (m.width < MinWidth || m.height < MinHeight) {
+		return wrap(t.Strong.Render("Make the window larger")+"\n"+t.Text.Render("cxo needs at least "+itoa(MinWidth)+"×"+itoa(MinHeight)+"; this one is "+itoa(m.width)+"×"+itoa(m.height)+". q stops; answers are saved."), max(m.width, 1))
+	}
 	w := max(m.width-2, 20)
 	var b strings.Builder
 	answered := 0
@@ -239,6 +242,20 @@ func (m *Rater) render() string {
 	default:
 		b.WriteString("Writing your response…\n")
 	}
-	b.WriteString("\n" + m.help.View(rateKeys))
+	b.WriteString("\n" + m.help.View(m.keyHelp()))
 	return b.String()
+}
+
+// keyHelp is the help for the step on show: the relationship takes 1-4,
+// the question of answering again y or n, the items 1-5 and o.
+func (m *Rater) keyHelp() help.KeyMap {
+	k := rateKeys
+	switch {
+	case m.again:
+		return keyHelp{short: []key.Binding{k.Yes, k.No, k.Quit}, full: [][]key.Binding{{k.Yes, k.No, k.Quit}}}
+	case m.loaded && m.wrote == "" && m.index == -1:
+		choose := label("1-"+itoa(len(model.Relationships)), "choose")
+		return keyHelp{short: []key.Binding{choose, k.Quit}, full: [][]key.Binding{{choose, k.Quit}}}
+	}
+	return k
 }

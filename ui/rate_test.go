@@ -2,8 +2,11 @@ package ui
 
 import (
 	"bytes"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -100,4 +103,18 @@ func mustReadFile(t *testing.T, p string) []byte {
 		t.Fatal(err)
 	}
 	return data
+}
+
+// The rater's help offers what the step takes (1-4 for the relationship),
+// and a window below 60×20 asks to be made larger.
+func TestRaterHelpAndSmallWindow(t *testing.T) {
+	m := NewRater(testStore(t), testInvitation(), nil, true)
+	m.loaded, m.index = true, -1
+	if got := ansi.Strip(m.render()); !strings.Contains(got, "1-4 choose") || strings.Contains(got, "1-5 answer") {
+		t.Errorf("relationship step help:\n%s", got)
+	}
+	m.Update(tea.WindowSizeMsg{Width: 50, Height: 15})
+	if got := ansi.Strip(m.render()); !strings.Contains(got, "Make the window larger") {
+		t.Errorf("50×15:\n%s", got)
+	}
 }
