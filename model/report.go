@@ -48,7 +48,7 @@ type Report struct {
 	Note     string         `json:"note"`
 	Answers  []ReportAnswer `json:"answers"`
 	// Peers is the colleagues' view; absent when none responded.
-	Peers *ReportPeers `json:"peers,omitempty"`
+	Peers *ReportPeers `json:"peers"` // null until a colleague responds
 }
 
 type ReportLean struct {

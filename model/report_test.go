@@ -20,7 +20,7 @@ func TestJSONExportVersion2(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, k := range []string{"schema", "id", "bank_version", "status", "lean", "facets", "readiness", "flags", "plan", "answers",
-		"profile", "affinities", "method", "provisional", "later", "held"} {
+		"profile", "affinities", "method", "provisional", "later", "held", "peers"} {
 		if _, ok := doc[k]; !ok {
 			t.Errorf("export lacks %q", k)
 		}
