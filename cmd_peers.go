@@ -212,13 +212,10 @@ func importFiles(g *globals, s *store.Store, b *model.Bank, paths []string, yes 
 	var rs []model.Response
 	var from []string
 	for _, path := range paths {
-		data, err := store.ReadPeerFile(path, "response")
+		r, err := store.ReadResponse(path)
 		if err == nil {
-			var r model.Response
-			if r, err = model.DecodeResponse(data); err == nil {
-				rs, from = append(rs, r), append(from, path)
-				continue
-			}
+			rs, from = append(rs, r), append(from, path)
+			continue
 		}
 		refuse(path, err)
 	}

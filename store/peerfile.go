@@ -42,3 +42,13 @@ func ReadPeerFile(path, what string) ([]byte, error) {
 	}
 	return data, nil
 }
+
+// ReadResponse reads and decodes a colleague's response file, refused
+// whole (see ReadPeerFile and model.DecodeResponse) when it is not one.
+func ReadResponse(path string) (model.Response, error) {
+	data, err := ReadPeerFile(path, "response")
+	if err != nil {
+		return model.Response{}, err
+	}
+	return model.DecodeResponse(data)
+}

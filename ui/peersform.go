@@ -143,13 +143,10 @@ func importCmd(s *store.Store, b *model.Bank, id string, rs []model.Response, fr
 	return func() tea.Msg {
 		var out importedMsg
 		for _, path := range paths {
-			data, err := store.ReadPeerFile(path, "response")
+			r, err := store.ReadResponse(path)
 			if err == nil {
-				var r model.Response
-				if r, err = model.DecodeResponse(data); err == nil {
-					rs, from = append(rs, r), append(from, path)
-					continue
-				}
+				rs, from = append(rs, r), append(from, path)
+				continue
 			}
 			out.lines = append(out.lines, path+" refused: "+err.Error())
 		}
