@@ -17,12 +17,7 @@ func MoveAside(path string, now time.Time) (string, error) {
 	if _, err := os.Lstat(path); err != nil {
 		return "", err
 	}
-	base := path + ".corrupt-" + now.Format("20060102-150405")
-	for i := 1; i <= 100; i++ {
-		dst := base
-		if i > 1 {
-			dst += "-" + strconv.Itoa(i)
-		}
+	for _, dst := range asideNames(path, now) {
 		// A hard link never replaces an existing name, so it claims dst
 		// atomically; removing the old name completes the move.
 		err := fsys.Link(path, dst)
@@ -50,5 +45,16 @@ func MoveAside(path string, now time.Time) (string, error) {
 		syncDir(filepath.Dir(path))
 		return dst, nil
 	}
-	return "", fmt.Errorf("cannot move %s aside: %s-2 to -100 are all taken", path, base)
+	return "", fmt.Errorf("cannot move %s aside: %s-2 to -100 are all taken", path, asideNames(path, now)[0])
+}
+
+// asideNames are the names a damaged file may be set aside under, in the
+// order they are tried: <path>.corrupt-<YYYYMMDD-HHMMSS>, then -2 to -100.
+func asideNames(path string, now time.Time) []string {
+	base := path + ".corrupt-" + now.Format("20060102-150405")
+	names := []string{base}
+	for i := 2; i <= 100; i++ {
+		names = append(names, base+"-"+strconv.Itoa(i))
+	}
+	return names
 }

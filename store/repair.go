@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"strconv"
 	"strings"
 	"time"
 
@@ -175,12 +174,7 @@ func (s *Store) Repair(plan *RepairPlan, now time.Time) (aside string, err error
 // in place, or the new one). Where the file system has no hard links the
 // old file is moved aside instead.
 func keepAside(path string, now time.Time) (aside string, linked bool, err error) {
-	base := path + ".corrupt-" + now.Format("20060102-150405")
-	for i := 1; i <= 100; i++ {
-		dst := base
-		if i > 1 {
-			dst += "-" + strconv.Itoa(i)
-		}
+	for _, dst := range asideNames(path, now) {
 		err := os.Link(path, dst)
 		if err == nil {
 			return dst, true, nil
