@@ -43,9 +43,9 @@ var sectionIntro = map[model.Layer]struct{ title, text string }{
 	model.LayerLean: {"Part 1 of 3 · Which way do you lean?",
 		"Statements and trade-offs between the outward side of technology leadership (revenue, external customers, product engineering) and the inward side (profitability, internal users, IT operations). There are no right answers: say what you actually prefer and do, not what sounds best."},
 	model.LayerReadiness: {"Part 2 of 3 · How ready are you?",
-		"Rate where you are today on the areas the roles are responsible for, operational skills among them (the ones that weigh most). The descriptions under 1, 3 and 5 show what each level looks like; pick the one nearest your usual week, not your best day. Press x when an item does not apply to you, and e to add a one-line note of evidence."},
+		"What you have done in the last year, area by area: operational skills, the twelve areas of technology leadership and the CIO's own competences. Each of the five answers describes one thing a person at that level does; pick the one nearest what you have actually done, not your best day. Press o when you have had no chance to show it yet (not a low score: the plan lists it as a chance to seek), x when an item does not apply, and e to add a one-line note of evidence."},
 	model.LayerFoundation: {"Part 3 of 3 · Shared foundations",
-		"What both roles need: bridging business and technology, strategic thinking and leadership. These are reported on their own and do not move your lean."},
+		"What both roles need: bridging business and technology, a technologist's grasp of business, strategic thinking and leadership. These are reported on their own and do not move your lean."},
 }
 
 // open shows the item at index, or its section's intro: the flow decides
