@@ -12,8 +12,8 @@ import (
 // writes: a change of rules or bank that moves a figure must come with
 // the regenerated page.
 func TestValidationPageIsFresh(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the full study takes seconds")
+	if testing.Short() || raceEnabled {
+		t.Skip("the full study takes seconds (and the plain run checks it)")
 	}
 	b, err := assets.DefaultBank()
 	if err != nil {
@@ -44,7 +44,7 @@ func TestTargetsHoldOnAnotherSeed(t *testing.T) {
 		t.Fatal(err)
 	}
 	runs := 300
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		runs = 100
 	}
 	for _, c := range Checks(Study(b, 7, runs)) {
