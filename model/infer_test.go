@@ -69,7 +69,7 @@ func TestMinimumEvidence(t *testing.T) {
 	r := Compute(b, assess(b, nil, only(map[string]Answer{
 		"b-choice-1": v(1), "b-choice-2": v(2), "b-scen-1": v(3), "b-scen-2": v(3), "b-like-1": v(5),
 	})))
-	if r.Lean.Enough || r.Lean.Need != 4 || r.Profile != ProfileUnclear {
+	if r.Lean.Enough || r.Lean.Need != 4 || r.Profile != ProfileUnclear || r.Lean.Direction != "" || r.Lean.Size != "" {
 		t.Fatalf("lean %+v profile %s: want too few, 4 more needed, unclear", r.Lean, r.Profile)
 	}
 	if r.Lean.Verdict != "unclear - answer 4 more trade-off items for a verdict" {

@@ -198,7 +198,8 @@ func Compute(b *Bank, a *Assessment) Result {
 	r.Lean = leanOf(lean, conf)
 	r.Lean.Enough, r.Lean.Need = enough(b, a, perFacet, len(lean))
 	if !r.Lean.Enough {
-		r.Lean.Certainty = "too few answers"
+		// No direction or size from less than the minimum evidence.
+		r.Lean.Certainty, r.Lean.Direction, r.Lean.Size = "too few answers", "", ""
 	}
 	for _, role := range []Role{RoleCTO, RoleCIO} {
 		r.Affinities = append(r.Affinities, affinityOf(role, perScale[role], a.Length))
