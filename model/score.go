@@ -394,3 +394,21 @@ func LevelValues(it Item) []float64 {
 	}
 	return out
 }
+
+// LeanAt is the lean of trade-off values (-1..+1) with its band at a
+// given confidence: what the simulation uses to show how the confidence
+// was chosen.
+func LeanAt(vals []float64, confidence float64) Lean { return leanOf(vals, confidence) }
+
+// TradeoffValues are an assessment's trade-off answers on -1..+1, in order.
+func TradeoffValues(b *Bank, a *Assessment) []float64 {
+	var out []float64
+	for _, g := range answered(b, a) {
+		if f, _ := b.Facet(g.Facet); f.Layer == LayerLean && tradeoff(*g.Item) {
+			if v, ok := value(*g.Item, g.ans); ok {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}

@@ -12,6 +12,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -67,7 +68,13 @@ type Tally struct {
 	// minimum: it must stay 0.
 	ShortLean int
 	Short8    int // runs with fewer trade-off answers than the minimum
+	// At counts, per confidence of Confidences, the runs that would get a
+	// lean (right or wrong way) if the lean's band had that confidence.
+	AtCTO, AtCIO []int
 }
+
+// Confidences are the lean confidences the study compares.
+var Confidences = []float64{0.95, 0.975, 0.99}
 
 // Share is a count as a share of the runs.
 func (t Tally) Share(n int) float64 { return float64(n) / float64(t.Runs) }
@@ -78,10 +85,22 @@ func Study(b *model.Bank, seed uint64, runs int) []Tally {
 	for ti, rt := range Types() {
 		for li, length := range []model.Length{model.LengthQuick, model.LengthFull} {
 			r := rand.New(rand.NewPCG(seed, uint64(ti*2+li+1)))
-			t := Tally{Type: rt.Name, Length: length, Runs: runs}
+			t := Tally{Type: rt.Name, Length: length, Runs: runs, AtCTO: make([]int, len(Confidences)), AtCIO: make([]int, len(Confidences))}
 			for i := 0; i < runs; i++ {
-				res := simulate(b, r, rt, length, i)
+				res, a := simulate(b, r, rt, length, i)
 				t.add(res)
+				if res.Held || !res.Lean.Enough {
+					continue
+				}
+				vals := model.TradeoffValues(b, a)
+				for k, c := range Confidences {
+					switch l := model.LeanAt(vals, c); {
+					case l.Low > 0:
+						t.AtCTO[k]++
+					case l.High < 0:
+						t.AtCIO[k]++
+					}
+				}
 			}
 			out = append(out, t)
 		}
@@ -131,7 +150,7 @@ func (t *Tally) add(res model.Result) {
 
 var epoch = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 
-func simulate(b *model.Bank, r *rand.Rand, rt Respondent, length model.Length, i int) model.Result {
+func simulate(b *model.Bank, r *rand.Rand, rt Respondent, length model.Length, i int) (model.Result, *model.Assessment) {
 	id := fmt.Sprintf("sim-%s-%d", rt.Name, i)
 	a := model.NewAssessment(b, id, epoch, length, "")
 	state := rt.Start(r)
@@ -140,7 +159,7 @@ func simulate(b *model.Bank, r *rand.Rand, rt Respondent, length model.Length, i
 		a.Answers[itemID] = rt.Answer(r, state, b, it)
 	}
 	a.Status = model.StatusFinished
-	return model.Compute(b, a)
+	return model.Compute(b, a), a
 }
 
 // nearest is the answer whose value on the item's scale is nearest x.
@@ -262,6 +281,23 @@ func Markdown(ts []Tally, seed uint64, runs int) string {
 		pc := func(n int) string { return fmt.Sprintf("%.1f%%", 100*t.Share(n)) }
 		p("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", t.Type, t.Length, pc(t.Unclear), pc(t.Held), pc(t.Short), pc(t.LeanCTO), pc(t.LeanCIO), pc(t.Strong), pc(t.Hybrid), pc(t.Neither), pc(t.Balanced))
 	}
+	p("\n## How the lean's confidence was chosen\n\n")
+	p("The share of assessments that would get a lean (answers not held back, enough trade-offs) if the lean's band had each confidence. Random answers should rarely get one; a real lean of 0.8 nearly always, and never the wrong way. cxo uses %s in full and %s in quick.\n\n", pct(model.LeanConfidenceFull), pct(model.LeanConfidenceQuick))
+	p("| Respondent | Length |")
+	for _, c := range Confidences {
+		p(" Lean at %s |", pct(c))
+	}
+	p("\n| --- | --- |%s\n", strings.Repeat(" --- |", len(Confidences)))
+	for _, t := range ts {
+		if t.Type != "random" && t.Type != "theta +0.8" && t.Type != "theta -0.8" && t.Type != "theta +0.4" && t.Type != "balanced" {
+			continue
+		}
+		p("| %s | %s |", t.Type, t.Length)
+		for k := range Confidences {
+			p(" %.1f%% (%.1f%% CTO, %.1f%% CIO) |", 100*t.Share(t.AtCTO[k]+t.AtCIO[k]), 100*t.Share(t.AtCTO[k]), 100*t.Share(t.AtCIO[k]))
+		}
+		p("\n")
+	}
 	p("\n## Targets\n\n")
 	for _, c := range Checks(ts) {
 		mark := "met"
@@ -334,4 +370,9 @@ func Checks(ts []Tally) []Check {
 		add("a consistent extreme CIO responder is a strong CIO lean in every "+string(l)+" run", ei.Share(ei.StrongCIO), 1.0, true)
 	}
 	return out
+}
+
+func pct(c float64) string {
+	s := strconv.FormatFloat(100*c, 'f', -1, 64)
+	return s + "%"
 }

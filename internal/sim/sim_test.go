@@ -87,3 +87,19 @@ func TestNoLeanBelowTheMinimum(t *testing.T) {
 		t.Errorf("%d CTO-end answers gave %s (%+v)", n, r.Profile, r.Lean)
 	}
 }
+
+// The confidence table reads the lean as Compute does: at the confidence
+// cxo uses, it counts exactly the leans the profiles counted.
+func TestConfidenceTableAgreesWithCompute(t *testing.T) {
+	b, err := assets.DefaultBank()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tl := range Study(b, 3, 60) {
+		for k, c := range Confidences {
+			if c == model.LeanConfidence(tl.Length) && (tl.AtCTO[k] != tl.LeanCTO || tl.AtCIO[k] != tl.LeanCIO) {
+				t.Errorf("%s %s at %v: %d/%d, profiles %d/%d", tl.Type, tl.Length, c, tl.AtCTO[k], tl.AtCIO[k], tl.LeanCTO, tl.LeanCIO)
+			}
+		}
+	}
+}
