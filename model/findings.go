@@ -192,7 +192,7 @@ func findings(b *Bank, r *Result, selfFlag bool) {
 				pole, other = other, pole
 			}
 			_ = low
-			if toward > 40 {
+			if toward > 50-FacetAwayBy {
 				continue
 			}
 			m := MarkPossibleGap
