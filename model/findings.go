@@ -185,13 +185,14 @@ func findings(b *Bank, r *Result, selfFlag bool) {
 				continue
 			}
 			f, _ := b.Facet(s.ID)
-			toward, low, high := s.Score, s.Low, s.High
+			// toward: the position toward the plan's role; high: the
+			// band's end nearest that role.
+			toward, high := s.Score, s.High
 			pole, other := f.CTO, f.CIO
 			if roles[0] == RoleCIO {
-				toward, low, high = 100-s.Score, 100-s.High, 100-s.Low
+				toward, high = 100-s.Score, 100-s.Low
 				pole, other = other, pole
 			}
-			_ = low
 			if toward > 50-FacetAwayBy {
 				continue
 			}
