@@ -356,3 +356,28 @@ func TestReplacedChoiceKeepsItsMeaning(t *testing.T) {
 		t.Errorf("scored %+v", r.Lean)
 	}
 }
+
+// Against a chosen role, a lean facet on the other side is a gap, certain
+// when its band lies wholly there, with actions toward the chosen role.
+func TestLeanFacetAwayFromTheTargetIsAGap(t *testing.T) {
+	b := load(t, testBankYAML, testPlanYAML)
+	a := assess(b, nil, only(map[string]Answer{"b-choice-1": v(1), "b-choice-2": v(2), "b-scen-1": v(3), "b-scen-2": v(3)}))
+	a.Target = RoleCIO
+	r := Compute(b, a)
+	// Four answers at +1: position 100; spread floored at .25 with
+	// t(99%, 3+2) = 4.0321: half .504, band 75 .. 100.
+	if s := scoreOf(t, r.Facets, "build"); s.Score != 100 || s.Low != 75 || s.High != 100 {
+		t.Fatalf("build %+v", s)
+	}
+	if len(r.Gaps) != 1 || r.Gaps[0].FacetID != "build" || r.Gaps[0].Band != MarkGap || r.Gaps[0].Role != RoleCIO {
+		t.Fatalf("gaps %+v", r.Gaps)
+	}
+	want := []string{"Shadow the help desk for a day.", "Map the internal systems finance relies on.", "Price the licences the company pays for."}
+	if len(r.Plan) != 1 || !reflect.DeepEqual(r.Plan[0].Actions, want) {
+		t.Errorf("plan %+v, want the actions toward the CIO", r.Plan)
+	}
+	a.Target = RoleCTO
+	if r := Compute(b, a); len(r.Gaps) != 0 {
+		t.Errorf("against the CTO: gaps %+v", r.Gaps)
+	}
+}
