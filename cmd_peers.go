@@ -50,7 +50,7 @@ func inviteCommand(g *globals) *cobra.Command {
 	var force bool
 	cmd := &cobra.Command{
 		Use:   "invite [ID]",
-		Short: "Make an invitation file for colleagues to rate you (the newest finished assessment, else the one in progress, or ID)",
+		Short: "Make an invitation file for colleagues to rate you (the assessment finished last, else the one in progress, or ID)",
 		Args:  maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			b, err := g.loadBank()

@@ -160,7 +160,7 @@ func exportCommand(g *globals) *cobra.Command {
 	var force bool
 	cmd := &cobra.Command{
 		Use:   "export [ID]",
-		Short: "Export the newest finished assessment (or ID) as Markdown or JSON",
+		Short: "Export the assessment finished last (or ID) as Markdown or JSON",
 		Args:  maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format == "" {
