@@ -88,8 +88,10 @@ func (r *reviewModel) open(m *session) {
 	// changed answer is stored under the item now asked.
 	m.a.AdoptReplaced(m.bank)
 	r.finishing, r.asking = false, false
-	if r.forID == m.a.ID && m.changed == m.a.ID {
-		return // back from answering a picked item: as it was left
+	if r.forID == m.a.ID && (m.changed == m.a.ID || m.a.FirstOpen() >= len(m.a.Order)) {
+		// Back from answering a picked item (or nothing is left open):
+		// as it was left, not back at the first item.
+		return
 	}
 	r.forID = m.a.ID
 	// Start on the first item still open, else on the first; a finished
