@@ -201,15 +201,7 @@ func TestDeleteUnknownID(t *testing.T) {
 // last-good copy is taken, so the copy never holds what was deleted.
 func TestInterruptedDeleteIsFinishedAtStart(t *testing.T) {
 	s, gone, kept, files := deletionFixture(t)
-	err := s.update(func(tx *bolt.Tx) error {
-		if err := deleteIn(tx, []string{gone.ID}, true); err != nil {
-			return err
-		}
-		return markScrub(tx, []string{gone.ID})
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	deleteWithoutRewrite(t, s, gone.ID)
 	if !fileHolds(t, s.Path, secretNote) {
 		t.Fatal("the note is not in free pages after the delete alone: the test proves nothing")
 	}
@@ -226,7 +218,7 @@ func TestInterruptedDeleteIsFinishedAtStart(t *testing.T) {
 	}
 	// The record of the pending rewrite is gone: the next start copies
 	// without rewriting again.
-	err = s.view(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		if _, pending := readScrub(tx); pending {
 			t.Error("the rewrite is still recorded as pending")
 		}
@@ -242,15 +234,7 @@ func TestInterruptedDeleteIsFinishedAtStart(t *testing.T) {
 // and the rewrite stays pending.
 func TestRewriteRefusesADamagedDatabase(t *testing.T) {
 	s, gone, _, _ := deletionFixture(t)
-	err := s.update(func(tx *bolt.Tx) error {
-		if err := deleteIn(tx, []string{gone.ID}, true); err != nil {
-			return err
-		}
-		return markScrub(tx, []string{gone.ID})
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	deleteWithoutRewrite(t, s, gone.ID)
 	// The free-page list names a page in use: bbolt reads on without a
 	// word (and would hand that page to new data), so only the check
 	// before the rewrite stops it.
@@ -346,5 +330,20 @@ func TestDeleteDoesNotGrowASmallFile(t *testing.T) {
 	}
 	if after.Size() > before.Size() {
 		t.Errorf("delete grew the file from %d to %d bytes", before.Size(), after.Size())
+	}
+}
+
+// deleteWithoutRewrite deletes id and records the rewrite as pending, as
+// a delete cut short between its transaction and its rewrite leaves it.
+func deleteWithoutRewrite(t *testing.T, s *Store, id string) {
+	t.Helper()
+	err := s.update(func(tx *bolt.Tx) error {
+		if err := deleteIn(tx, []string{id}, true); err != nil {
+			return err
+		}
+		return markScrub(tx, []string{id})
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
