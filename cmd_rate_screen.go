@@ -17,7 +17,9 @@ func runRateScreen(g *globals, inv model.Invitation, write func(model.Response) 
 		return err
 	}
 	m := ui.NewRater(g.store(), inv, write, theme != "light")
-	p := tea.NewProgram(m)
+	tty := ui.StdTerminal()
+	m.SetTerminal(tty) // an answer key counts once its question is drawn
+	p := tea.NewProgram(m, tty.ProgramOptions()...)
 	stopSignals := catchSignals(p)
 	_, err = p.Run()
 	if code := stopSignals(); code != 0 && err == nil {

@@ -59,7 +59,9 @@ func launch(g *globals, start ui.Start) error {
 		load = func() (*model.Bank, error) { return b, nil }
 	}
 	app := ui.NewLoading(s, load, cxoVersion(), start)
-	p := tea.NewProgram(app)
+	tty := ui.StdTerminal()
+	app.SetTerminal(tty) // an answer key counts once its item is drawn
+	p := tea.NewProgram(app, tty.ProgramOptions()...)
 	app.SetSend(p.Send) // the store's waits for a busy file reach the screen
 	stopSignals := catchSignals(p)
 	final, err := p.Run()

@@ -4,9 +4,15 @@ package ui
 // an answer is being written or an assessment opened.
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
+
+// SetTerminal lets the app tell whether an item has been drawn before an
+// answer key counts (frames.go).
+func (m *App) SetTerminal(t *Terminal) { m.sight.w = t }
 
 // key handles the keys every screen shares, then the screen's own.
 func (m *App) key(msg tea.KeyPressMsg) tea.Cmd {
@@ -40,6 +46,12 @@ func (m *App) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if m.textInput() {
 		return m.routeKey(msg)
+	}
+	// The item (or part intro) put up last has not reached the terminal
+	// yet: an answer key now was typed before anyone could read it.
+	if !m.sight.seen() && m.answersUnseen(msg) {
+		m.ignore(1)
+		return nil
 	}
 	if key.Matches(msg, rootKeys.Help) {
 		m.full = !m.full
@@ -103,15 +115,28 @@ func (m *App) replay() tea.Cmd {
 		}
 		cmds = append(cmds, m.key(k))
 	}
-	if dropped > 0 && m.status == "" {
-		word := " keys"
-		if dropped == 1 {
-			word = " key"
-		}
-		m.ok("ignored " + itoa(dropped) + word + " typed before this screen was shown")
-	}
+	m.ignore(dropped)
 	return tea.Batch(cmds...)
 }
+
+// ignore counts answer keys dropped since the screen on show was put up
+// and says so on the status line, unless it holds something else.
+func (m *App) ignore(n int) {
+	if n == 0 {
+		return
+	}
+	m.ignored += n
+	if m.status != "" && !strings.HasPrefix(m.status, ignoredWords) {
+		return
+	}
+	word := " keys"
+	if m.ignored == 1 {
+		word = " key"
+	}
+	m.ok(ignoredWords + itoa(m.ignored) + word + " typed before this screen was shown")
+}
+
+const ignoredWords = "ignored "
 
 // answersUnseen: k, typed before the screen on show was drawn, would answer
 // its item or begin its part.

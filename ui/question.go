@@ -69,6 +69,8 @@ func (q *questionModel) layout(m *session) {
 // show resets the per-item state when an item comes on screen.
 func (q *questionModel) show(m *session) {
 	q.shownAt = m.clock.now()
+	m.sight.shown()
+	m.ignored = 0
 	q.highlight = 0
 	if ans, ok := m.a.Answers[q.item(m).ID]; ok && ans.Value > 0 {
 		q.highlight = ans.Value - 1

@@ -34,7 +34,16 @@ type Rater struct {
 	err    error
 	width  int
 	height int
+
+	// sight tells whether the question put up last has reached the
+	// terminal (frames.go); ignored counts the answer keys dropped since,
+	// typed during a save or before the question was drawn.
+	sight   sight
+	ignored int
 }
+
+// SetTerminal lets the rater tell whether a question has been drawn.
+func (m *Rater) SetTerminal(t *Terminal) { m.sight.w = t }
 
 // NewRater makes the rate program; write writes the response file and
 // says where.
@@ -112,6 +121,28 @@ func (m *Rater) finish() tea.Cmd {
 }
 
 func (m *Rater) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	before := m.step()
+	next, cmd := m.update(msg)
+	if m.step() != before {
+		m.sight.shown() // a new question is up: keys wait until it is drawn
+		m.ignored = 0
+	}
+	return next, cmd
+}
+
+// step is what the rater asks on show.
+func (m *Rater) step() [3]int {
+	return [3]int{m.index, boolInt(m.loaded) + 2*boolInt(m.again), len(m.wrote)}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func (m *Rater) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -150,7 +181,15 @@ func (m *Rater) key(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, k.Quit) {
 		return tea.Quit
 	}
-	if !m.loaded || m.busy || m.wrote != "" {
+	if !m.loaded || m.wrote != "" {
+		return nil
+	}
+	if m.busy || !m.sight.seen() {
+		// Typed while the last answer was being saved, or before the
+		// question now up reached the screen: it answers nothing.
+		if m.answerKey(msg) {
+			m.ignored++
+		}
 		return nil
 	}
 	if m.again {
@@ -184,6 +223,14 @@ func (m *Rater) key(msg tea.KeyPressMsg) tea.Cmd {
 		return m.save()
 	}
 	return nil
+}
+
+// answerKey reports whether k would answer the question on show.
+func (m *Rater) answerKey(k tea.KeyPressMsg) bool {
+	if m.again {
+		return key.Matches(k, rateKeys.Yes) || key.Matches(k, rateKeys.No)
+	}
+	return key.Matches(k, rateKeys.Answer) || key.Matches(k, rateKeys.NoOpportunity)
 }
 
 func (m *Rater) View() tea.View {
@@ -241,6 +288,13 @@ func (m *Rater) render() string {
 		b.WriteString(fmt.Sprintf("%so  %s\n", mark, model.NoOpportunity))
 	default:
 		b.WriteString("Writing your response…\n")
+	}
+	if m.ignored > 0 {
+		word := " keys"
+		if m.ignored == 1 {
+			word = " key"
+		}
+		b.WriteString("\n" + t.Subtle.Render(ignoredWords+itoa(m.ignored)+word+" typed before this question was shown") + "\n")
 	}
 	b.WriteString("\n" + m.help.View(m.keyHelp()))
 	return b.String()

@@ -39,6 +39,11 @@ type session struct {
 	// keep it open, so its state never changes unasked.
 	changed string
 
+	// sight tells whether the item put up last has reached the terminal
+	// (frames.go); ignored counts the answer keys dropped since.
+	sight   sight
+	ignored int
+
 	status   string // one-line message under the screen
 	statusOK bool
 }
