@@ -36,8 +36,9 @@ type Rater struct {
 	height int
 
 	// sight tells whether the question put up last has reached the
-	// terminal (frames.go); ignored counts the answer keys dropped since,
-	// typed during a save or before the question was drawn.
+	// terminal (frames.go); ignored counts the answer keys dropped since
+	// the last key that counted: typed during a save or before the
+	// question was drawn.
 	sight   sight
 	ignored int
 }
@@ -125,7 +126,6 @@ func (m *Rater) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	next, cmd := m.update(msg)
 	if m.step() != before {
 		m.sight.shown() // a new question is up: keys wait until it is drawn
-		m.ignored = 0
 	}
 	return next, cmd
 }
@@ -192,6 +192,7 @@ func (m *Rater) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
+	m.ignored = 0 // said until the next key that counts
 	if m.again {
 		switch {
 		case key.Matches(msg, k.Yes):
