@@ -168,9 +168,12 @@ func (l *Line) resume(id string) error {
 		}
 		id = newest.ID
 	}
-	a, began, err := openToGoOn(l.Store, l.Bank, id)
+	a, began, skipped, err := openToGoOn(l.Store, l.Bank, id)
 	if err != nil {
 		return err
+	}
+	if skipped != "" {
+		l.printf("Note: %s.\n", skipped)
 	}
 	if began != a.BankVersion {
 		l.printf("This assessment began with question bank %s; it goes on with %s. Answers to items it no longer asks are kept but not scored.\n",

@@ -375,6 +375,9 @@ func (m *App) opened(msg tea.Msg) tea.Cmd {
 		if msg.revised != "" {
 			m.ok("began with question bank " + msg.revised + ", goes on with " + msg.a.BankVersion + "; answers to items it no longer asks are kept, not scored")
 		}
+		if msg.skipped != "" {
+			m.fail(msg.skipped) // said over the bank note: it is about the user's answers
+		}
 		return cmd
 	case resultLoadedMsg:
 		if msg.err != nil {

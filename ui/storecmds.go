@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -25,6 +26,7 @@ type createdMsg struct {
 type loadedMsg struct {
 	a       *model.Assessment
 	revised string // the bank version it began with, when another revision goes on
+	skipped string // what of it could not be read, said on opening
 	err     error
 }
 
@@ -113,32 +115,65 @@ func lastChoiceCmd(s *store.Store) tea.Cmd {
 // and line mode alike: one of another bank family is refused (its texts
 // and scores would be passed off as the answers' own); an unfinished one
 // is fitted to this revision of the bank and its new order saved. began is
-// the bank version it began with.
-func openToGoOn(s *store.Store, b *model.Bank, id string) (a *model.Assessment, began string, err error) {
-	a, _, err = s.Load(id)
+// the bank version it began with; skipped says what could not be read
+// (a damaged resume position, an old answer that does not decode), "" when
+// all was read.
+func openToGoOn(s *store.Store, b *model.Bank, id string) (a *model.Assessment, began, skipped string, err error) {
+	var unread []error
+	a, unread, err = s.Load(id)
 	if err == nil {
 		err = a.CheckBank(b)
 	}
 	if err != nil {
-		return nil, "", err
+		return nil, "", "", err
 	}
 	began = a.BankVersion
 	if a.Status != model.StatusFinished && a.Reconcile(b) {
 		if err := s.SaveOrder(a); err != nil {
-			return nil, "", err
+			return nil, "", "", err
 		}
 	}
-	return a, began, nil
+	return a, began, unreadWords(unread), nil
+}
+
+// unreadWords says what of an assessment could not be read, so going on
+// never hides it: an item left open by it would be answered over.
+func unreadWords(unread []error) string {
+	if len(unread) == 0 {
+		return ""
+	}
+	what := make([]string, 0, len(unread))
+	resume := false
+	for _, err := range unread {
+		var r *store.RecordError
+		switch {
+		case errors.As(err, &r) && r.Item() != "":
+			what = append(what, "the answer to item "+r.Item())
+		case errors.As(err, &r) && strings.HasSuffix(r.Key, "/cursor"):
+			what = append(what, "where to resume")
+			resume = true
+		default:
+			what = append(what, err.Error())
+		}
+	}
+	if len(what) > 3 {
+		what = append(what[:2], itoa(len(what)-2)+" more values")
+	}
+	words := "could not read " + strings.Join(what, ", ") + " (damaged: cxo check names it)"
+	if resume {
+		words += "; going on at the first open item"
+	}
+	return words
 }
 
 // loadCmd loads an assessment and fits it to the bank in use.
 func loadCmd(s *store.Store, b *model.Bank, id string) tea.Cmd {
 	return func() tea.Msg {
-		a, began, err := openToGoOn(s, b, id)
+		a, began, skipped, err := openToGoOn(s, b, id)
 		if err != nil {
 			return loadedMsg{err: err}
 		}
-		msg := loadedMsg{a: a}
+		msg := loadedMsg{a: a, skipped: skipped}
 		if a.BankVersion != began {
 			msg.revised = began
 		}
