@@ -76,7 +76,9 @@ func TestGoingOnSaysWhatCouldNotBeRead(t *testing.T) {
 
 // The words name answers by item and say where going on starts.
 func TestUnreadWords(t *testing.T) {
-	answer := func(item string) error { return &store.RecordError{Key: "a1/answers/" + item, Reason: "its checksum does not match"} }
+	answer := func(item string) error {
+		return &store.RecordError{Key: "a1/answers/" + item, Reason: "its checksum does not match"}
+	}
 	cursor := &store.RecordError{Key: "a1/cursor", Reason: "its checksum does not match"}
 	for _, tc := range []struct {
 		unread []error
