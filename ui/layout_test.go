@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -35,6 +36,9 @@ func TestLayoutsKeepMeaning(t *testing.T) {
 				if d.app.results.overflows(&d.app.session) && !strings.Contains(lastLine(scr), "scroll") {
 					t.Errorf("panel %s: rows lie below but the help line drops scroll:\n%s", panel, scr)
 				}
+				if d.app.results.overflows(&d.app.session) && !positionRe.MatchString(scr) {
+					t.Errorf("panel %s: rows lie below but the position is not shown:\n%s", panel, scr)
+				}
 			}
 			if size[0] == 80 && !strings.Contains(all.String(), "band ") {
 				t.Errorf("the readiness band vanished at 80 columns")
@@ -59,6 +63,8 @@ func TestLayoutsKeepMeaning(t *testing.T) {
 		})
 	}
 }
+
+var positionRe = regexp.MustCompile(`\d+-\d+ of \d+ ▼`)
 
 func lastLine(s string) string {
 	lines := strings.Split(strings.TrimRight(s, "\n "), "\n")

@@ -124,7 +124,15 @@ func (r *resultsModel) view(m *session, w, h int) string {
 	head := spread(t.Title.Render("Results"), t.Subtle.Render(m.a.ID+" · bank "+m.res.BankVersion), rw)
 	rows := max(h-3, 1)
 	where := panelPosition(r.vp.YOffset(), rows, len(r.lines))
-	return head + "\n" + withPosition(strings.Join(tabs, " "), where, t, rw) + "\n\n" + window(r.lines, r.vp.YOffset(), rows)
+	tabLine := strings.Join(tabs, " ")
+	line := withPosition(tabLine, where, t, rw)
+	below := ""
+	if line == tabLine && where != "" {
+		// No room beside the tabs (60 columns): the position takes the
+		// blank line under them, so it is never dropped.
+		below = spread("", t.Subtle.Render(where), rw)
+	}
+	return head + "\n" + line + "\n" + below + "\n" + window(r.lines, r.vp.YOffset(), rows)
 }
 
 func (r *resultsModel) content(m *session, w int) string {
