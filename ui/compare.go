@@ -94,8 +94,15 @@ func (c *compareModel) content(m *session, w int) string {
 	nameW := min(36, max(w-34, 12))
 	var b strings.Builder
 	row := func(ch model.Change, signedScale bool) {
-		name := truncate(ch.Name, nameW)
-		name += strings.Repeat(" ", max(nameW-lipgloss.Width(name), 0))
+		// A long name wraps within its column: its end is often the
+		// word that tells two areas apart.
+		nameLines := strings.Split(wrap(ch.Name, nameW), "\n")
+		name := nameLines[0] + strings.Repeat(" ", max(nameW-lipgloss.Width(nameLines[0]), 0))
+		defer func() {
+			for _, l := range nameLines[1:] {
+				b.WriteString(t.Text.Render(l) + "\n")
+			}
+		}()
 		num := itoa
 		if signedScale {
 			num = model.Signed

@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -246,5 +247,40 @@ func TestEscBacksOutOneLevelFromResults(t *testing.T) {
 	d.keys("esc")
 	if d.app.state != stateHistory {
 		t.Fatalf("esc from results opened in the history went to %v", d.app.state)
+	}
+}
+
+var nameColumn = regexp.MustCompile(`\s{2,}.*$`)
+
+// Compare keeps every area's whole name at 60 and 100 columns: a long one
+// wraps within its column instead of losing its end.
+func TestCompareWrapsLongNames(t *testing.T) {
+	a1, r1 := finishedAssessment(t, "20261001-090000-aaa", 0)
+	a2, r2 := finishedAssessment(t, "20261102-090000-bbb", 1)
+	long := 0
+	for _, size := range [][2]int{{60, 20}, {100, 30}} {
+		d := newDriver(t, testStore(t), Start{Theme: "dark"}, size[0], size[1])
+		d.send(compareLoadedMsg{before: a1, after: a2, a: r1, b: r2})
+		all := strings.Join(d.app.compare.lines, "\n")
+		if strings.Contains(all, "…") {
+			t.Errorf("%dx%d: a name is cut:\n%s", size[0], size[1], all)
+		}
+		// The name column: each line up to the gap before the numbers.
+		var names []string
+		for _, l := range strings.Split(ansiStrip(all), "\n") {
+			names = append(names, nameColumn.ReplaceAllString(l, ""))
+		}
+		flat := strings.Join(strings.Fields(strings.Join(names, " ")), " ")
+		for _, f := range r2.Readiness {
+			if !strings.Contains(flat, strings.Join(strings.Fields(f.Name), " ")) {
+				t.Errorf("%dx%d: %q is not whole:\n%s", size[0], size[1], f.Name, all)
+			}
+			if len(f.Name) > 24 {
+				long++
+			}
+		}
+	}
+	if long == 0 {
+		t.Fatal("no area name is long enough to wrap at 60 columns: the test shows nothing")
 	}
 }
