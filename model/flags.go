@@ -245,7 +245,7 @@ func fast(b *Bank, a *Assessment) (Flag, bool) {
 		return Flag{}, false
 	}
 	return Flag{Code: "fast", Items: ids,
-		Message: itoa(quick) + " answers came faster than the item can be read. Quick answers are fine when you are sure; check these ones were read to the end."}, true
+		Message: itoa(quick) + " of your " + itoa(timed) + " timed answers took less time than reading the item does. Quick answers are fine when you are sure; check these ones were read to the end."}, true
 }
 
 // selfRating flags self-ratings that are implausibly high or uniform: most

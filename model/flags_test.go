@@ -102,7 +102,7 @@ func TestFlagDetails(t *testing.T) {
 		!strings.HasPrefix(f.Message, "In 2 of 2 pairs of opposite statements you agreed (or disagreed) with both.") {
 		t.Errorf("contradiction %+v", f)
 	}
-	if f := got["fast"]; len(f.Items) != 14 || !strings.HasPrefix(f.Message, "14 answers came faster than the item can be read.") {
+	if f := got["fast"]; len(f.Items) != 14 || !strings.HasPrefix(f.Message, "14 of your ") || !strings.Contains(f.Message, " timed answers took less time than reading the item does.") {
 		t.Errorf("fast %+v", f)
 	}
 	lb := genLikertBank(t, 8)

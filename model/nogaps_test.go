@@ -85,3 +85,17 @@ func TestLeanWordsAtTheMiddle(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+// A band across the middle gives no direction: the side the score is on
+// is said as where the answers sit, and the size only as what it would be.
+func TestLeanWordsWhenTheBandCrossesTheMiddle(t *testing.T) {
+	open := LeanWords(Lean{Enough: true, Score: -44, Low: -100, High: 13, Direction: RoleCIO, Size: "moderate", Certainty: "open", Confidence: 0.975})
+	want := "Direction: not established - the answers sit on the CIO side (-44), but the 97.5% band runs -100 to +13, across the middle. Size: moderate, if that side holds. Certainty: open."
+	if open != want {
+		t.Errorf("open lean:\n got %q\nwant %q", open, want)
+	}
+	clear := LeanWords(Lean{Enough: true, Score: -54, Low: -100, High: -8, Direction: RoleCIO, Size: "moderate", Certainty: "clear", Confidence: 0.99})
+	if !strings.HasPrefix(clear, "Direction: CIO. Size: moderate (-54). Certainty: clear") {
+		t.Errorf("clear lean: %q", clear)
+	}
+}

@@ -105,7 +105,14 @@ func LeanWords(l Lean) string {
 	if l.Certainty == "clear" {
 		return "Direction: " + dir + ". Size: " + size + ". Certainty: clear - " + band + ", wholly on the " + dir + " side."
 	}
-	return "Direction: " + dir + ". Size: " + size + ". Certainty: open - " + band + ", across the middle, so the direction is not established."
+	if l.Direction == "" {
+		return "Direction: " + dir + ". Size: " + size + ". Certainty: open - " + band + ", across the middle."
+	}
+	// The band crosses the middle: the side the score is on is not a
+	// finding, so it is not given as the direction, and the size is only
+	// what it would be.
+	return "Direction: not established - the answers sit on the " + dir + " side (" + Signed(l.Score) + "), but " + band +
+		", across the middle. Size: " + l.Size + ", if that side holds. Certainty: open."
 }
 
 // AffinityWords describes one affinity with its band.

@@ -57,6 +57,8 @@ func TestListLeanNamesTheMethod(t *testing.T) {
 		"clear CTO lean (+45)":             "clear CTO lean (+45) · method 1",
 		"strong CTO lean (+72) · method 2": "strong CTO lean (+72) · method 2",
 		"":                                 "",
+		// kept before an unclear verdict lost its number
+		"unclear - your trade-off answers pull too many ways to tell (provisional: quick assessment) (-44) · method 2": "unclear - your trade-off answers pull too many ways to tell (provisional: quick assessment) · method 2",
 	}
 	for in, want := range cases {
 		if got := model.ListLean(in); got != want {
@@ -66,5 +68,9 @@ func TestListLeanNamesTheMethod(t *testing.T) {
 	r := model.Result{Method: 2, Lean: model.Lean{Verdict: "unclear - answer 3 more trade-off items for a verdict", Score: 40}}
 	if got := model.HeaderLean(r); got != "unclear - answer 3 more trade-off items for a verdict · method 2" {
 		t.Errorf("HeaderLean = %q: no score without the evidence", got)
+	}
+	r = model.Result{Method: 2, Profile: model.ProfileUnclear, Lean: model.Lean{Verdict: "unclear - your trade-off answers pull too many ways to tell", Enough: true, Score: -44}}
+	if got := model.HeaderLean(r); got != "unclear - your trade-off answers pull too many ways to tell · method 2" {
+		t.Errorf("HeaderLean = %q: an unclear verdict carries no score", got)
 	}
 }
