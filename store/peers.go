@@ -274,18 +274,13 @@ func addResponse(bank *model.Bank, a *model.Assessment, r model.Response, replac
 }
 
 // rescore keeps a finished assessment's result in step with what is
-// stored, as Finish scores it.
+// stored, as Finish scores it. The assessment itself stays as it was
+// finished: it is not fitted to a later revision of the bank (that would
+// add open items to it and take the bank's version), as only an
+// assessment going on is.
 func rescore(c codec, b *bolt.Bucket, bank *model.Bank, a *model.Assessment) error {
 	if err := a.CheckBank(bank); err != nil {
 		return err
-	}
-	if a.Reconcile(bank) {
-		if err := c.put(b, keyOrder, valueName(a.ID, "order"), must(json.Marshal(a.Order))); err != nil {
-			return err
-		}
-		if err := putCount(c, b, a.ID, keyAnswered, answeredIn(c, b, a.ID, a.Order)); err != nil {
-			return err
-		}
 	}
 	res := model.Compute(bank, a)
 	r := recordOf(a)

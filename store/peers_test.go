@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -237,5 +238,46 @@ func TestImportAllCountsAsItGoes(t *testing.T) {
 		if errs[i] != nil || got[i].Responses != i+1 {
 			t.Errorf("file %d: %+v %v, want %d responses", i+1, got[i], errs[i], i+1)
 		}
+	}
+}
+
+// Importing into an assessment finished under an earlier revision of the
+// bank leaves it as it was finished: no item of the new revision joins its
+// order (it would stand finished with open items), and it keeps its bank.
+func TestImportLeavesAFinishedAssessmentAsItWas(t *testing.T) {
+	b := observerBank(t)
+	s := New(dbPath(t), "test")
+	a, inv := invited(t, s, b, "20261123-170811-aaa")
+	before, _, err := s.Load(a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	yaml := strings.Replace(testBankYAML, `version: "test-1"`, `version: "test-2"`, 1) + `  - id: ops-likert-3
+    facet: ops
+    format: likert
+    text: Changes are planned before they are made.
+    guide: g#s
+`
+	b2, err := model.LoadBank(model.Source{Name: "test-bank.yaml", Data: []byte(yaml)}, model.Source{},
+		[]model.Guide{model.ParseGuide("g", "# G\n\n## S\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range b2.Items {
+		b2.Items[i].Observer = "How well does {name} do this: " + b2.Items[i].Text
+	}
+	if _, err := s.Import(b2, response(inv, 3, testStart), false); err != nil {
+		t.Fatal(err)
+	}
+	after, _, err := s.Load(a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(after.Order, before.Order) || after.BankVersion != before.BankVersion || after.Status != model.StatusFinished {
+		t.Errorf("after the import: order %v (was %v), bank %s (was %s), status %s", after.Order, before.Order, after.BankVersion, before.BankVersion, after.Status)
+	}
+	list, _, err := s.List()
+	if err != nil || len(list) != 1 || list[0].Answered != list[0].Total {
+		t.Errorf("listed as %+v, want every item answered", list)
 	}
 }
