@@ -281,5 +281,8 @@ func importedLine(path string, got store.Imported) string {
 	if need := model.MinRaters - got.Responses; need > 0 {
 		msg += "; " + model.NeedMore(need)
 	}
+	if got.Rescored > 0 {
+		msg += "; " + model.RescoredWords(got.Rescored)
+	}
 	return msg
 }

@@ -67,6 +67,12 @@ func NeedMore(n int) string {
 		n, plural(n, "response is", "responses are"), MinRaters)
 }
 
+// RescoredWords says that an import scored a kept result again: set
+// beside colleagues' ratings, a result needs today's bands.
+func RescoredWords(was int) string {
+	return fmt.Sprintf("its result, kept as scoring method %d gave it, is now scored with method %d, whose bands colleagues' ratings are read against", was, Method)
+}
+
 // peersMarkdown is the export's "Colleagues' view" section.
 func peersMarkdown(w *strings.Builder, rp *ReportPeers) {
 	if rp == nil {

@@ -161,6 +161,10 @@ type Imported struct {
 	Assessment string
 	Replaced   bool
 	Responses  int // responses the assessment holds once this one is in
+	// Rescored is the scoring method of a kept result that the import
+	// scored again with today's, 0 when the kept result was today's: the
+	// colleagues' view needs today's bands beside it.
+	Rescored int
 }
 
 // Import adds a colleague's response to the assessment whose invitation
@@ -230,9 +234,16 @@ func (s *Store) ImportAll(bank *model.Bank, rs []model.Response, replace bool) (
 			return errNothingImported // rolled back: not even a commit
 		}
 		for _, o := range touched {
-			if o.a.Status == model.StatusFinished {
-				if err := rescore(c, o.b, bank, o.a); err != nil {
-					return err
+			if o.a.Status != model.StatusFinished {
+				continue
+			}
+			was, err := rescore(c, o.b, bank, o.a)
+			if err != nil {
+				return err
+			}
+			for i := range got {
+				if got[i].Assessment == o.a.ID && errs[i] == nil && was < model.Method {
+					got[i].Rescored = was
 				}
 			}
 		}
@@ -278,17 +289,26 @@ func addResponse(bank *model.Bank, a *model.Assessment, r model.Response, replac
 // finished: it is not fitted to a later revision of the bank (that would
 // add open items to it and take the bank's version), as only an
 // assessment going on is.
-func rescore(c codec, b *bolt.Bucket, bank *model.Bank, a *model.Assessment) error {
+// It returns the method of the result it replaced (today's when there was
+// none that reads).
+func rescore(c codec, b *bolt.Bucket, bank *model.Bank, a *model.Assessment) (was int, err error) {
 	if err := a.CheckBank(bank); err != nil {
-		return err
+		return 0, err
+	}
+	was = model.Method
+	name := valueName(a.ID, "result")
+	if data, err := c.get(b, keyResult, name); err == nil && data != nil {
+		if kept, err := decodeResult(name, data); err == nil {
+			was = kept.MethodOf()
+		}
 	}
 	res := model.Compute(bank, a)
 	r := recordOf(a)
 	r.Lean = model.HeaderLean(res)
 	if err := c.put(b, keyRecord, valueName(a.ID, "record"), must(json.Marshal(r))); err != nil {
-		return err
+		return 0, err
 	}
-	return c.put(b, keyResult, valueName(a.ID, "result"), must(json.Marshal(res)))
+	return was, c.put(b, keyResult, name, must(json.Marshal(res)))
 }
 
 // findInvitation finds the assessment that made invitation inv.

@@ -281,3 +281,27 @@ func TestImportLeavesAFinishedAssessmentAsItWas(t *testing.T) {
 		t.Errorf("listed as %+v, want every item answered", list)
 	}
 }
+
+// An import into a result kept from an earlier scoring method says that
+// it scored it again; one into today's method says nothing of the kind.
+func TestImportSaysWhenItRescoresAnOlderMethod(t *testing.T) {
+	b := observerBank(t)
+	s := New(dbPath(t), "test")
+	a, inv := invited(t, s, b, "20261123-170811-aaa")
+	got, err := s.Import(b, response(inv, 3, testStart), false)
+	if err != nil || got.Rescored != 0 {
+		t.Fatalf("import into today's method: %+v %v", got, err)
+	}
+	old := model.Compute(b, a)
+	old.Method = 1
+	if err := s.KeepResult(a, old); err != nil {
+		t.Fatal(err)
+	}
+	got, err = s.Import(b, response(inv, 4, testStart.Add(time.Minute)), false)
+	if err != nil || got.Rescored != 1 {
+		t.Fatalf("import into a method 1 result: %+v %v, want Rescored 1", got, err)
+	}
+	if res, _, err := s.Result(a.ID); err != nil || res.MethodOf() != model.Method {
+		t.Errorf("the kept result after the import: method %d, %v", res.MethodOf(), err)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -37,7 +38,8 @@ type invitedMsg struct {
 // importedMsg reports an import, with the assessment and result as they
 // are now.
 type importedMsg struct {
-	lines       []string
+	lines       []string // refusals and where files went: said as a problem
+	notes       []string // what else the import did: said plainly
 	imported    int
 	pending     []model.Response
 	pendingFrom []string
@@ -164,6 +166,9 @@ func importCmd(s *store.Store, b *model.Bank, id string, rs []model.Response, fr
 					out.lines = append(out.lines, from[i]+" refused: "+e.Error())
 				default:
 					out.imported++
+					if got[i].Rescored > 0 && !slices.Contains(out.notes, model.RescoredWords(got[i].Rescored)) {
+						out.notes = append(out.notes, model.RescoredWords(got[i].Rescored))
+					}
 					if got[i].Assessment != id {
 						out.lines = append(out.lines, from[i]+" went to assessment "+got[i].Assessment+", whose invitation it answers")
 					}
@@ -203,7 +208,7 @@ func (p *peersModel) imported(m *session, msg importedMsg) intent {
 	if msg.res.Peers != nil && msg.res.Peers.Need > 0 {
 		summary += "; " + model.NeedMore(msg.res.Peers.Need)
 	}
-	status := strings.Join(append([]string{summary}, lines...), " · ")
+	status := strings.Join(append(append([]string{summary}, msg.notes...), lines...), " · ")
 	if len(lines) > 0 {
 		m.fail(status)
 	} else {
