@@ -143,6 +143,7 @@ func listCommand(g *globals) *cobra.Command {
 				fmt.Fprintln(g.stdout, "No assessments yet. Start one with: cxo new --quick")
 				return nil
 			}
+			damaged := damagedIDs(g, st)
 			w := tabwriter.NewWriter(g.stdout, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(w, "ID\tSTARTED\tSTATUS\tPROGRESS\tLENGTH\tLEAN")
 			for _, s := range list {
@@ -150,11 +151,38 @@ func listCommand(g *globals) *cobra.Command {
 				if lean == "" {
 					lean = "-"
 				}
-				fmt.Fprintf(w, "%s\t%s\t%s\t%d/%d\t%s\t%s\n", model.Escaped(s.ID), s.Started.Local().Format("2006-01-02 15:04"), s.Status, s.Answered, s.Total, s.Length, lean)
+				status := string(s.Status)
+				if damaged[s.ID] {
+					status += " (damaged)" // its counts are what was stored, not what reads
+				}
+				fmt.Fprintf(w, "%s\t%s\t%s\t%d/%d\t%s\t%s\n", model.Escaped(s.ID), s.Started.Local().Format("2006-01-02 15:04"), status, s.Answered, s.Total, s.Length, lean)
 			}
 			return w.Flush()
 		},
 	}
+}
+
+// damagedIDs checks the file once and names the assessments holding a
+// value that fails its checksum, so cxo list never shows one as sound; it
+// says on stderr what to run.
+func damagedIDs(g *globals, st *store.Store) map[string]bool {
+	bad, err := st.DamagedValues()
+	if err != nil || len(bad) == 0 {
+		return nil // a file List could read; what else is wrong, cxo check says
+	}
+	ids := map[string]bool{}
+	for _, r := range bad {
+		if id := r.Assessment(); id != "" {
+			ids[id] = true
+		}
+	}
+	what := "assessments hold"
+	if len(ids) == 1 {
+		what = "assessment holds"
+	}
+	fmt.Fprintf(g.stderr, "cxo: %d %s damaged values; %s check names them, and check --repair copies what is sound to a fresh file\n",
+		len(ids), what, g.command())
+	return ids
 }
 
 func exportCommand(g *globals) *cobra.Command {

@@ -85,6 +85,22 @@ func BenchmarkList10000(b *testing.B) {
 	}
 }
 
+// BenchmarkListCommand10000 is what cxo list reads: the list, then every
+// stored value's checksum, so an assessment holding a damaged value is
+// marked rather than listed as sound.
+func BenchmarkListCommand10000(b *testing.B) {
+	s := tenThousand(b)
+	for b.Loop() {
+		st := New(s.Path, "bench")
+		if _, _, err := st.List(); err != nil {
+			b.Fatal(err)
+		}
+		if bad, err := st.DamagedValues(); err != nil || len(bad) > 0 {
+			b.Fatalf("DamagedValues: %d, %v", len(bad), err)
+		}
+	}
+}
+
 // BenchmarkWalk10000 is the walk of the file that guards a first read
 // (verify), alone: the share of BenchmarkList10000 that keeps a page loop
 // from hanging cxo list.

@@ -71,6 +71,18 @@ func (s *Store) consistent(tx *bolt.Tx) error {
 	return &DamagedError{Path: s.Path, Reason: reason, Repair: true, Records: bad}
 }
 
+// DamagedValues names the stored values that fail their checksum (or do
+// not decode), without the rest of Check (bbolt's page check and the
+// header pages): cxo list marks the assessments they belong to.
+func (s *Store) DamagedValues() ([]*RecordError, error) {
+	var bad []*RecordError
+	err := s.view(func(tx *bolt.Tx) error {
+		bad = checkValues(tx)
+		return nil
+	})
+	return bad, err
+}
+
 func describeRecords(bad []*RecordError) string {
 	s := bad[0].What() + ": " + bad[0].Reason
 	if len(bad) > 1 {
