@@ -47,6 +47,7 @@ func launch(g *globals, start ui.Start) error {
 	if !isTerminal(g) {
 		return errors.New("the full-screen interface needs a terminal, and stdin or stdout is not one; use the line mode instead: cxo --accessible" + commandSuffix(start))
 	}
+	warmWidths() // before the first frame, off the main goroutine
 	// The embedded bank is parsed after the first frame is drawn; a custom
 	// one is checked first, so a bad file is reported before the screen
 	// changes.
