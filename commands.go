@@ -50,7 +50,7 @@ func launch(g *globals, start ui.Start) error {
 	// The embedded bank is parsed after the first frame is drawn; a custom
 	// one is checked first, so a bad file is reported before the screen
 	// changes.
-	load := assets.DefaultBank
+	load := afterFirstFrame(start, assets.DefaultBank)
 	if g.bank != "" {
 		b, err := g.loadBank()
 		if err != nil {
@@ -64,6 +64,7 @@ func launch(g *globals, start ui.Start) error {
 	p := tea.NewProgram(app, tty.ProgramOptions()...)
 	app.SetSend(p.Send) // the store's waits for a busy file reach the screen
 	stopSignals := catchSignals(p)
+	warmWidths() // before the first frame, off the main goroutine (firstframe.go)
 	final, err := p.Run()
 	if code := stopSignals(); code != 0 && err == nil {
 		return exitError{code: code} // ended by a signal, terminal restored

@@ -449,6 +449,26 @@ func TestBankLoadedAfterFirstFrame(t *testing.T) {
 	}
 }
 
+// The first frame comes before the list of assessments is read: it shows
+// the menu, and says nothing it does not know yet ("0 saved" to a user
+// with saved assessments); the count fills in when the list is in.
+func TestFirstFrameClaimsNothingBeforeTheList(t *testing.T) {
+	s := testStore(t)
+	d := newDriver(t, s, Start{Action: "new", Length: model.LengthQuick}, 80, 24)
+	d.keys("enter", "1")
+	app := NewLoading(s, assets.DefaultBank, "test", Start{Theme: "dark"})
+	d2 := &driver{t: t, app: app}
+	d2.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	init := app.Init()
+	if first := d2.screen(); !strings.Contains(first, "New assessment") || !strings.Contains(first, "History") || strings.Contains(first, "saved") {
+		t.Fatalf("first frame, before the list is read:\n%s", first)
+	}
+	d2.run(init)
+	if !strings.Contains(d2.screen(), "1 saved") {
+		t.Fatalf("the count did not fill in:\n%s", d2.screen())
+	}
+}
+
 func TestResumeWithoutIDWaitsForListAndBank(t *testing.T) {
 	s := testStore(t)
 	d := newDriver(t, s, Start{Action: "new", Length: model.LengthQuick}, 80, 24)

@@ -114,7 +114,9 @@ func (h *homeModel) view(m *session, w, height int) string {
 				}
 			}
 		case "history":
-			hint = itoa(len(m.list)) + " saved"
+			if m.listReady { // not "0 saved" in the first frame, before the list is read
+				hint = itoa(len(m.list)) + " saved"
+			}
 		case "guides":
 			hint = "the CTO role, the CIO role, CIO vs CTO, operations, disagreements"
 		}
