@@ -14,29 +14,38 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // truncate cuts a styled line to w cells.
 func truncate(s string, w int) string { return ansi.Truncate(s, w, "…") }
 
-// wrap word-wraps plain or styled text to w cells. A minus sign before a
-// number stays with it: the wrapper breaks after every hyphen, and "the
-// band runs -" at a line's end with "100" below reads as a dash.
+// wrap word-wraps plain or styled text to w cells. The wrapper breaks
+// after every hyphen, and lets a hyphen that ends a word hang one cell
+// past the width, so hyphens that are not inside a word are kept from it:
+// a minus sign stays with its number ("the band runs -" above "100" reads
+// as a dash) and a spaced dash (" - ") is a word of its own.
 func wrap(s string, w int) string {
 	if !strings.Contains(s, "-") {
 		return lipgloss.Wrap(s, max(w, 1), "")
 	}
-	return strings.ReplaceAll(lipgloss.Wrap(keepMinus(s), max(w, 1), ""), nbHyphen, "-")
+	return strings.ReplaceAll(lipgloss.Wrap(keepHyphens(s), max(w, 1), ""), nbHyphen, "-")
 }
 
-// nbHyphen stands in for a minus sign while wrapping: one cell wide, and
-// not a place the wrapper breaks.
+// nbHyphen stands in for a hyphen while wrapping: one cell wide, and not
+// a place the wrapper breaks.
 const nbHyphen = "\u2011"
 
-// keepMinus swaps the minus of a signed number (a hyphen after a space,
-// an opening bracket, a style's end or the start, before a digit) and the
-// hyphen of a range of numbers ("0-100") for nbHyphen.
-func keepMinus(s string) string {
+// keepHyphens swaps for nbHyphen the minus of a signed number (a hyphen
+// after a space, an opening bracket, a style's end or the start, before a
+// digit), the hyphen of a range of numbers ("0-100"), and a dash standing
+// between spaces or at the end.
+func keepHyphens(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	for i := 0; i < len(s); i++ {
-		if s[i] == '-' && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' &&
-			(i == 0 || strings.IndexByte(" (\nm0123456789", s[i-1]) >= 0) {
+		if s[i] != '-' {
+			b.WriteByte(s[i])
+			continue
+		}
+		before := i == 0 || strings.IndexByte(" (\nm0123456789", s[i-1]) >= 0
+		digit := i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9'
+		dash := (i == 0 || s[i-1] == ' ') && (i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\n')
+		if before && digit || dash {
 			b.WriteString(nbHyphen)
 			continue
 		}

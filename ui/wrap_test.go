@@ -32,6 +32,24 @@ func TestWrapKeepsSignedNumbersWhole(t *testing.T) {
 			}
 		}
 	}
+	// A spaced dash near the end of a line never pushes it past the width
+	// (the wrapper let a word's trailing hyphen hang one cell over).
+	hyphenated := "A well-run, customer-facing, revenue-growing product-engineering org keeps its run-books up-to-date and its on-call rota fair."
+	for w := 10; w <= 60; w++ {
+		for _, l := range strings.Split(wrap(hyphenated, w), "\n") {
+			if ansi.StringWidth(l) > w {
+				t.Errorf("width %d: a hyphenated line of %d cells: %q", w, ansi.StringWidth(l), l)
+			}
+		}
+	}
+	dash := "Direction: none (the score is at the middle). Size: none (0). Certainty: open - the 99% band runs -20 to +20, across the middle."
+	for w := 20; w <= 100; w++ {
+		for _, l := range strings.Split(wrap(dash, w), "\n") {
+			if ansi.StringWidth(l) > w {
+				t.Errorf("width %d: a line of %d cells: %q", w, ansi.StringWidth(l), l)
+			}
+		}
+	}
 	if got := wrap("top-line-growth-and-revenue", 10); !strings.Contains(got, "\n") {
 		t.Errorf("a hyphenated word no longer breaks: %q", got)
 	}
