@@ -212,7 +212,8 @@ func (l *Line) run(a *model.Assessment) error {
 	}
 	if err := l.revisit(a); err != nil {
 		if errors.Is(err, errStop) || errors.Is(err, errEOF) {
-			l.printf("Stopped before finishing; every answer so far is saved. Resume with: %s --accessible resume %s\n", l.cxo(), a.ID)
+			how := map[bool]string{true: "Input ended", false: "Stopped"}[errors.Is(err, errEOF)]
+			l.printf("%s before finishing; every answer so far is saved. Resume with: %s --accessible resume %s\n", how, l.cxo(), a.ID)
 			return nil
 		}
 		return err
@@ -227,7 +228,9 @@ func (l *Line) run(a *model.Assessment) error {
 
 // revisit offers, once the last item is passed, the items skipped or left
 // open, as the full-screen review does: r goes back to each in turn, and
-// Enter (or the end of input) finishes with them open.
+// Enter finishes with them open. Anything else is asked again, and the end
+// of input leaves the assessment open (a typo or a short script must not
+// finish it with items the user meant to answer).
 func (l *Line) revisit(a *model.Assessment) error {
 	var open []int
 	for i, id := range a.Order {
@@ -238,13 +241,25 @@ func (l *Line) revisit(a *model.Assessment) error {
 	if len(open) == 0 {
 		return nil
 	}
-	s, err := l.readLine(fmt.Sprintf("\n%d %s skipped or left open. Type r to answer %s now, or press Enter to finish without %s: ",
-		len(open), plural(len(open), "item is", "items are"), plural(len(open), "it", "them"), plural(len(open), "it", "them")))
-	if errors.Is(err, errEOF) || !strings.EqualFold(strings.TrimSpace(s), "r") {
-		return nil // the end of input finishes, as it always has
-	}
-	if err != nil {
-		return err
+	them := plural(len(open), "it", "them")
+	prompt := fmt.Sprintf("\n%d %s skipped or left open. Type r to answer %s now, or press Enter to finish without %s: ",
+		len(open), plural(len(open), "item is", "items are"), them, them)
+	for {
+		s, err := l.readLine(prompt)
+		if err != nil {
+			return err
+		}
+		s = strings.ToLower(strings.TrimSpace(s))
+		if s == "" {
+			return nil
+		}
+		if s == "q" {
+			return errStop
+		}
+		if s == "r" {
+			break
+		}
+		prompt = fmt.Sprintf("Please type r to answer %s, press Enter (an empty line) to finish without %s, or q to stop here with every answer saved: ", them, them)
 	}
 	for _, i := range open {
 		it, _ := l.Bank.Item(a.Order[i])
@@ -392,8 +407,18 @@ func (l *Line) printSummary(a *model.Assessment, r model.Result) {
 	l.printf("%s", summaryText(l.Bank, a, r, false))
 	if r.Held {
 		// The key that shows a held verdict anyway.
-		if s, err := l.readLine("Type a to see the verdict anyway, or press Enter to finish: "); err == nil && strings.EqualFold(s, "a") {
-			l.printf("Lean, set aside the quality checks: %s.\n  %s\n", r.Unheld, model.LeanWords(r.Lean))
+		// Anything but a or Enter is asked again rather than taken as "no".
+		prompt := "Type a to see the verdict anyway, or press Enter to finish: "
+		for {
+			s, err := l.readLine(prompt)
+			if err != nil || strings.TrimSpace(s) == "" {
+				break
+			}
+			if strings.EqualFold(strings.TrimSpace(s), "a") {
+				l.printf("Lean, set aside the quality checks: %s.\n  %s\n", r.Unheld, model.LeanWords(r.Lean))
+				break
+			}
+			prompt = "Please type a to see the verdict anyway, or press Enter (an empty line) to finish: "
 		}
 	}
 	l.printf("%s\n", model.HonestSentence)

@@ -9,7 +9,7 @@ import (
 )
 
 // Past the last item, the line mode offers the items skipped on the way:
-// r goes back to them, and the end of input finishes as it always has.
+// r goes back to them.
 func TestLineModeRevisitsSkippedItems(t *testing.T) {
 	s := testStore(t)
 	b := testBank(t)
@@ -32,5 +32,40 @@ func TestLineModeRevisitsSkippedItems(t *testing.T) {
 	}
 	if a.Status != model.StatusFinished || a.Answers[a.Order[0]].Value != 2 {
 		t.Errorf("status %s, first answer %+v; want finished with the skipped item answered 2", a.Status, a.Answers[a.Order[0]])
+	}
+}
+
+// A typo at the last prompt is asked again, never taken as "finish", and
+// the end of input there leaves the assessment open with the way back.
+func TestLineModeRevisitTypoDoesNotFinish(t *testing.T) {
+	s := testStore(t)
+	b := testBank(t)
+	n := len(model.NewAssessment(b, "x", zeroTime, model.LengthQuick, "").Order)
+	in := "s\n" + strings.Repeat("1\n", n-1) + "y\n2\n"
+	var out strings.Builder
+	l := &Line{Store: s, Bank: b, In: bufio.NewReader(strings.NewReader(in)), Out: &out, Command: "cxo"}
+	if err := l.Run(Start{Action: "new", Length: model.LengthQuick}); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	if c := strings.Count(got, "Please type r to answer it, press Enter (an empty line) to finish without it"); c != 2 {
+		t.Errorf("y and 2 were asked again %d times, want 2:\n%s", c, got[max(len(got)-800, 0):])
+	}
+	list, _, _ := s.List()
+	if list[0].Status == model.StatusFinished || strings.Contains(got, "Results for") {
+		t.Fatalf("a typo finished the assessment:\n%s", got[max(len(got)-800, 0):])
+	}
+	if !strings.Contains(got, "Input ended before finishing; every answer so far is saved. Resume with: cxo --accessible resume "+list[0].ID) {
+		t.Errorf("the end of input does not say the assessment is still open:\n%s", got[max(len(got)-800, 0):])
+	}
+	// Resumed, the same offer comes back and Enter finishes.
+	out.Reset()
+	l = &Line{Store: s, Bank: b, In: bufio.NewReader(strings.NewReader("\n")), Out: &out, Command: "cxo"}
+	if err := l.Run(Start{Action: "resume", ResumeID: list[0].ID}); err != nil {
+		t.Fatal(err)
+	}
+	list, _, _ = s.List()
+	if list[0].Status != model.StatusFinished {
+		t.Errorf("Enter after resuming did not finish:\n%s", out.String())
 	}
 }
