@@ -265,7 +265,7 @@ func beginQuick(t *testing.T, s *session) int {
 	s.send(t, "n")
 	s.waitFor(t, "press enter", e2eWait)
 	s.send(t, "\r")
-	s.waitFor(t, "Part 1 of 3", e2eWait)
+	s.waitFor(t, "Part 1 of 2", e2eWait)
 	s.waitFor(t, "Press any key to begin", e2eWait)
 	s.send(t, "\r")
 	s.waitGone(t, "Press any key to begin", e2eWait)

@@ -179,7 +179,7 @@ func TestAnswerQuitResumeFinish(t *testing.T) {
 	s := testStore(t)
 	d := newDriver(t, s, Start{}, 80, 24)
 	d.keys("n", "enter") // quick, no target
-	if !strings.Contains(d.screen(), "Part 1 of 3") {
+	if !strings.Contains(d.screen(), "Part 1 of 2") {
 		t.Fatalf("no section intro:\n%s", d.screen())
 	}
 	d.keys("enter") // begin
@@ -444,7 +444,7 @@ func TestBankLoadedAfterFirstFrame(t *testing.T) {
 	}
 	d.keys("n", "enter") // typed before the bank is in
 	d.run(init)
-	if app.a == nil || !strings.Contains(d.screen(), "Part 1 of 3") {
+	if app.a == nil || !strings.Contains(d.screen(), "Part 1 of 2") {
 		t.Fatalf("the queued keys did not start an assessment:\n%s", d.screen())
 	}
 }
