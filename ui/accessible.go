@@ -193,8 +193,7 @@ func (l *Line) run(a *model.Assessment) error {
 		f, _ := l.Bank.Facet(it.Facet)
 		if f.Layer != section {
 			section = f.Layer
-			intro := sectionIntro[section]
-			l.printf("\n%s\n%s\n", intro.title, intro.text)
+			l.printf("\n%s\n%s\n", partTitle(l.Bank, a, section), sectionIntro[section].text)
 		}
 		l.printItem(a, i, it, f)
 		shown := time.Now()
