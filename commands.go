@@ -66,6 +66,11 @@ func launch(g *globals, start ui.Start) error {
 	stopSignals := catchSignals(p)
 	warmWidths() // before the first frame, off the main goroutine (firstframe.go)
 	final, err := p.Run()
+	if app, ok := final.(*ui.App); ok && err == nil {
+		if line := app.StoppedLine(g.command()); line != "" {
+			g.stderrf("%s\n", line) // as the line mode says it, once the screen is gone
+		}
+	}
 	if code := stopSignals(); code != 0 && err == nil {
 		return exitError{code: code} // ended by a signal, terminal restored
 	}
