@@ -19,7 +19,8 @@ import (
 
 // rootFiles are the root model's files: they alone may name App.
 var rootFiles = map[string]bool{"app.go": true, "flow.go": true, "startcheck.go": true,
-	"keyqueue.go": true, "helpview.go": true, "frame.go": true, "lockwait.go": true, "signal.go": true}
+	"keyqueue.go": true, "helpview.go": true, "frame.go": true, "lockwait.go": true, "signal.go": true,
+	"stopped.go": true}
 
 // The flow lives in one place: only flow.go writes the screen state, and no
 // screen file takes the root model or reaches into another screen.

@@ -218,50 +218,75 @@ type resultsKeyMap struct {
 	Tab, ShiftTab, Panel, Why, Review, Export, Compare, Guides, Open, Up, Down, Back key.Binding
 	Invite, Import                                                                   key.Binding // peers (a private 360)
 	ShowAnyway                                                                       key.Binding // a verdict the quality checks hold back
-	Scroll                                                                           key.Binding // label
+	Scroll, ChooseGap, Page                                                          key.Binding // labels
 }
 
 var resultsKeys = resultsKeyMap{
 	Tab: bind("tab", "next panel", "tab"), ShiftTab: bind("shift+tab", "previous panel", "shift+tab"),
 	Panel: bind("1-5", "panel", "1", "2", "3", "4", "5"), Why: bind("w", "why", "w"), Review: bind("v", "review", "v"),
 	Export: bind("e", "export", "e"), Compare: bind("c", "compare", "c"), Guides: bind("g", "guides", "g"),
-	Open: bind("enter", "read a gap's guide", "enter"), Up: upKey, Down: downKey,
-	Back: backKey, Scroll: scrollLabel, ShowAnyway: bind("a", "show the held verdict", "a"),
+	Open: bind("enter", "read the gap's guide", "enter"), Up: upKey, Down: downKey,
+	Back: backKey, Scroll: scrollLabel, ChooseGap: label("↑/↓", "choose a gap"), Page: label("pgup/pgdn", "scroll"), ShowAnyway: bind("a", "show the held verdict", "a"),
 	Invite: bind("i", "invite colleagues", "i"), Import: bind("I", "import their responses", "I"),
 }
 
 // keyHelp puts the panel's own keys first: a narrow help line drops keys
-// from the end (but "?").
+// from the end (but "?"). Both lines offer only keys that do something
+// here: a on a held verdict, w on the readiness panel, and on the plan
+// ↑/↓ choose a gap (they do not scroll there) and enter reads its guide.
 func (r *resultsModel) keyHelp(m *session) help.KeyMap {
 	k := resultsKeys
-	short := []key.Binding{k.Tab}
+	move := k.Scroll
+	var own []key.Binding // the panel's own keys
 	if m.res.Held && r.panel == 0 {
-		short = append(short, k.ShowAnyway)
+		own = append(own, k.ShowAnyway)
 	}
 	if r.panel == 1 {
-		short = append(short, k.Why)
+		own = append(own, k.Why)
+	}
+	if r.panel == 2 && len(m.res.Gaps) > 0 {
+		move = k.ChooseGap
+		own = append(own, k.Open)
 	}
 	if r.panel == 3 && len(m.res.Flags) > 0 {
-		short = append(short, k.Review)
+		own = append(own, k.Review)
 	}
 	if r.panel == 4 {
-		short = append(short, k.Invite, k.Import)
+		own = append(own, k.Invite, k.Import)
 	}
-	if r.overflows(m) {
+	choosing := move.Help().Desc != k.Scroll.Help().Desc
+	short := append([]key.Binding{k.Tab}, own...)
+	if choosing {
+		// On the plan the arrows choose and the page keys scroll: both
+		// come before the keys a narrow help line drops (the tab bar
+		// shows the panels).
+		short = []key.Binding{move}
+		if r.overflows(m) {
+			short = append(short, k.Page)
+		}
+		short = append(short, append(own, k.Tab)...)
+	} else if r.overflows(m) {
 		// Rows lie below: scrolling comes before the keys a narrow help
 		// line drops.
 		short = append(short, k.Scroll)
 	}
 	short = append(short, k.Export, k.Compare, k.Guides)
-	if !r.overflows(m) {
-		short = append(short, k.Scroll)
+	if !r.overflows(m) && !choosing {
+		short = append(short, move)
 	}
 	short = append(short, k.Back, helpKey)
-	return keyHelp{
-		short: short,
-		full: [][]key.Binding{{k.Tab, k.ShiftTab, k.Panel, k.Scroll}, {k.Export, k.Compare, k.Guides, k.Why, k.Review, k.ShowAnyway, k.Invite, k.Import},
-			{k.Back, quitKey, forceQuitKey}},
+	here := []key.Binding{k.Tab, k.ShiftTab, k.Panel, move}
+	if r.panel == 1 {
+		here = append(here, k.Why)
 	}
+	if choosing {
+		here = append(here, k.Page, k.Open)
+	}
+	other := []key.Binding{k.Export, k.Compare, k.Guides, k.Review, k.Invite, k.Import}
+	if m.res.Held {
+		other = append(other, k.ShowAnyway)
+	}
+	return keyHelp{short: short, full: [][]key.Binding{here, other, {k.Back, quitKey, forceQuitKey}}}
 }
 
 // The export form (a text field has the keys: q and ? are text).
