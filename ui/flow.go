@@ -132,6 +132,8 @@ func buildFlow() []transition {
 		{from: stateIntro, on: evGuides, to: stateGuides, why: "the item names no guide section"},
 		{from: stateIntro, on: evItem, to: stateQuestion, key: introKeys.Prev, after: "the place is saved", why: "the previous section's last item"},
 
+		// An item picked in the review goes back there on esc too.
+		{from: stateQuestion, on: evBack, to: stateReview, key: questionKeys.Back, back: true, when: openedBy(stateReview, evPick), why: "picked in the review"},
 		{from: stateQuestion, on: evBack, to: stateHome, key: questionKeys.Back},
 		{from: stateQuestion, on: evReview, to: stateReview, key: questionKeys.Review},
 		{from: stateQuestion, on: evGuides, to: stateReader, key: questionKeys.Guide, when: hasSection, why: "its section"},
