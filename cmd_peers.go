@@ -136,11 +136,12 @@ func rateCommand(g *globals) *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("invitation %s refused: %w", model.Escaped(args[0]), err)
 			}
-			if out == "" {
-				out = "cxo-response-" + inv.ID[:8] + ".json"
-			}
 			write := func(r model.Response) (string, error) {
-				return out, writeResponse(out, r, force)
+				path := out
+				if path == "" {
+					path = responseFileName(inv, r)
+				}
+				return path, writeResponse(path, r, force)
 			}
 			if !g.isAccessible() && isTerminal(g) {
 				return runRateScreen(g, inv, write)
@@ -149,9 +150,17 @@ func rateCommand(g *globals) *cobra.Command {
 			return line.Rate(inv, write)
 		},
 	}
-	cmd.Flags().StringVarP(&out, "output", "o", "", "write the response to OUT (default cxo-response-XXXXXXXX.json)")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write the response to OUT (default cxo-response-INVITATION-RATER.json: the first characters of the invitation id and of your random rater token)")
 	cmd.Flags().BoolVar(&force, "force", false, "overwrite OUT if it holds something else")
 	return cmd
+}
+
+// responseFileName is the default name of a response: the invitation's
+// first characters and the rater token's, so the person who collects
+// several responses to one invitation gets files that do not clash. The
+// token is random, so the name holds nothing personal.
+func responseFileName(inv model.Invitation, r model.Response) string {
+	return "cxo-response-" + inv.ID[:min(8, len(inv.ID))] + "-" + r.Rater[:min(8, len(r.Rater))] + ".json"
 }
 
 // writeResponse writes a response file; a file that holds this rater's

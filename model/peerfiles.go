@@ -255,6 +255,9 @@ func checkHeader(format string, version int, want, what string) error {
 func DecodeInvitation(data []byte) (Invitation, error) {
 	const what = "a cxo invitation"
 	var inv Invitation
+	if err := otherPeerFile(data, InvitationFormat); err != nil {
+		return Invitation{}, err
+	}
 	if err := decodeStrict(data, &inv, what); err != nil {
 		return Invitation{}, err
 	}
@@ -313,6 +316,9 @@ func DecodeInvitation(data []byte) (Invitation, error) {
 func DecodeResponse(data []byte) (Response, error) {
 	const what = "a cxo response"
 	var r Response
+	if err := otherPeerFile(data, ResponseFormat); err != nil {
+		return Response{}, err
+	}
 	if err := decodeStrict(data, &r, what); err != nil {
 		return Response{}, err
 	}

@@ -268,7 +268,7 @@ func (m *Rater) render() string {
 	case m.index == -1:
 		b.WriteString(t.Strong.Render("How do you know "+m.inv.Name+"?") + "\n\n")
 		for i, rel := range model.Relationships {
-			b.WriteString(fmt.Sprintf("  %d  %s\n", i+1, rel))
+			b.WriteString(wrap(fmt.Sprintf("  %d  %s", i+1, rel.Label(m.inv.Name)), w) + "\n")
 		}
 	case m.index < len(m.inv.Items):
 		it := m.inv.Items[m.index]

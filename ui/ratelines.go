@@ -46,11 +46,11 @@ func (l *Line) rate(inv model.Invitation, write func(model.Response) (string, er
 		}
 	}
 	for r.Relationship == "" {
-		l.printf("How do you know %s? ", inv.Name)
+		l.printf("How do you know %s?\n", inv.Name)
 		for i, rel := range model.Relationships {
-			l.printf(" %d %s ", i+1, rel)
+			l.printf("  %d. %s\n", i+1, rel.Label(inv.Name))
 		}
-		a, err := l.readLine("\n> ")
+		a, err := l.readLine("> ")
 		if err != nil {
 			return err
 		}
