@@ -56,7 +56,7 @@ func TestTeatestRate(t *testing.T) {
 	s := testStore(t)
 	out := filepath.Join(t.TempDir(), "response.json")
 	runRater(t, s, out, func(wait func(...string), send func(string)) {
-		wait("Whoever", "manager")
+		wait("Whoever", "I am Sam Lee's manager", "Sam Lee is my manager")
 		send("3")
 		wait("write down")
 		send("4")
