@@ -193,6 +193,9 @@ func (l *loader) checkOptions(it Item) {
 			scored = false
 		case o.Score < -2 || o.Score > 2:
 			l.addf(o.line, "item %s: option %d score %d is outside -2..2", it.ID, i+1, o.Score)
+			// Its side is still plain (7 is CTO-side): the checks below
+			// report only what is wrong besides the range.
+			pos, neg = pos || o.Score > 0, neg || o.Score < 0
 		case o.Score > 0:
 			pos = true
 		case o.Score < 0:
@@ -201,7 +204,9 @@ func (l *loader) checkOptions(it Item) {
 			middle = true
 		}
 	}
-	if (it.Format == FormatChoice || it.Format == FormatPreference) && n == 2 && !(pos && neg) {
+	// An option without a score is reported above; which side it was
+	// meant for is unknown, so the sides are checked only when all have one.
+	if (it.Format == FormatChoice || it.Format == FormatPreference) && n == 2 && scored && !(pos && neg) {
 		l.addf(it.Line, "item %s: a %s needs one CTO-side (score > 0) and one CIO-side (score < 0) option", it.ID, it.Format)
 	}
 	if it.Format == FormatScenario && n >= 3 && scored && !middle {

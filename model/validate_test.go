@@ -181,6 +181,31 @@ func TestValidatorProblems(t *testing.T) {
 			},
 		},
 		{
+			// 7 is out of range but plainly CTO-side: only the range is wrong.
+			name: "choice score out of range on its own side",
+			bank: replace(t, base, "{text: Revenue up, score: 2}", "{text: Revenue up, score: 7}"),
+			want: func(s string) []string {
+				return []string{at(s, "Revenue up", "item b-choice-2: option 2 score 7 is outside -2..2")}
+			},
+		},
+		{
+			name: "choice option without a score",
+			bank: replace(t, base, "{text: Revenue up, score: 2}", "{text: Revenue up}"),
+			want: func(s string) []string {
+				return []string{at(s, "Revenue up", "item b-choice-2: option 2 has no score")}
+			},
+		},
+		{
+			name: "choice with both options on one side, one out of range",
+			bank: replace(t, base, "{text: Costs down, score: -2}", "{text: Costs down, score: 9}"),
+			want: func(s string) []string {
+				return []string{
+					at(s, "- id: b-choice-2", "item b-choice-2: a choice needs one CTO-side (score > 0) and one CIO-side (score < 0) option"),
+					at(s, "Costs down", "item b-choice-2: option 1 score 9 is outside -2..2"),
+				}
+			},
+		},
+		{
 			name: "choice with both options on one side",
 			bank: replace(t, base, "{text: Costs down, score: -2}", "{text: Costs down, score: 1}"),
 			want: func(s string) []string {
