@@ -172,6 +172,9 @@ func (l *Line) resume(id string) error {
 	if err != nil {
 		return err
 	}
+	if a.Status == model.StatusFinished {
+		return errors.New(finishedNotResumed(a.ID, l.cxo()))
+	}
 	if skipped != "" {
 		l.printf("Note: %s.\n", skipped)
 	}

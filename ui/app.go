@@ -371,7 +371,11 @@ func (m *App) opened(msg tea.Msg) tea.Cmd {
 		if msg.a.Status == model.StatusFinished {
 			m.res = model.Compute(m.bank, msg.a)
 		}
+		resumed := m.state == stateHome && m.start.ResumeID == msg.a.ID // cxo resume ID
 		cmd := m.apply(intent{ev: evOpened, index: msg.a.Cursor})
+		if resumed && msg.a.Status == model.StatusFinished {
+			m.ok(finishedShown)
+		}
 		if msg.revised != "" {
 			m.ok("began with question bank " + msg.revised + ", goes on with " + msg.a.BankVersion + "; answers to items it no longer asks are kept, not scored")
 		}
