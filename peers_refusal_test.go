@@ -86,7 +86,7 @@ func TestImportRefusals(t *testing.T) {
 		{"empty", "cut short", nil},
 		{"unknown field", "unknown field", bytes.Replace(good, []byte(`"format"`), []byte(`"extra": 1, "format"`), 1)},
 		{"two objects", "follows its end", append(append([]byte{}, good...), good...)},
-		{"an invitation, not a response", "not a cxo response", mutate(func(r *model.Response) { r.Format = model.InvitationFormat })},
+		{"an invitation, not a response", "this file is a cxo invitation, not a response", mutate(func(r *model.Response) { r.Format = model.InvitationFormat })},
 		{"a newer version", "newer cxo", mutate(func(r *model.Response) { r.Version = 2 })},
 		{"a value above the scale", "answers run 1 to 5", mutate(func(r *model.Response) { r.Answers[inv.Items[0].ID] = 6 })},
 		{"a negative value", "answers run 1 to 5", mutate(func(r *model.Response) { r.Answers[inv.Items[0].ID] = -1 })},
@@ -135,7 +135,7 @@ func TestRateRefusals(t *testing.T) {
 	}{
 		{"malformed", "malformed JSON", []byte("{invitation")},
 		{"truncated", "cut short", good[:len(good)/2]},
-		{"a response, not an invitation", "not a cxo invitation", other},
+		{"a response, not an invitation", "this file is a cxo response (a colleague's answers), not an invitation", other},
 		{"a foreign format", "not a cxo invitation", bytes.Replace(good, []byte(model.InvitationFormat), []byte("other-tool"), 1)},
 		{"over 1 MiB", "at most 1 MiB", append(append([]byte{}, good...), bytes.Repeat([]byte(" "), model.PeerFileLimit)...)},
 		{"control characters in the name", "control character", bytes.Replace(good, []byte(`"Sam"`), []byte(`"Sam\u001b]0;x\u0007"`), 1)},
