@@ -69,3 +69,24 @@ func TestLineModeRevisitTypoDoesNotFinish(t *testing.T) {
 		t.Errorf("Enter after resuming did not finish:\n%s", out.String())
 	}
 }
+
+// The held verdict's prompt asks again after a typo rather than taking it
+// as "finish".
+func TestLineModeHeldPromptAsksAgain(t *testing.T) {
+	s := testStore(t)
+	b := testBank(t)
+	n := len(model.NewAssessment(b, "x", zeroTime, model.LengthQuick, "").Order)
+	in := strings.Repeat("3\n", n) + "y\na\n"
+	var out strings.Builder
+	l := &Line{Store: s, Bank: b, In: bufio.NewReader(strings.NewReader(in)), Out: &out, Command: "cxo"}
+	if err := l.Run(Start{Action: "new", Length: model.LengthQuick}); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	if !strings.Contains(got, "to see the verdict anyway") {
+		t.Fatalf("the same answer to every item is not held:\n%s", got[max(len(got)-800, 0):])
+	}
+	if !strings.Contains(got, "Please type a to see the verdict anyway") || !strings.Contains(got, "Lean, set aside the quality checks:") {
+		t.Errorf("y was not asked again, or a then did not show the verdict:\n%s", got[max(len(got)-800, 0):])
+	}
+}
