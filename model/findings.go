@@ -177,11 +177,13 @@ func findings(b *Bank, r *Result, selfFlag bool) {
 			}
 		}
 	}
-	// On the lean, a facet pointing away from the plan's single role is a
-	// gap: certain when its band lies wholly on the other side.
-	if len(roles) == 1 {
+	// On the lean, a facet is a gap only when its whole band lies on the
+	// side away from the plan's single role, from at least MinPerFacet
+	// answers the checks do not hold back. A band across the middle says
+	// nothing either way, so it is no gap, not even a possible one.
+	if len(roles) == 1 && !r.Held {
 		for _, s := range r.Facets {
-			if s.N < 2 {
+			if s.N < MinPerFacet {
 				continue
 			}
 			f, _ := b.Facet(s.ID)
@@ -193,15 +195,11 @@ func findings(b *Bank, r *Result, selfFlag bool) {
 				toward, high = 100-s.Score, 100-s.Low
 				pole, other = other, pole
 			}
-			if toward > 50-FacetAwayBy {
+			if high >= 50 {
 				continue
 			}
-			m := MarkPossibleGap
-			if high < 50 {
-				m = MarkGap
-			}
-			gaps = append(gaps, rankedGap{Finding{FacetID: s.ID, Name: s.Name, Score: s.Score, Guide: s.Guide, Band: m, Role: roles[0], Weight: 1,
-				Why: "your answers lean to " + lowerFirst(other) + ", while the " + roles[0].Upper() + " role centres on " + lowerFirst(pole)}, float64(50 - toward)})
+			gaps = append(gaps, rankedGap{Finding{FacetID: s.ID, Name: s.Name, Score: s.Score, Guide: s.Guide, Band: MarkGap, Role: roles[0], Weight: 1,
+				Why: "your answers lean to " + lowerFirst(other) + ", while the " + roles[0].Upper() + " role centres on " + lowerFirst(pole) + " (position " + itoa(s.Score) + ", band " + itoa(s.Low) + "-" + itoa(s.High) + ", where 100 is the CTO side and 0 the CIO side)"}, float64(50 - toward)})
 		}
 	}
 	// One ranking rule: gaps the colleagues confirm before those only the

@@ -1,0 +1,53 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+// A lean facet whose band crosses the middle says nothing about which
+// side the person is on, so it is never named a gap, not even a possible
+// one: two answers at +1 and +0.5 put "What you build" at 88, but the
+// band (spread .354, t(99%, 1+2) = 5.841, half 1.46) runs 14-100.
+func TestLeanFacetAcrossTheMiddleIsNoGap(t *testing.T) {
+	b := load(t, testBankYAML, testPlanYAML)
+	a := assess(b, nil, only(map[string]Answer{"b-choice-1": v(1), "b-scen-1": v(1)}))
+	a.Target = RoleCIO
+	r := Compute(b, a)
+	if s := scoreOf(t, r.Facets, "build"); s.Score != 88 || s.Low != 14 || s.High != 100 {
+		t.Fatalf("build %+v, want 88 (14-100)", s)
+	}
+	for _, g := range r.Gaps {
+		if g.FacetID == "build" {
+			t.Errorf("a facet whose band crosses the middle is named a %s: %+v", g.Band, g)
+		}
+	}
+	for _, p := range append(append([]PlanStep{}, r.Plan...), r.Later...) {
+		if p.FacetID == "build" {
+			t.Errorf("the plan works on a facet nothing establishes: %+v", p)
+		}
+	}
+}
+
+// One answer on a facet is below the minimum per facet: however far it
+// sits, no gap is named from it.
+func TestLeanFacetFromOneAnswerIsNoGap(t *testing.T) {
+	b := load(t, testBankYAML, testPlanYAML)
+	a := assess(b, nil, only(map[string]Answer{"b-choice-1": v(1)}))
+	a.Target = RoleCIO
+	if r := Compute(b, a); len(r.Gaps) != 0 {
+		t.Errorf("gaps from one answer: %+v", r.Gaps)
+	}
+}
+
+// A facet gap names the position and its scale, so "lean to" is never
+// read on the lean's -100..+100 scale.
+func TestLeanFacetGapSaysItsScale(t *testing.T) {
+	b := load(t, testBankYAML, testPlanYAML)
+	a := assess(b, nil, only(map[string]Answer{"b-choice-1": v(1), "b-choice-2": v(2), "b-scen-1": v(3), "b-scen-2": v(3)}))
+	a.Target = RoleCIO
+	r := Compute(b, a)
+	if len(r.Gaps) != 1 || !strings.Contains(r.Gaps[0].Why, "position 100, band 75-100, where 100 is the CTO side and 0 the CIO side") {
+		t.Errorf("gaps %+v", r.Gaps)
+	}
+}
