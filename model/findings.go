@@ -123,7 +123,7 @@ type rankedGap struct {
 	key float64
 }
 
-func findings(b *Bank, r *Result, selfFlag bool) {
+func findings(b *Bank, r *Result, selfFlag bool, self selfRatings) {
 	var gaps []rankedGap
 	roles := r.yardstick()
 	for _, group := range [][]Score{r.Readiness, r.Foundations} {
@@ -226,7 +226,7 @@ func findings(b *Bank, r *Result, selfFlag bool) {
 		certain = certain || g.Band.Certain()
 	}
 	// Gathering evidence takes a slot only when no gap is certain.
-	if ev, ok := evidenceStep(r); ok && !certain {
+	if ev, ok := evidenceStep(r, self); ok && !certain {
 		r.Plan = append(r.Plan, ev)
 	}
 	for _, g := range r.Gaps {
@@ -257,7 +257,7 @@ func actionsFor(b *Bank, g Finding, target Role) []string {
 
 // evidenceStep is the plan's "gather evidence" step: answers to review,
 // items to answer, colleagues to ask.
-func evidenceStep(r *Result) (PlanStep, bool) {
+func evidenceStep(r *Result, self selfRatings) (PlanStep, bool) {
 	var acts []string
 	if r.Held {
 		// An answer two checks flag is one answer to review.
@@ -294,8 +294,7 @@ func evidenceStep(r *Result) (PlanStep, bool) {
 	}
 	for _, f := range r.Flags {
 		if f.Code == "selfrating" {
-			acts = append(acts, "Re-read the level descriptions of the areas you rated 4 or 5 and check each against something you did this year.",
-				"Ask three or more colleagues who see your work to rate the same behaviours (cxo invite, or i on the results), and compare their view with yours.")
+			acts = append(acts, self.reviewActions()...)
 		}
 	}
 	switch len(acts) {

@@ -267,7 +267,7 @@ func Compute(b *Bank, a *Assessment) Result {
 		}
 	}
 	r.Peers = PeerView(b, &r, a.Peers)
-	findings(b, &r, selfFlag)
+	findings(b, &r, selfFlag, selfRatingsOf(b, a))
 	r.Later = append(r.Later, chanceSteps(b, chances)...)
 	return r
 }
