@@ -51,3 +51,35 @@ func TestLeanFacetGapSaysItsScale(t *testing.T) {
 		t.Errorf("gaps %+v", r.Gaps)
 	}
 }
+
+// Measured against both roles, an area both ask the same of is below
+// that level, not below one role's: the words name no role.
+func TestEqualLevelsNameNoRole(t *testing.T) {
+	b := load(t, testBankYAML, testPlanYAML)
+	a := assess(b, nil, only(map[string]Answer{"ld-1": v(1), "ld-2": v(5), "ld-3": v(2)}))
+	r := Compute(b, a)
+	if r.Target != "" {
+		t.Fatalf("target %q, want none", r.Target)
+	}
+	var g *Finding
+	for i := range r.Gaps {
+		if r.Gaps[i].FacetID == "lead" {
+			g = &r.Gaps[i]
+		}
+	}
+	if g == nil {
+		t.Fatalf("gaps %+v, want Leadership", r.Gaps)
+	}
+	if g.Role != "" || strings.Contains(g.Why, "CTO's") || strings.Contains(g.Why, "CIO's") ||
+		!strings.Contains(g.Why, ", below 70; cxo's judgement: both roles call for about 70.") {
+		t.Errorf("gap %+v: it picks one role where both ask 70", g)
+	}
+	// With a chosen target the role is named: it is the one chosen.
+	a.Target = RoleCIO
+	r = Compute(b, a)
+	for _, g := range r.Gaps {
+		if g.FacetID == "lead" && (g.Role != RoleCIO || !strings.Contains(g.Why, "below the CIO's 70")) {
+			t.Errorf("against the CIO: %+v", g)
+		}
+	}
+}

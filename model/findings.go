@@ -153,6 +153,12 @@ func findings(b *Bank, r *Result, selfFlag bool, self selfRatings) {
 			}
 			if best != nil {
 				best.Why = bandText(s) + ", below the " + best.Role.Upper() + "'s " + itoa(best.Expect) + "; " + levelsText(s) + "."
+				if len(roles) > 1 && s.ExpectCTO == s.ExpectCIO {
+					// Measured against both roles, which ask the same:
+					// the gap is no more one role's than the other's.
+					best.Role = ""
+					best.Why = bandText(s) + ", below " + itoa(best.Expect) + "; " + levelsText(s) + "."
+				}
 				if r.Peers.Confirmed(s.ID, best.Expect) {
 					pa, _ := r.Peers.Area(s.ID)
 					best.Confirmed = true
