@@ -83,3 +83,37 @@ func TestEqualLevelsNameNoRole(t *testing.T) {
 		}
 	}
 }
+
+// Overlapping bands establish no difference, which is not agreement: the
+// reading says "within the bands", as compare does, in the panel, the
+// Markdown and the JSON; a result stored with the old "in line" exports
+// in the new words.
+func TestPeersOverlapReadsWithinTheBands(t *testing.T) {
+	b := testBank(t)
+	a := selfAt(b, map[string]int{"ops": 5, "area-x": 1, "lead": 1})
+	a.Peers = raters(b, map[string]int{"ops": 1, "area-x": 1, "lead": 1}, RelPeer, RelPeer, RelManager)
+	r := Compute(b, a)
+	pa, ok := r.Peers.Area("lead")
+	if !ok || pa.Reading != PeerWithinBands || pa.Reading == "in line" {
+		t.Fatalf("lead %+v, want %q", pa, PeerWithinBands)
+	}
+	check := func(r Result, how string) {
+		t.Helper()
+		rep := BuildReport(b, a, r)
+		md, js := Markdown(b, rep), string(JSON(rep))
+		if strings.Contains(md, "in line") || strings.Contains(js, "in line") {
+			t.Errorf("%s: an export still calls overlapping bands \"in line\"", how)
+		}
+		if !strings.Contains(js, `"reading": "within the bands"`) || !strings.Contains(md, "| within the bands |") ||
+			!strings.Contains(md, "within the bands means the bands overlap, so no difference between your view and theirs is established") {
+			t.Errorf("%s: exports do not say \"within the bands\" and what it means", how)
+		}
+	}
+	check(r, "computed")
+	for i := range r.Peers.Areas {
+		if r.Peers.Areas[i].Reading == PeerWithinBands {
+			r.Peers.Areas[i].Reading = "in line" // as stored before
+		}
+	}
+	check(r, "stored with the old words")
+}
