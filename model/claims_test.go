@@ -117,3 +117,33 @@ func TestPeersOverlapReadsWithinTheBands(t *testing.T) {
 	}
 	check(r, "stored with the old words")
 }
+
+// "Why" shows every answer a score rests on, each with its value on the
+// score's scale, and says what the numbers are: ratings 5, 3 and 4 are
+// 100, 50 and 75 on 0-100, and their mean is the score, 75.
+func TestWhyShowsEveryAnswerWithItsValue(t *testing.T) {
+	b := testBank(t)
+	r := Compute(b, assess(b, nil, only(map[string]Answer{"ops-1": v(5), "ops-2": v(3), "ops-3": v(4), "b-choice-1": v(1), "b-scen-1": v(1)})))
+	s := scoreOf(t, r.Readiness, "ops")
+	if s.Score != 75 || len(s.Movers) != 3 {
+		t.Fatalf("ops %d from %d answers shown, want 75 from all 3: %+v", s.Score, len(s.Movers), s.Movers)
+	}
+	sum := 0
+	for _, mv := range s.Movers {
+		sum += AnswerValue(s, mv)
+	}
+	if sum != 225 {
+		t.Errorf("values %+v sum to %d, want 100+50+75", s.Movers, sum)
+	}
+	if got := WhyLegend(s); !strings.HasPrefix(got, "Score 75 is the mean of these 3 answers, each valued 0-100 (a rating's level 1 is 0, 3 is 50, 5 is 100;") {
+		t.Errorf("legend %q", got)
+	}
+	// A lean facet: +1 and +.5 are positions 100 and 75, mean 88.
+	f := scoreOf(t, r.Facets, "build")
+	if len(f.Movers) != 2 || AnswerValue(f, f.Movers[0]) != 100 || AnswerValue(f, f.Movers[1]) != 75 {
+		t.Errorf("build %+v", f.Movers)
+	}
+	if got := WhyLegend(f); got != "Position 88 is the mean of these 2 answers, each placed from 100 (fully the CTO side) to 0 (fully the CIO side):" {
+		t.Errorf("legend %q", got)
+	}
+}
