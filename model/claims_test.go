@@ -147,3 +147,12 @@ func TestWhyShowsEveryAnswerWithItsValue(t *testing.T) {
 		t.Errorf("legend %q", got)
 	}
 }
+
+// A result stored when only the three largest answers were kept says it
+// shows three of the four, not that the score is their mean.
+func TestWhyOfAnOlderResultSaysWhatItLacks(t *testing.T) {
+	s := Score{Score: 63, N: 4, Layer: LayerReadiness, Movers: []Mover{{Effect: 50}, {Effect: -25}, {Effect: 25}}}
+	if got, want := WhyLegend(s), "Score 63 is the mean of 4 answers; kept with this result are the 3 that moved it most, each valued 0-100"; !strings.HasPrefix(got, want) {
+		t.Errorf("legend %q, want it to start %q", got, want)
+	}
+}

@@ -22,7 +22,12 @@ func AnswerValue(s Score, mv Mover) int {
 func WhyLegend(s Score) string {
 	n := len(s.Movers)
 	what := "the mean of these " + itoa(n) + " answers, each"
-	if n == 1 {
+	switch {
+	case n < s.N:
+		// A result stored before every answer was kept holds the three
+		// that moved it most: say so rather than call them all.
+		what = "the mean of " + itoa(s.N) + " answers; kept with this result are the " + itoa(n) + " that moved it most, each"
+	case n == 1:
 		what = "this one answer,"
 	}
 	if s.Layer == LayerLean {
