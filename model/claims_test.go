@@ -156,3 +156,40 @@ func TestWhyOfAnOlderResultSaysWhatItLacks(t *testing.T) {
 		t.Errorf("legend %q, want it to start %q", got, want)
 	}
 }
+
+// Compare labels each section's scale, CTO first, so a lean move of -62
+// is not read beside a facet move of -94 as if both were on one scale.
+func TestCompareLabelsEachScale(t *testing.T) {
+	a := Result{BankVersion: "x-1", Lean: Lean{Score: 43, Low: 20, High: 60, N: 14, Enough: true}}
+	b := a
+	b.Lean = Lean{Score: -19, Low: -40, High: 0, N: 14, Enough: true}
+	c, err := Compare(a, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Lean.Name != "Lean (CTO +100 to CIO -100)" {
+		t.Errorf("lean row %q, want CTO on the left", c.Lean.Name)
+	}
+	for name, s := range map[string]string{"lean": c.LeanScale, "facets": c.FacetScale, "readiness": c.ReadinessScale, "peers": c.PeersScale} {
+		if s == "" {
+			t.Errorf("no scale for the %s rows", name)
+		}
+		if i, j := strings.Index(s, "CTO"), strings.Index(s, "CIO"); i > j {
+			t.Errorf("%s scale %q puts the CIO first", name, s)
+		}
+	}
+	if !strings.Contains(c.FacetScale, "100 the CTO side, 0 the CIO side") {
+		t.Errorf("facet scale %q", c.FacetScale)
+	}
+}
+
+// The Markdown says the facets' scale is not the lean's, right above them.
+func TestMarkdownFacetScaleIsNotTheLeans(t *testing.T) {
+	b := load(t, testBankYAML, testPlanYAML)
+	a := assess(b, nil, only(map[string]Answer{"b-choice-1": v(1), "b-scen-1": v(1)}))
+	md := Markdown(b, BuildReport(b, a, Compute(b, a)))
+	want := "Each facet's position runs from 100 (wholly the CTO side) to 0 (wholly the CIO side), 50 being the middle: not the lean's scale above, on which a position p would be 2p - 100.\n\n| Facet |"
+	if !strings.Contains(md, want) {
+		t.Errorf("no scale note above the facets:\n%s", md)
+	}
+}
