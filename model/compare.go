@@ -25,7 +25,19 @@ type Comparison struct {
 	Readiness []Change // readiness and foundations
 	// Peers is the colleagues' view per area, where both results show it.
 	Peers []Change `json:",omitempty"`
+	// Scales label each section's numbers, CTO first, for the screen to
+	// show beside them: the lean and the facets run on different scales,
+	// and a difference on one is not a difference on the other.
+	LeanScale, FacetScale, ReadinessScale, PeersScale string
 }
+
+// Compare's labels of each section's scale.
+const (
+	CompareLeanScale      = "CTO +100 to CIO -100"
+	CompareFacetScale     = "position: 100 the CTO side, 0 the CIO side (a change of 10 here is 20 on the lean's scale)"
+	CompareReadinessScale = "0-100, from your ratings"
+	ComparePeersScale     = "0-100, the others' scores"
+)
 
 // Compatible reports whether two bank versions measure the same things.
 // Versions read "<family>-<revision>"; revisions of a family only reword
@@ -49,8 +61,8 @@ func Compare(a, b Result) (Comparison, error) {
 	if a.MethodOf() != b.MethodOf() {
 		return Comparison{}, fmt.Errorf("these results were scored with methods %d and %d; score both with one method first (OneMethod)", a.MethodOf(), b.MethodOf())
 	}
-	c := Comparison{Method: a.MethodOf()}
-	c.Lean = change("lean", "Lean (CIO -100 to CTO +100)", leanScore(a), leanScore(b))
+	c := Comparison{Method: a.MethodOf(), LeanScale: CompareLeanScale, FacetScale: CompareFacetScale, ReadinessScale: CompareReadinessScale, PeersScale: ComparePeersScale}
+	c.Lean = change("lean", "Lean ("+CompareLeanScale+")", leanScore(a), leanScore(b))
 	c.Facets = changes(a.Facets, b.Facets)
 	c.Peers = peerChanges(a.Peers, b.Peers)
 	c.Readiness = changes(append(append([]Score{}, a.Readiness...), a.Foundations...), append(append([]Score{}, b.Readiness...), b.Foundations...))

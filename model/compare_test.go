@@ -52,7 +52,7 @@ func TestOperationalGapsLeadThePlan(t *testing.T) {
 		{ID: "area", Name: "Area", Group: "area", Score: 50, Low: 40, High: 60, N: 2},
 		{ID: "ops", Name: "Ops", Group: "operational", Score: 50, Low: 40, High: 60, N: 2},
 	}}
-	findings(b, &r, false)
+	findings(b, &r, false, selfRatings{})
 	if len(r.Gaps) != 2 || r.Gaps[0].FacetID != "ops" || r.Plan[0].FacetID != "ops" {
 		t.Fatalf("gaps %+v, plan %+v: the operational gap should come first against the CIO", r.Gaps, r.Plan)
 	}
@@ -60,7 +60,7 @@ func TestOperationalGapsLeadThePlan(t *testing.T) {
 	// the essay makes it optional for a CTO with an operational partner.
 	b.Facets[0].Expect[RoleCTO], b.Facets[1].Expect[RoleCTO] = 80, 80
 	r.Target, r.Gaps, r.Plan = RoleCTO, nil, nil
-	findings(b, &r, false)
+	findings(b, &r, false, selfRatings{})
 	if len(r.Gaps) != 2 || r.Gaps[0].FacetID != "area" || r.Gaps[0].Weight != 1 || r.Gaps[1].Weight != 1 {
 		t.Fatalf("gaps %+v: against the CTO both weigh 1 and keep bank order", r.Gaps)
 	}

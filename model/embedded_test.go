@@ -133,8 +133,8 @@ func TestEmbeddedBankRespondents(t *testing.T) {
 				if s.N == 0 || s.Score != 75 {
 					t.Errorf("%s %s: %d (N=%d), want 75", s.Layer, s.ID, s.Score, s.N)
 				}
-				if len(s.Movers) == 0 || len(s.Movers) > 3 {
-					t.Errorf("%s has %d movers", s.ID, len(s.Movers))
+				if len(s.Movers) != s.N {
+					t.Errorf("%s has %d movers, want every one of its %d answers", s.ID, len(s.Movers), s.N)
 				}
 			}
 			if len(r.Readiness) != 18 || len(r.Foundations) != 4 || len(r.Facets) != 4 {

@@ -123,7 +123,7 @@ type rankedGap struct {
 	key float64
 }
 
-func findings(b *Bank, r *Result, selfFlag bool) {
+func findings(b *Bank, r *Result, selfFlag bool, self selfRatings) {
 	var gaps []rankedGap
 	roles := r.yardstick()
 	for _, group := range [][]Score{r.Readiness, r.Foundations} {
@@ -153,6 +153,12 @@ func findings(b *Bank, r *Result, selfFlag bool) {
 			}
 			if best != nil {
 				best.Why = bandText(s) + ", below the " + best.Role.Upper() + "'s " + itoa(best.Expect) + "; " + levelsText(s) + "."
+				if len(roles) > 1 && s.ExpectCTO == s.ExpectCIO {
+					// Measured against both roles, which ask the same:
+					// the gap is no more one role's than the other's.
+					best.Role = ""
+					best.Why = bandText(s) + ", below " + itoa(best.Expect) + "; " + levelsText(s) + "."
+				}
 				if r.Peers.Confirmed(s.ID, best.Expect) {
 					pa, _ := r.Peers.Area(s.ID)
 					best.Confirmed = true
@@ -177,11 +183,13 @@ func findings(b *Bank, r *Result, selfFlag bool) {
 			}
 		}
 	}
-	// On the lean, a facet pointing away from the plan's single role is a
-	// gap: certain when its band lies wholly on the other side.
-	if len(roles) == 1 {
+	// On the lean, a facet is a gap only when its whole band lies on the
+	// side away from the plan's single role, from at least MinPerFacet
+	// answers the checks do not hold back. A band across the middle says
+	// nothing either way, so it is no gap, not even a possible one.
+	if len(roles) == 1 && !r.Held {
 		for _, s := range r.Facets {
-			if s.N < 2 {
+			if s.N < MinPerFacet {
 				continue
 			}
 			f, _ := b.Facet(s.ID)
@@ -193,15 +201,11 @@ func findings(b *Bank, r *Result, selfFlag bool) {
 				toward, high = 100-s.Score, 100-s.Low
 				pole, other = other, pole
 			}
-			if toward > 50-FacetAwayBy {
+			if high >= 50 {
 				continue
 			}
-			m := MarkPossibleGap
-			if high < 50 {
-				m = MarkGap
-			}
-			gaps = append(gaps, rankedGap{Finding{FacetID: s.ID, Name: s.Name, Score: s.Score, Guide: s.Guide, Band: m, Role: roles[0], Weight: 1,
-				Why: "your answers lean to " + lowerFirst(other) + ", while the " + roles[0].Upper() + " role centres on " + lowerFirst(pole)}, float64(50 - toward)})
+			gaps = append(gaps, rankedGap{Finding{FacetID: s.ID, Name: s.Name, Score: s.Score, Guide: s.Guide, Band: MarkGap, Role: roles[0], Weight: 1,
+				Why: "your answers lean to " + lowerFirst(other) + ", while the " + roles[0].Upper() + " role centres on " + lowerFirst(pole) + " (position " + itoa(s.Score) + ", band " + itoa(s.Low) + "-" + itoa(s.High) + ", where 100 is the CTO side and 0 the CIO side)"}, float64(50 - toward)})
 		}
 	}
 	// One ranking rule: gaps the colleagues confirm before those only the
@@ -228,7 +232,7 @@ func findings(b *Bank, r *Result, selfFlag bool) {
 		certain = certain || g.Band.Certain()
 	}
 	// Gathering evidence takes a slot only when no gap is certain.
-	if ev, ok := evidenceStep(r); ok && !certain {
+	if ev, ok := evidenceStep(r, self); ok && !certain {
 		r.Plan = append(r.Plan, ev)
 	}
 	for _, g := range r.Gaps {
@@ -259,7 +263,7 @@ func actionsFor(b *Bank, g Finding, target Role) []string {
 
 // evidenceStep is the plan's "gather evidence" step: answers to review,
 // items to answer, colleagues to ask.
-func evidenceStep(r *Result) (PlanStep, bool) {
+func evidenceStep(r *Result, self selfRatings) (PlanStep, bool) {
 	var acts []string
 	if r.Held {
 		// An answer two checks flag is one answer to review.
@@ -296,8 +300,7 @@ func evidenceStep(r *Result) (PlanStep, bool) {
 	}
 	for _, f := range r.Flags {
 		if f.Code == "selfrating" {
-			acts = append(acts, "Re-read the level descriptions of the areas you rated 4 or 5 and check each against something you did this year.",
-				"Ask three or more colleagues who see your work to rate the same behaviours (cxo invite, or i on the results), and compare their view with yours.")
+			acts = append(acts, self.reviewActions()...)
 		}
 	}
 	switch len(acts) {

@@ -208,7 +208,7 @@ func contradiction(b *Bank, a *Assessment) (Flag, bool) {
 }
 
 func neutral(b *Bank, a *Assessment) (Flag, bool) {
-	scaled, middle := 0, 0
+	scaled, middle, na := 0, 0, 0
 	var ids []string
 	for _, it := range answered(b, a) {
 		if it.Format != FormatLikert {
@@ -218,13 +218,22 @@ func neutral(b *Bank, a *Assessment) (Flag, bool) {
 		if it.ans.Value == 3 {
 			middle++
 			ids = append(ids, it.ID)
+			if it.NA {
+				na++
+			}
 		}
 	}
 	if middle < NeutralMin || float64(middle) < NeutralShare*float64(scaled) {
 		return Flag{}, false
 	}
+	// The advice names only what these items take: every item can be
+	// skipped, and "not applicable" only where an item offers it.
+	unfit := "skip (s) an item that does not fit you: a skip is left out of the score"
+	if na > 0 {
+		unfit = "where an item does not fit you, skip it (s) or, where it is offered, answer \"not applicable\" (x): either is left out of the score"
+	}
 	return Flag{Code: "neutral", Items: ids,
-		Message: itoa(middle) + " of your " + itoa(scaled) + " agree/disagree answers are \"neither\". Those statements then say little about you; where you do have a view, say so, and use \"not applicable\" where an item does not fit you."}, true
+		Message: itoa(middle) + " of your " + itoa(scaled) + " agree/disagree answers are \"neither\". Those statements then say little about you; where you do have a view, say so, and " + unfit + "."}, true
 }
 
 func fast(b *Bank, a *Assessment) (Flag, bool) {
@@ -253,35 +262,98 @@ func fast(b *Bank, a *Assessment) (Flag, bool) {
 // one level usually mean the levels' descriptions were not read. While it
 // stands, strengths read "possible".
 func selfRating(b *Bank, a *Assessment) (Flag, bool) {
-	var levels []int
-	var ids []string
-	high := 0
+	sr := selfRatingsOf(b, a)
+	switch sr.kind() {
+	case selfHigh:
+		return Flag{Code: "selfrating", Items: sr.ids,
+			Message: itoa(sr.high) + " of your " + itoa(len(sr.levels)) + " readiness ratings are at level 4 or 5. That is rare; strengths are shown as possible until you review the ratings against the level descriptions or ask colleagues how they see you."}, true
+	case selfUniform:
+		return Flag{Code: "selfrating", Items: sr.ids,
+			Message: "Most of your " + itoa(len(sr.levels)) + " readiness ratings sit on one level. Areas usually differ; strengths are shown as possible until you review the ratings against the level descriptions or ask colleagues how they see you."}, true
+	}
+	return Flag{}, false
+}
+
+// selfRatings are the readiness ratings the self-rating check reads.
+type selfRatings struct {
+	levels []int // sorted
+	ids    []string
+	high   int // at SelfRatingHighLevel or above
+}
+
+const (
+	selfFine = iota
+	selfHigh
+	selfUniform
+)
+
+func selfRatingsOf(b *Bank, a *Assessment) selfRatings {
+	var sr selfRatings
 	for _, it := range answered(b, a) {
 		f, _ := b.Facet(it.Facet)
 		if it.Format != FormatRating || f.Layer == LayerLean {
 			continue
 		}
 		v := it.ans.Value
-		levels = append(levels, v)
-		ids = append(ids, it.ID)
+		sr.levels = append(sr.levels, v)
+		sr.ids = append(sr.ids, it.ID)
 		if v >= SelfRatingHighLevel {
-			high++
+			sr.high++
 		}
 	}
-	if len(levels) < SelfRatingMin {
-		return Flag{}, false
-	}
-	sort.Ints(levels)
-	iqr := quantile(levels, 0.75) - quantile(levels, 0.25)
+	sort.Ints(sr.levels)
+	return sr
+}
+
+// kind is which of the check's two patterns the ratings show, if any.
+func (sr selfRatings) kind() int {
+	n := len(sr.levels)
 	switch {
-	case float64(high) >= SelfRatingHighShare*float64(len(levels)):
-		return Flag{Code: "selfrating", Items: ids,
-			Message: itoa(high) + " of your " + itoa(len(levels)) + " readiness ratings are at level 4 or 5. That is rare; strengths are shown as possible until you review the ratings against the level descriptions or ask colleagues how they see you."}, true
-	case iqr < SelfRatingSpread:
-		return Flag{Code: "selfrating", Items: ids,
-			Message: "Most of your " + itoa(len(levels)) + " readiness ratings sit on one level. Areas usually differ; strengths are shown as possible until you review the ratings against the level descriptions or ask colleagues how they see you."}, true
+	case n < SelfRatingMin:
+		return selfFine
+	case float64(sr.high) >= SelfRatingHighShare*float64(n):
+		return selfHigh
+	case quantile(sr.levels, 0.75)-quantile(sr.levels, 0.25) < SelfRatingSpread:
+		return selfUniform
 	}
-	return Flag{}, false
+	return selfFine
+}
+
+// mode is the level given most often (the lower on a tie).
+func (sr selfRatings) mode() int {
+	best, count := 0, 0
+	for i := 0; i < len(sr.levels); {
+		j := i
+		for j < len(sr.levels) && sr.levels[j] == sr.levels[i] {
+			j++
+		}
+		if j-i > count {
+			best, count = sr.levels[i], j-i
+		}
+		i = j
+	}
+	return best
+}
+
+// reviewActions are the plan's actions for the self-rating flag, worded
+// for the pattern the ratings show: "the ratings at 4 or 5" only when
+// there are such ratings.
+func (sr selfRatings) reviewActions() []string {
+	ask := "Ask three or more colleagues who see your work to rate the same behaviours (cxo invite, or i on the results), and compare their view with yours."
+	switch sr.kind() {
+	case selfHigh:
+		return []string{"Re-read the level descriptions of the " + itoa(sr.high) + " " + plural(sr.high, "item", "items") + " you rated 4 or 5 and check each against something you did this year.", ask}
+	case selfUniform:
+		m := sr.mode()
+		same := 0
+		for _, l := range sr.levels {
+			if l == m {
+				same++
+			}
+		}
+		return []string{itoa(same) + " of your " + itoa(len(sr.levels)) + " ratings are level " + itoa(m) + ": re-read each item's level descriptions and check the level you chose against something you did this year.", ask}
+	}
+	return nil
 }
 
 // quantile of sorted ints, interpolated.

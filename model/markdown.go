@@ -80,6 +80,7 @@ func Markdown(b *Bank, rep Report) string {
 		}
 		p(".\n\n")
 	}
+	p("Each facet's position runs from 100 (wholly the CTO side) to 0 (wholly the CIO side), 50 being the middle: not the lean's scale above, on which a position p would be 2p - 100.\n\n")
 	p("| Facet | CTO side | Position (100 CTO, 0 CIO) | Band | CIO side |\n| --- | --- | --- | --- | --- |\n")
 	for _, s := range rep.Facets {
 		f, _ := b.Facet(s.ID)

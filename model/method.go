@@ -74,11 +74,6 @@ const (
 	ActionsPerPriority = 3
 	// PlanDays is the plan's horizon.
 	PlanDays = 90
-	// FacetAwayBy is how far (0..100 position) a lean facet must sit from
-	// the middle toward the other role to be a possible gap when the plan
-	// measures against one role; a certain gap when its whole band is on
-	// that side.
-	FacetAwayBy = 10
 )
 
 // Self-ratings that are implausibly high or uniform.

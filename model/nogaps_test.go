@@ -35,7 +35,7 @@ func TestEvidenceStepCountsEachFlaggedAnswerOnce(t *testing.T) {
 		{Code: "longstring", Items: []string{"a", "b", "c"}},
 		{Code: "contradiction", Items: []string{"b", "c", "d"}},
 	}}
-	step, ok := evidenceStep(&r)
+	step, ok := evidenceStep(&r, selfRatings{})
 	if !ok || len(step.Actions) == 0 || !strings.Contains(step.Actions[0], "Review the 4 answers") {
 		t.Errorf("evidence step %+v, want the 4 flagged answers", step)
 	}

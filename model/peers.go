@@ -18,8 +18,23 @@ const BorrowedDF = priorWeight
 const (
 	PeerBlindSpot      = "blind spot"      // self above the others beyond both bands
 	PeerHiddenStrength = "hidden strength" // self below the others beyond both bands
-	PeerInLine         = "in line"         // the bands overlap
+	// PeerWithinBands: the bands overlap, so no difference between the
+	// person's view and the others' is established. It is not agreement:
+	// two far-apart scores with wide bands read so too, as compare says
+	// of a difference inside the bands.
+	PeerWithinBands = "within the bands"
+	// peerInLineOld is what method 2 wrote for PeerWithinBands before
+	// December 2026; a stored result that holds it reads as the new words.
+	peerInLineOld = "in line"
 )
+
+// PeerReading is a stored reading in today's words.
+func PeerReading(s string) string {
+	if s == peerInLineOld {
+		return PeerWithinBands
+	}
+	return s
+}
 
 // PeerPanel is the colleagues' view of a result.
 type PeerPanel struct {
@@ -153,7 +168,7 @@ func peerArea(b *Bank, s Score, responses []Response, pooled float64) PeerArea {
 	case a.SelfHi < a.Low:
 		a.Reading = PeerHiddenStrength
 	default:
-		a.Reading = PeerInLine
+		a.Reading = PeerWithinBands
 	}
 	counts := map[Relationship]int{}
 	for _, rm := range raters {

@@ -67,8 +67,8 @@ func TestPeersBlindSpotAndHiddenStrength(t *testing.T) {
 	if got := area(t, r, "ops"); got.Reading != PeerBlindSpot || got.Others != 0 || got.High != 40 || got.Raters != 3 || got.High >= got.SelfLow {
 		t.Errorf("ops: %+v, want a blind spot, others 0 (0-40) from 3 raters", got)
 	}
-	if got := area(t, r, "lead"); got.Reading != PeerInLine {
-		t.Errorf("lead: %+v, want in line", got)
+	if got := area(t, r, "lead"); got.Reading != PeerWithinBands {
+		t.Errorf("lead: %+v, want within the bands", got)
 	}
 	a = selfAt(b, map[string]int{"ops": 3, "area-x": 3, "lead": 1})
 	a.Peers = raters(b, map[string]int{"ops": 5, "area-x": 5, "lead": 5}, RelPeer, RelPeer, RelManager)

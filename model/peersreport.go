@@ -43,7 +43,7 @@ func reportPeers(p *PeerPanel) *ReportPeers {
 	}
 	rp := &ReportPeers{Responses: p.Responses, Needed: p.Need, MinRaters: MinRaters, Areas: []ReportPeerArea{}}
 	for _, a := range p.Areas {
-		ra := ReportPeerArea{ID: a.ID, Name: a.Name, Shown: a.Shown, Reading: a.Reading, Groups: []ReportPeerGroup{}}
+		ra := ReportPeerArea{ID: a.ID, Name: a.Name, Shown: a.Shown, Reading: PeerReading(a.Reading), Groups: []ReportPeerGroup{}}
 		if a.SelfN > 0 {
 			s, lo, hi := a.Self, a.SelfLow, a.SelfHi
 			ra.Self, ra.SelfLow, ra.SelfHigh = &s, &lo, &hi
@@ -85,7 +85,7 @@ func peersMarkdown(w *strings.Builder, rp *ReportPeers) {
 		p("%s.\n\n", Capitalise(NeedMore(rp.Needed)))
 		return
 	}
-	p("Scores run 0 to 100; a blind spot is an area you rate above your colleagues beyond both bands, a hidden strength one you rate below them. An area fewer than %d colleagues rated shows no figure of theirs.\n\n", rp.MinRaters)
+	p("Scores run 0 to 100; a blind spot is an area you rate above your colleagues beyond both bands, a hidden strength one you rate below them; %s means the bands overlap, so no difference between your view and theirs is established (it is not agreement). An area fewer than %d colleagues rated shows no figure of theirs.\n\n", PeerWithinBands, rp.MinRaters)
 	p("| Area | You | Your band | Others | Their band | Raters | Reading |\n| --- | --- | --- | --- | --- | --- | --- |\n")
 	for _, a := range rp.Areas {
 		you, yb := "not rated", "-"

@@ -267,7 +267,7 @@ func Compute(b *Bank, a *Assessment) Result {
 		}
 	}
 	r.Peers = PeerView(b, &r, a.Peers)
-	findings(b, &r, selfFlag)
+	findings(b, &r, selfFlag, selfRatingsOf(b, a))
 	r.Later = append(r.Later, chanceSteps(b, chances)...)
 	return r
 }
@@ -378,10 +378,9 @@ func facetScore(f Facet, pts []point, pooled, pooledLean, conf float64) Score {
 		}
 		s.Movers = append(s.Movers, Mover{ItemID: p.it.ID, Text: p.it.Text, Answer: AnswerText(p.it, p.a), Effect: round(100 * effect)})
 	}
+	// Every answer the score rests on is kept, largest pull first, so
+	// "why" can show them all and the score is their mean.
 	sort.SliceStable(s.Movers, func(i, j int) bool { return abs(s.Movers[i].Effect) > abs(s.Movers[j].Effect) })
-	if len(s.Movers) > 3 {
-		s.Movers = s.Movers[:3]
-	}
 	return s
 }
 

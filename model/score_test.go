@@ -212,10 +212,11 @@ func TestMovers(t *testing.T) {
 		facet string
 		want  []Mover
 	}{
-		{"build", []Mover{ // trade-offs only: +100 -100 0 -100, the top three by size, ties in order
+		{"build", []Mover{ // trade-offs only: +100 -100 0 -100, every one, largest first, ties in order
 			{ItemID: "b-choice-1", Text: "Which would you rather own?", Answer: "The product roadmap", Effect: 100},
 			{ItemID: "b-choice-2", Text: "Which win would you rather report?", Answer: "Costs down", Effect: -100},
 			{ItemID: "b-scen-2", Text: "Two requests arrive at once. Which first?", Answer: "The staff outage", Effect: -100},
+			{ItemID: "b-scen-1", Text: "A free quarter with a small team. What do you do?", Answer: "A bit of both", Effect: 0},
 		}},
 		{"ops", []Mover{ // effects -50 +50 -25 around the midpoint
 			{ItemID: "ops-1", Text: "How do routine jobs get done?", Answer: "1 - From memory.", Effect: -50},

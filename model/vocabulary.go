@@ -100,10 +100,13 @@ func GroupTitle(group string) string {
 // Scales names the scale of each kind of number in the exports; the JSON
 // carries it beside the numbers.
 var Scales = map[string]string{
-	"lean":       "-100 (CIO) to +100 (CTO); 0 is balanced",
-	"affinities": "0 to 100: how much the answers share each role's outlook",
-	"facets":     "0 (the CIO side) to 100 (the CTO side); 50 is balanced",
-	"readiness":  "0 to 100, from anchored self-ratings; expected levels on the same scale",
+	"lean":        "+100 (CTO) to -100 (CIO); 0 is balanced",
+	"affinities":  "0 to 100: how much the answers share each role's outlook",
+	"facets":      "100 (the CTO side) to 0 (the CIO side); 50 is balanced; on the lean's scale a position p is 2p - 100",
+	"readiness":   "0 to 100, from anchored self-ratings; expected levels on the same scale",
+	"foundations": "0 to 100, as readiness",
+	"moved_most":  "every answer a score rests on, largest pull first; effect is the answer's distance from the middle: on readiness and foundations -50 (level 1) to +50 (level 5), the answer's value being 50 + effect; on lean facets +100 (fully the CTO side) to -100 (fully the CIO side), its position being 50 + effect / 2",
+	"peers":       "0 to 100, as readiness; reading is blind spot, hidden strength or within the bands (the bands overlap: no difference established)",
 }
 
 // lowerFirst starts a phrase used mid-sentence in lower case, unless it

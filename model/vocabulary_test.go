@@ -63,7 +63,7 @@ func TestMarkdownSpeaksOneVocabulary(t *testing.T) {
 func TestJSONLabelsItsScales(t *testing.T) {
 	b, a := fixedAssessment(t)
 	rep := model.BuildReport(b, a, model.Compute(b, a))
-	for _, k := range []string{"lean", "facets", "readiness", "affinities"} {
+	for _, k := range []string{"lean", "facets", "readiness", "foundations", "affinities", "moved_most", "peers"} {
 		if rep.Scales[k] == "" {
 			t.Errorf("no scale for %s", k)
 		}

@@ -106,12 +106,17 @@ func TestWrappedBulletsContinueUnderTheText(t *testing.T) {
 // The answers that moved a score most are wrapped, not cut.
 func TestMoversWrapNotCut(t *testing.T) {
 	th := NewTheme(true)
-	s := model.Score{Movers: []model.Mover{{Effect: -100, Answer: "Much more: Merging overlapping internal systems so that running the business costs noticeably less", Text: "Your budget can fund only one of two projects this year. Which do you push for?"}}}
-	got := ansiStrip(movers(th, s, 58, 2))
+	s := model.Score{Layer: model.LayerLean, Movers: []model.Mover{{Effect: -100, Answer: "Much more: Merging overlapping internal systems so that running the business costs noticeably less", Text: "Your budget can fund only one of two projects this year. Which do you push for?"}}}
+	got := ansiStrip(movers(th, s, 58))
 	if strings.Contains(got, "…") || !strings.Contains(got, "push for?") {
 		t.Errorf("a mover is cut:\n%s", got)
 	}
-	for _, l := range strings.Split(strings.TrimRight(got, "\n"), "\n")[1:] {
+	// The answer's lines, after the legend that says what its number is.
+	_, answer, ok := strings.Cut(got, "     0  Much more")
+	if !ok {
+		t.Fatalf("no line for the answer at position 0:\n%s", got)
+	}
+	for _, l := range strings.Split(strings.TrimRight(answer, "\n"), "\n")[1:] {
 		if !strings.HasPrefix(l, "        ") || len([]rune(l)) > 58 {
 			t.Errorf("a wrapped mover line is not under the answer or too wide: %q", l)
 		}

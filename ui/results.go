@@ -172,7 +172,7 @@ func (r *resultsModel) lean(m *session, w int) string {
 		// The poles sit under the ends of the bar, which stops growing at
 		// leanBarWidth however wide the window is.
 		b.WriteString(spread(t.Subtle.Render("CTO: "+f.CTO), t.Subtle.Render("CIO: "+f.CIO), min(w, leanBarWidth(w))) + "\n")
-		b.WriteString(movers(t, s, w, 2))
+		b.WriteString(movers(t, s, w))
 		b.WriteString("\n")
 	}
 	b.WriteString(wrap(t.Subtle.Render(model.HonestSentence), w) + "\n")
@@ -210,14 +210,16 @@ func leanBar(t Theme, score, low, high, w int) string {
 	return lipgloss.NewStyle().Foreground(t.CTO).Bold(true).Render("CTO ") + b.String() + lipgloss.NewStyle().Foreground(t.CIO).Bold(true).Render(" CIO")
 }
 
-// movers lists the answers that moved a score most.
-func movers(t Theme, s model.Score, w, n int) string {
+// movers lists every answer a score rests on, each with its value on the
+// score's scale, under a line saying what those numbers are.
+func movers(t Theme, s model.Score, w int) string {
+	if len(s.Movers) == 0 {
+		return ""
+	}
 	var b strings.Builder
-	for i, mv := range s.Movers {
-		if i == n {
-			break
-		}
-		line := "  " + pad(model.Signed(mv.Effect), 4) + "  " + mv.Answer + " ← " + mv.Text
+	b.WriteString(indent(wrap(t.Subtle.Render(model.WhyLegend(s)), w-4), 2) + "\n")
+	for _, mv := range s.Movers {
+		line := "  " + pad(itoa(model.AnswerValue(s, mv)), 4) + "  " + mv.Answer + " ← " + mv.Text
 		b.WriteString(hanging(t.Subtle.Render(line), w, 8) + "\n") // wrapped under the answer, not cut
 	}
 	return b.String()
@@ -272,7 +274,7 @@ func (r *resultsModel) readiness(m *session, w int) string {
 			if f.Reason != "" {
 				b.WriteString(indent(wrap(t.Subtle.Render("why these levels: "+f.Reason), w-4), 4) + "\n")
 			}
-			b.WriteString(movers(t, s, w, 2))
+			b.WriteString(movers(t, s, w))
 		}
 	}
 	return b.String()

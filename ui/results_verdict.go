@@ -60,7 +60,7 @@ func bothLevels(s model.Score) string {
 func planSlot(res model.Result, facet string) string {
 	for i, p := range res.Plan {
 		if p.FacetID == facet {
-			return " · priority " + itoa(i+1) + " of " + itoa(len(res.Plan)) + " for the next " + itoa(model.PlanDays) + " days"
+			return " · " + model.PrioritySlot(i, len(res.Plan))
 		}
 	}
 	return " · later"
@@ -72,7 +72,7 @@ func evidenceStep(t Theme, res model.Result, w int) string {
 		return ""
 	}
 	var b strings.Builder
-	b.WriteString("  " + t.Warn.Render("- "+res.Plan[0].Name) + t.Subtle.Render(" · priority 1") + "\n")
+	b.WriteString("  " + t.Warn.Render("- "+res.Plan[0].Name) + t.Subtle.Render(" · "+model.PrioritySlot(0, len(res.Plan))) + "\n")
 	for _, a := range res.Plan[0].Actions {
 		b.WriteString(bullet(t.Text, a, w, 6) + "\n")
 	}

@@ -113,7 +113,7 @@ func Page(b *model.Bank) string {
 	p("Each readiness area and foundation is judged against both roles' expected levels, side by side, with the band:\n\n")
 	p("- **gap**: the whole band is below the level;\n- **possible gap**: the score is below the level and the band reaches it;\n")
 	p("- **strength**: the score is at least %d above the level and the whole band is above it;\n- **possible strength**: the score is at least %d above and the band reaches the level;\n- otherwise it meets the level. One answer is indicative and never either.\n\n", model.StrengthMargin, model.StrengthMargin)
-	p("When the plan measures against one role, a lean facet whose position sits %d or more points from the middle toward the other role is a possible gap, and a gap when its whole band is on that side.\n\n", model.FacetAwayBy)
+	p("When the plan measures against one role, a lean facet is a gap only when its whole band lies on the side away from that role, from at least %d answers on it that the checks do not hold back. A band that crosses the middle says nothing either way: such a facet is never named a gap, not even a possible one.\n\n", model.MinPerFacet)
 	p("Comparing two results uses the same rule: a difference is a change only when the two bands clear each other.\n\n")
 	p("Expected levels are **cxo's judgement**, not the sources' numbers; each has a one-line reason in the bank:\n\n| Area | CTO | CIO | Why |\n| --- | --- | --- | --- |\n")
 	for _, f := range b.Facets {
@@ -131,7 +131,7 @@ func Page(b *model.Bank) string {
 	p("Colleagues rate the readiness and foundation items in their observer wording from an invitation file, each answer %d to %d like a rating (0 to 1), or \"no opportunity to observe\", which is left out. Each colleague's ratings of an area are averaged into one value, so a colleague counts once however many items they rated. The others' score is the mean of these values; its band is a Student t interval at %s over the colleagues (n-1 degrees of freedom plus %d borrowed from the pooled spread of all their ratings, as your own bands borrow), never narrower than one level.\n\n", 1, len(model.ObserverScale), pct(model.ReadinessConfidence), model.BorrowedDF)
 	p("- Nothing of the others is shown until **%d responses** are in, and an area fewer than %d colleagues rated shows no figure of theirs.\n", model.MinRaters, model.MinRaters)
 	p("- A relationship group (manager, peer, report, other) is shown only when it has at least %d, and the colleagues outside the groups shown number none or at least %d; otherwise the smallest group joins the rest. So no single colleague's answers can be had by subtracting a group from the whole. Figures seen before and after one import can still be compared: that difference is one colleague's.\n", model.MinRaters, model.MinRaters)
-	p("- **Blind spot**: your band lies wholly above the others' band. **Hidden strength**: wholly below. Otherwise the two are in line.\n")
+	p("- **Blind spot**: your band lies wholly above the others' band. **Hidden strength**: wholly below. Otherwise the reading is \"%s\": the bands overlap, so no difference is established, which is not to say the two agree (an export made before December 2026 wrote \"in line\" for it).\n", model.PeerWithinBands)
 	p("- A gap is **confirmed** when the others' score of the area, shown under the rule above, is below the same level too; confirmed gaps rank first in the plan.\n\n")
 
 	p("## Quick assessments\n\n")
