@@ -1,0 +1,113 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cxo-dev/cxo/model"
+)
+
+// sizes are the small windows every screen must fit without cutting text.
+var smallSizes = [][2]int{{60, 20}, {80, 24}}
+
+// noCut fails when a frame holds a line cut short with "…".
+func noCut(t *testing.T, what, scr string) {
+	t.Helper()
+	for _, l := range strings.Split(scr, "\n") {
+		if strings.Contains(l, "…") {
+			t.Errorf("%s: a line is cut: %q\n%s", what, l, scr)
+			return
+		}
+	}
+}
+
+// longestItem opens a full assessment on the item whose text and options
+// take the most lines, past its section's introduction.
+func longestItem(t *testing.T, w, h int) (*driver, model.Item) {
+	t.Helper()
+	s := testStore(t)
+	d := newDriver(t, s, Start{Theme: "dark"}, w, h)
+	a := model.NewAssessment(d.app.bank, goldenID, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), model.LengthFull, "")
+	best, size := 0, 0
+	for i, id := range a.Order {
+		it, _ := d.app.bank.Item(id)
+		n := strings.Count(wrap(it.Text, w-2), "\n")
+		for _, l := range optionLabels(it) {
+			n += strings.Count(wrap(l, w-11), "\n") + 1
+		}
+		if n > size {
+			best, size = i, n
+		}
+	}
+	if err := s.Create(a); err != nil {
+		t.Fatal(err)
+	}
+	d.send(loadedMsg{a: a})
+	d.keys("enter")
+	for d.app.question.index < best {
+		d.keys("right")
+		if d.app.state == stateIntro {
+			d.keys("enter")
+		}
+	}
+	it, _ := d.app.bank.Item(a.Order[best])
+	return d, it
+}
+
+// An item taller than the window scrolls: whichever option is selected is
+// on screen whole, and a marker says when more lies below or above.
+func TestQuestionScrollsToTheSelectedOption(t *testing.T) {
+	for _, size := range smallSizes {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			d, it := longestItem(t, size[0], size[1])
+			labels := optionLabels(it)
+			for i := range labels {
+				scr := d.screen()
+				noCut(t, "option "+itoa(i+1), scr)
+				flat := strings.Join(strings.Fields(scr), " ")
+				if !strings.Contains(flat, strings.Join(strings.Fields(labels[i]), " ")) {
+					t.Errorf("option %d is not on screen whole when selected:\n%s", i+1, scr)
+				}
+				if !strings.Contains(flat, strings.Join(strings.Fields(labels[len(labels)-1]), " ")) && !strings.Contains(scr, "▼") {
+					t.Errorf("option %d: the last option is off screen and no marker says so:\n%s", i+1, scr)
+				}
+				d.keys("down")
+			}
+		})
+	}
+}
+
+// At 200 columns the question's header and bar stop at the reading width.
+func TestQuestionCapsReadingWidth(t *testing.T) {
+	d := questionDriver(t, "dark", 200, 60)
+	for _, l := range strings.Split(d.screen(), "\n")[:3] {
+		if n := len([]rune(strings.TrimRight(l, " "))); n > maxReading+1 {
+			t.Errorf("a header line runs %d wide: %q", n, l)
+		}
+	}
+}
+
+// Home wraps its state at the separators: a date stays on one line, a
+// priority's number stays with its name, and nothing is cut.
+func TestHomeWrapsAtSeparators(t *testing.T) {
+	for _, size := range smallSizes {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			d := newDriver(t, testStore(t), Start{Theme: "dark"}, size[0], size[1])
+			d.app.home.last = homeLast{id: "x", finished: time.Date(2026, 12, 1, 12, 0, 0, 0, time.Local), length: model.LengthFull,
+				verdict:    "unclear - your trade-off answers pull too many ways to tell",
+				priorities: []string{"Repeatable processes", "Technology strategy and vision", "A technologist with a grasp of business"}}
+			scr := d.screen()
+			noCut(t, "home", scr)
+			if !strings.Contains(scr, "1 Dec 2026") {
+				t.Errorf("the date is split:\n%s", scr)
+			}
+			for i, p := range d.app.home.last.priorities {
+				if !strings.Contains(scr, itoa(i+1)+" "+p) {
+					t.Errorf("priority %d is split from its number:\n%s", i+1, scr)
+				}
+			}
+		})
+	}
+}
