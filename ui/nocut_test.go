@@ -111,3 +111,64 @@ func TestHomeWrapsAtSeparators(t *testing.T) {
 		})
 	}
 }
+
+// reviewWithEveryKind shows the review of a finished assessment whose
+// answers include not applicable and no opportunity yet, for the longest
+// tally.
+func reviewWithEveryKind(t *testing.T, w, h int) *driver {
+	t.Helper()
+	d := newDriver(t, testStore(t), Start{Theme: "dark"}, w, h)
+	a, _ := finishedAssessment(t, "20261102-093000-abc", 0)
+	na, noopp := 0, 0
+	for _, id := range a.Order {
+		it, _ := d.app.bank.Item(id)
+		switch {
+		case it.NA && na < 1:
+			a.Answers[id] = model.Answer{NA: true}
+			na++
+		case it.OffersNoOpportunity() && noopp < 4:
+			a.Answers[id] = model.Answer{NoOpportunity: true}
+			noopp++
+		}
+	}
+	d.send(resultLoadedMsg{a: a, res: model.Compute(d.app.bank, a)})
+	d.keys("v")
+	if d.app.state != stateReview {
+		t.Fatalf("v did not open the review (state %v)", d.app.state)
+	}
+	return d
+}
+
+// The review's header wraps its counts, never cuts them, and the selected
+// item's text and answer are shown whole under the list.
+func TestReviewHeaderAndSelectionWhole(t *testing.T) {
+	for _, size := range smallSizes {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			d := reviewWithEveryKind(t, size[0], size[1])
+			for range 3 {
+				scr := d.screen()
+				lines := strings.Split(scr, "\n")
+				noCut(t, "review header", strings.Join(lines[:2], "\n"))
+				flat := strings.Join(strings.Fields(scr), " ")
+				if !strings.Contains(flat, "0 skipped · 0 open") {
+					t.Errorf("the header's counts are cut:\n%s", scr)
+				}
+				a := d.app.session.a
+				it, _ := d.app.bank.Item(a.Order[d.app.review.cursor])
+				for _, want := range []string{it.Text, reviewAnswer(d.app.bank, a, d.app.review.cursor)} {
+					if !strings.Contains(flat, strings.Join(strings.Fields(want), " ")) {
+						t.Errorf("the selection is not shown whole: %q\n%s", want, scr)
+					}
+				}
+				var tail []string
+				for _, l := range lines {
+					if !strings.Contains(l, "✓") && !strings.Contains(l, "open ") {
+						tail = append(tail, l)
+					}
+				}
+				noCut(t, "review", strings.Join(tail, "\n"))
+				d.keys("down")
+			}
+		})
+	}
+}
