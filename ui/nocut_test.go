@@ -172,3 +172,53 @@ func TestReviewHeaderAndSelectionWhole(t *testing.T) {
 		})
 	}
 }
+
+// weakResult is a finished assessment rated low everywhere, with some
+// ratings "no opportunity yet" and one answer kept for an item gone from
+// the bank: no strengths, a plan, chances to seek and flags.
+func weakResult(t *testing.T) (*model.Assessment, model.Result) {
+	t.Helper()
+	b := testBank(t)
+	start := time.Date(2026, 11, 2, 9, 30, 0, 0, time.UTC)
+	a := model.NewAssessment(b, "20261102-093000-low", start, model.LengthFull, "")
+	noopp := 0
+	for _, id := range a.Order {
+		it, _ := b.Item(id)
+		a.Answers[id] = model.Answer{Value: 1, Took: 8 * time.Second}
+		if it.OffersNoOpportunity() && noopp < 3 {
+			a.Answers[id] = model.Answer{NoOpportunity: true, Took: 8 * time.Second}
+			noopp++
+		}
+	}
+	a.Status, a.Finished = model.StatusFinished, start.Add(20*time.Minute)
+	return a, model.Compute(b, a)
+}
+
+// Every results panel, scrolled from top to bottom with w on and off, at
+// 60×20 and 80×24, for a strong and a weak result: nothing is cut.
+func TestResultsPanelsNeverCut(t *testing.T) {
+	for _, size := range smallSizes {
+		for _, kind := range []string{"strong", "weak"} {
+			t.Run(fmt.Sprintf("%dx%d_%s", size[0], size[1], kind), func(t *testing.T) {
+				d := newDriver(t, testStore(t), Start{Theme: "dark"}, size[0], size[1])
+				a, res := finishedAssessment(t, "20261102-093000-abc", 0)
+				if kind == "weak" {
+					a, res = weakResult(t)
+				}
+				d.send(resultLoadedMsg{a: a, res: res})
+				for _, why := range []bool{false, true} {
+					if why {
+						d.keys("w")
+					}
+					for _, p := range []string{"1", "2", "3", "4", "5"} {
+						d.keys(p)
+						for range 40 {
+							noCut(t, "panel "+p, d.screen())
+							d.keys("pgdown")
+						}
+					}
+				}
+			})
+		}
+	}
+}

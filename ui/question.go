@@ -392,15 +392,20 @@ func scrollTo(body string, from, to, rows int, t Theme, w int) string {
 // optionLabels are the choices shown for an item.
 func optionLabels(it model.Item) []string { return model.OptionLabels(it) }
 
-// spread puts left and right on one line of width w, or on two lines
-// (right aligned under left) when they do not fit side by side.
+// spread puts left and right on one line of width w, or, when they do
+// not fit side by side, left wrapped above right wrapped and right aligned:
+// never cut.
 func spread(left, right string, w int) string {
 	if right == "" {
 		return left
 	}
 	gap := w - lipglossWidth(left) - lipglossWidth(right)
 	if gap < 1 {
-		return truncate(left, w) + "\n" + strings.Repeat(" ", max(w-lipglossWidth(right), 0)) + truncate(right, w)
+		lines := strings.Split(wrap(right, w), "\n")
+		for i, l := range lines {
+			lines[i] = strings.Repeat(" ", max(w-lipglossWidth(l), 0)) + l
+		}
+		return wrap(left, w) + "\n" + strings.Join(lines, "\n")
 	}
 	return left + strings.Repeat(" ", gap) + right
 }
