@@ -222,3 +222,53 @@ func TestResultsPanelsNeverCut(t *testing.T) {
 		}
 	}
 }
+
+// Compare at every size: ids and verdicts whole, the arrows of every row
+// (rated on both sides or not) in one column, and at 120 columns no name
+// wraps that the room could hold.
+func TestCompareColumnsWholeAndAligned(t *testing.T) {
+	a1, r1 := finishedAssessment(t, "20261001-090000-aaa", 0)
+	a2, _ := weakResult(t)
+	b := testBank(t)
+	for _, id := range a2.Order {
+		if it, _ := b.Item(id); it.Facet == r1.Readiness[1].ID {
+			a2.Answers[id] = model.Answer{NoOpportunity: true} // rated before, not now
+		}
+	}
+	r2 := model.Compute(b, a2)
+	for _, size := range append(smallSizes, [2]int{120, 40}, [2]int{200, 60}) {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			d := newDriver(t, testStore(t), Start{Theme: "dark"}, size[0], size[1])
+			d.send(compareLoadedMsg{before: a1, after: a2, a: r1, b: r2})
+			scr := d.screen()
+			flat := strings.Join(strings.Fields(scr), " ")
+			if !strings.Contains(flat, a1.ID+" (") || !strings.Contains(flat, "→ "+a2.ID+" (") {
+				t.Errorf("an id is cut:\n%s", scr)
+			}
+			arrow := -1
+			for range 10 {
+				scr := d.screen()
+				noCut(t, "compare", scr)
+				for _, l := range strings.Split(scr, "\n")[1:] {
+					i := strings.Index(l, " → ")
+					if i < 0 || strings.Contains(l, a2.ID) {
+						continue
+					}
+					col := len([]rune(l[:i]))
+					if arrow >= 0 && col != arrow {
+						t.Errorf("the arrow sits at column %d, elsewhere at %d: %q", col, arrow, l)
+					}
+					arrow = col
+				}
+				d.keys("pgdown")
+			}
+			all := strings.Join(d.app.compare.lines, "\n")
+			if !strings.Contains(all, "not rated now") {
+				t.Errorf("the row not rated now is missing:\n%s", all)
+			}
+			if size[0] >= 120 && !strings.Contains(all, "Aligning infrastructure with priorities") {
+				t.Errorf("a name wraps with room to spare:\n%s", all)
+			}
+		})
+	}
+}
