@@ -6,6 +6,9 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/cxo-dev/cxo/model"
 )
 
@@ -268,6 +271,50 @@ func TestCompareColumnsWholeAndAligned(t *testing.T) {
 			}
 			if size[0] >= 120 && !strings.Contains(all, "Aligning infrastructure with priorities") {
 				t.Errorf("a name wraps with room to spare:\n%s", all)
+			}
+		})
+	}
+}
+
+// The rate screen at 60×20 and 80×24, for every behaviour of a real
+// invitation: choices wrapped, never cut, the help line whole (quit
+// included) and the whole screen within the window.
+func TestRateScreenFits(t *testing.T) {
+	b := testBank(t)
+	a, _ := finishedAssessment(t, "20261102-093000-abc", 0)
+	inv, err := model.NewInvitation(b, a, "0123456789abcdef0123456789abcdef", "Alexandra Montgomery-Whitfield", time.Date(2026, 11, 3, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range smallSizes {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			m := NewRater(testStore(t), inv, nil, true)
+			m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+			m.loaded = true
+			for i := -1; i < len(inv.Items); i++ {
+				m.index = i
+				scr := ansi.Strip(m.render())
+				noCut(t, "item "+itoa(i), scr)
+				lines := strings.Split(scr, "\n")
+				if len(lines) > size[1] {
+					t.Errorf("item %d: %d lines in a window %d high:\n%s", i, len(lines), size[1], scr)
+				}
+				for _, l := range lines {
+					if lipglossWidth(l) > size[0] {
+						t.Errorf("item %d: a line runs past %d: %q", i, size[0], l)
+					}
+				}
+				if !strings.Contains(strings.Join(strings.Fields(scr), " "), "q/esc stop (answers are saved)") {
+					t.Errorf("item %d: the help line lost quit:\n%s", i, scr)
+				}
+				if i >= 0 {
+					flat := strings.Join(strings.Fields(scr), " ")
+					for _, c := range inv.Items[i].Choices(inv.Scale) {
+						if !strings.Contains(flat, strings.Join(strings.Fields(c), " ")) {
+							t.Errorf("item %d: the choice %q is not whole:\n%s", i, c, scr)
+						}
+					}
+				}
 			}
 		})
 	}
