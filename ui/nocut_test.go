@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/cxo-dev/cxo/model"
+	"github.com/cxo-dev/cxo/store"
 )
 
 // sizes are the small windows every screen must fit without cutting text.
@@ -318,4 +319,67 @@ func TestRateScreenFits(t *testing.T) {
 			}
 		})
 	}
+}
+
+// screensOf visits the screens other tests do not, from a shown result,
+// and calls see with each: the export, invite and import forms, the
+// compare picker, the history, the new-assessment screen and the guides.
+func screensOf(t *testing.T, w, h int, see func(name, scr string)) {
+	t.Helper()
+	d := showResults(t, w, h)
+	var list []store.Summary
+	for i := range 3 {
+		list = append(list, store.Summary{ID: fmt.Sprintf("20261102-0930%02d-abc", i), Started: time.Date(2026, 11, 2, 9, 30, i, 0, time.UTC),
+			Length: model.LengthFull, Status: model.StatusFinished, Answered: 59, Total: 59, Lean: "unclear - your trade-off answers pull too many ways to tell · method 2"})
+	}
+	d.send(listLoadedMsg{list: list})
+	for _, k := range []string{"e", "i", "I", "c"} {
+		d.keys(k)
+		if d.app.state == stateResults {
+			t.Fatalf("%s did not leave the results:\n%s", k, d.screen())
+		}
+		see(k, d.screen())
+		d.keys("esc")
+	}
+	d.keys("v")
+	see("review", d.screen())
+	d.keys("esc", "esc")
+	for _, k := range []string{"h", "n", "g"} {
+		d.keys(k)
+		if d.app.state == stateHome {
+			t.Fatalf("%s did not leave home:\n%s", k, d.screen())
+		}
+		see(k, d.screen())
+		d.keys("esc")
+	}
+	see("home", d.screen())
+}
+
+// Forms, lists and pickers keep their titles and prompts whole at 60×20
+// and 80×24.
+func TestOtherScreensNeverCut(t *testing.T) {
+	for _, size := range smallSizes {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			screensOf(t, size[0], size[1], func(name, scr string) {
+				if name == "review" {
+					return // its rows are an index, cut to the width; the selection shows whole below them
+				}
+				noCut(t, name, scr)
+			})
+		})
+	}
+}
+
+// At 200 columns every screen stops at the reading width, as the guides
+// and results do; only the help line may run wider.
+func TestScreensStopAtReadingWidth(t *testing.T) {
+	screensOf(t, 200, 60, func(name, scr string) {
+		lines := strings.Split(scr, "\n")
+		for _, l := range lines[:len(lines)-1] {
+			if n := lipglossWidth(strings.TrimRight(l, " ")); n > maxReading+1 {
+				t.Errorf("%s: a line runs %d wide: %q", name, n, l)
+				return
+			}
+		}
+	})
 }
