@@ -94,11 +94,14 @@ func TestQuestionCapsReadingWidth(t *testing.T) {
 }
 
 // Home wraps its state at the separators: a date stays on one line, a
-// priority's number stays with its name, and nothing is cut.
+// priority's number stays with its name, nothing is cut, and every menu
+// entry shows (hints give way first).
 func TestHomeWrapsAtSeparators(t *testing.T) {
 	for _, size := range smallSizes {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			d := newDriver(t, testStore(t), Start{Theme: "dark"}, size[0], size[1])
+			d.send(listLoadedMsg{list: []store.Summary{{ID: "20261201-090000-abc", Started: time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC),
+				Length: model.LengthFull, Status: model.StatusInProgress, Answered: 28, Total: 90}}})
 			d.app.home.last = homeLast{id: "x", finished: time.Date(2026, 12, 1, 12, 0, 0, 0, time.Local), length: model.LengthFull,
 				verdict:    "unclear - your trade-off answers pull too many ways to tell",
 				priorities: []string{"Repeatable processes", "Technology strategy and vision", "A technologist with a grasp of business"}}
@@ -106,6 +109,11 @@ func TestHomeWrapsAtSeparators(t *testing.T) {
 			noCut(t, "home", scr)
 			if !strings.Contains(scr, "1 Dec 2026") {
 				t.Errorf("the date is split:\n%s", scr)
+			}
+			for _, entry := range []string{"New assessment", "Resume", "History", "Guides", "Quit"} {
+				if !strings.Contains(scr, entry) {
+					t.Errorf("the menu lost %q:\n%s", entry, scr)
+				}
 			}
 			for i, p := range d.app.home.last.priorities {
 				if !strings.Contains(scr, itoa(i+1)+" "+p) {
