@@ -391,3 +391,23 @@ func TestScreensStopAtReadingWidth(t *testing.T) {
 		}
 	})
 }
+
+// A chance to seek that wraps continues under its text, not its bullet.
+func TestChancesToSeekHang(t *testing.T) {
+	res := model.Result{Later: []model.PlanStep{{Name: "Seek the chance to present a budget for the technology you run to the board, with the trade-offs of the year ahead", Band: model.MarkNoOpportunity}}}
+	got := strings.Split(strings.TrimRight(ansiStrip(chancesToSeek(NewTheme(true), res, 58)), "\n"), "\n")
+	var items []string // the lines under the heading
+	for i, l := range got {
+		if strings.Contains(l, "Later:") {
+			items = got[i+1:]
+		}
+	}
+	if len(items) < 2 {
+		t.Fatalf("the chance does not wrap at 58 columns: %q", got)
+	}
+	for _, l := range items[1:] {
+		if !strings.HasPrefix(l, "    ") || strings.HasPrefix(l, "     ") {
+			t.Errorf("a wrapped line does not start under the text: %q", l)
+		}
+	}
+}
