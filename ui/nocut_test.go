@@ -411,3 +411,28 @@ func TestChancesToSeekHang(t *testing.T) {
 		}
 	}
 }
+
+// The expected levels wrap between the roles: "CIO 80 gap" is never
+// split across lines.
+func TestExpectedLevelsKeepTheirRole(t *testing.T) {
+	for _, size := range smallSizes {
+		d := showResults(t, size[0], size[1])
+		d.keys("2")
+		var all strings.Builder
+		for range 12 {
+			all.WriteString(d.screen() + "\n")
+			d.keys("pgdown")
+		}
+		for _, s := range d.app.session.res.Readiness {
+			if s.ExpectCTO+s.ExpectCIO == 0 {
+				continue
+			}
+			for _, want := range []string{"CTO " + itoa(s.ExpectCTO) + " " + markWord(s.VsCTO), "CIO " + itoa(s.ExpectCIO) + " " + markWord(s.VsCIO)} {
+				if !strings.Contains(all.String(), want) {
+					t.Errorf("%dx%d: %s: %q is split:\n%s", size[0], size[1], s.Name, want, all.String())
+					return
+				}
+			}
+		}
+	}
+}

@@ -272,7 +272,12 @@ func (r *resultsModel) readiness(m *session, w int) string {
 		}
 		b.WriteString(t.Text.Render(name) + "  " + bar.ViewAs(float64(s.Score)/100) + " " + mark + t.Strong.Render(pad(score, 3)) + t.Subtle.Render(" ▲"+itoa(expect)+band(s, bandW)) + "\n" + more)
 		if lv := bothLevels(s); lv != "" {
-			b.WriteString(indent(wrap(t.Subtle.Render("expected (cxo's judgement): "+lv), w-4), 2) + "\n")
+			// Wrapped between the roles: a level stays with its role.
+			var ps []piece
+			for _, l := range strings.Split(lv, " · ") {
+				ps = append(ps, piece{t.Subtle.Render(" · "), t.Subtle.Render(l)})
+			}
+			b.WriteString(indent(pack(t.Subtle.Render("expected (cxo's judgement): "), ps, w-2), 2) + "\n")
 		}
 		if r.why {
 			if f.Reason != "" {
