@@ -436,3 +436,30 @@ func TestExpectedLevelsKeepTheirRole(t *testing.T) {
 		}
 	}
 }
+
+// At 120 and 200 columns the frame stops at the reading width, and what
+// sits in it is sized to it: the file and note fields and the guide text
+// are not cut at its edge.
+func TestWideScreensNeverCut(t *testing.T) {
+	for _, size := range [][2]int{{120, 40}, {200, 60}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			screensOf(t, size[0], size[1], func(name, scr string) {
+				if name != "review" {
+					noCut(t, name, scr)
+				}
+			})
+			d := questionDriver(t, "dark", size[0], size[1])
+			d.keys("e")
+			noCut(t, "note", d.screen())
+			d = newDriver(t, testStore(t), Start{Theme: "dark"}, size[0], size[1])
+			d.keys("g", "enter")
+			if d.app.state != stateReader {
+				t.Fatalf("no reader: state %v", d.app.state)
+			}
+			for range 15 {
+				noCut(t, "reader", d.screen())
+				d.keys("pgdown")
+			}
+		})
+	}
+}

@@ -163,7 +163,7 @@ func (q *questionModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 		return intent{ev: evReview}, nil
 	case key.Matches(msg, questionKeys.Note):
 		q.noting, q.quitAsked = true, false
-		q.note = newNoteInput(m.width, m.a.Answers[it.ID].Note)
+		q.note = newNoteInput(readingWidth(m.width-2)+2, m.a.Answers[it.ID].Note) // as wide as the frame allows
 		return stay, q.note.Focus()
 	}
 	return stay, nil
