@@ -68,7 +68,9 @@ func (c *compareModel) loaded(m *session, msg compareLoadedMsg) intent {
 
 func (c *compareModel) layout(m *session) {
 	c.vp.SetWidth(max(m.width-2, 1))
-	c.vp.SetHeight(max(m.height-6, 1))
+	// As tall as the rows on show, so a page moves by what was seen: the
+	// window less the help line, the header and the position.
+	c.vp.SetHeight(max(m.height-1-lipgloss.Height(c.header(m, readingWidth(m.width-2)))-1, 1))
 	content := c.content(m, readingWidth(m.width-2))
 	c.vp.SetContent(content)
 	c.lines = strings.Split(content, "\n")
@@ -226,8 +228,9 @@ func layoutCompareRows(b *strings.Builder, t Theme, rows []compareRow, w int) {
 	}
 }
 
-func (c *compareModel) view(m *session, w, h int) string {
-	w = readingWidth(w) // as the rows are laid out
+// header is the title with both ids and the note on what counts as a
+// change, w wide.
+func (c *compareModel) header(m *session, w int) string {
 	t := m.theme
 	// The ids wrap between them, never cut.
 	head := pack("", []piece{{"", t.Title.Render("Compare")}, {"  ", t.Subtle.Render(c.before + " (" + c.beforeAt + ")")},
@@ -236,12 +239,17 @@ func (c *compareModel) view(m *session, w, h int) string {
 	if c.quick {
 		text += " A quick assessment has one or two answers per area, so its bands are wide and only large moves count; full assessments tell change apart better."
 	}
-	note := wrap(t.Subtle.Render(text), w)
-	rows := max(h-lipgloss.Height(note)-lipgloss.Height(head)-1, 1)
+	return head + "\n" + wrap(t.Subtle.Render(text), w)
+}
+
+func (c *compareModel) view(m *session, w, h int) string {
+	w = readingWidth(w) // as the rows are laid out
+	head := c.header(m, w)
+	rows := max(h-lipgloss.Height(head)-1, 1)
 	top := c.vp.YOffset()
 	if c.vp.AtBottom() {
 		top = max(len(c.lines)-rows, 0) // the last rows are reachable whatever the header took
 	}
-	where := withPosition("", panelPosition(top, rows, len(c.lines)), t, w)
-	return head + "\n" + note + "\n" + where + "\n" + window(c.lines, top, rows)
+	where := withPosition("", panelPosition(top, rows, len(c.lines)), m.theme, w)
+	return head + "\n" + where + "\n" + window(c.lines, top, rows)
 }

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -240,6 +242,7 @@ func TestResultsPanelsNeverCut(t *testing.T) {
 // wraps that the room could hold.
 func TestCompareColumnsWholeAndAligned(t *testing.T) {
 	a1, r1 := finishedAssessment(t, "20261001-090000-aaa", 0)
+	a1.Length = model.LengthQuick // the longer note above the rows
 	a2, _ := weakResult(t)
 	b := testBank(t)
 	for _, id := range a2.Order {
@@ -257,9 +260,16 @@ func TestCompareColumnsWholeAndAligned(t *testing.T) {
 			if !strings.Contains(flat, a1.ID+" (") || !strings.Contains(flat, "→ "+a2.ID+" (") {
 				t.Errorf("an id is cut:\n%s", scr)
 			}
-			arrow := -1
+			arrow, last := -1, 0
 			for range 10 {
 				scr := d.screen()
+				// A page moves by the rows seen: no line is skipped.
+				if m := pageRe.FindStringSubmatch(scr); m != nil {
+					if from := atoi(m[1]); last > 0 && from > last+1 {
+						t.Errorf("a page skipped lines %d-%d:\n%s", last+1, from-1, scr)
+					}
+					last = atoi(m[2])
+				}
 				noCut(t, "compare", scr)
 				for _, l := range strings.Split(scr, "\n")[1:] {
 					i := strings.Index(l, " → ")
@@ -463,3 +473,7 @@ func TestWideScreensNeverCut(t *testing.T) {
 		})
 	}
 }
+
+var pageRe = regexp.MustCompile(`lines (\d+)-(\d+) of`)
+
+func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
