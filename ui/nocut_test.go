@@ -297,7 +297,8 @@ func TestCompareColumnsWholeAndAligned(t *testing.T) {
 
 // The rate screen at 60×20 and 80×24, for every behaviour of a real
 // invitation: choices wrapped, never cut, the help line whole (quit
-// included) and the whole screen within the window.
+// included) and the whole screen within the window; at 200 columns it
+// stops at the reading width.
 func TestRateScreenFits(t *testing.T) {
 	b := testBank(t)
 	a, _ := finishedAssessment(t, "20261102-093000-abc", 0)
@@ -305,7 +306,7 @@ func TestRateScreenFits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, size := range smallSizes {
+	for _, size := range append(smallSizes, [2]int{200, 60}) {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			m := NewRater(testStore(t), inv, nil, true)
 			m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
@@ -319,7 +320,7 @@ func TestRateScreenFits(t *testing.T) {
 					t.Errorf("item %d: %d lines in a window %d high:\n%s", i, len(lines), size[1], scr)
 				}
 				for _, l := range lines {
-					if lipglossWidth(l) > size[0] {
+					if lipglossWidth(l) > min(size[0], maxReading) {
 						t.Errorf("item %d: a line runs past %d: %q", i, size[0], l)
 					}
 				}

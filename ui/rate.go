@@ -247,7 +247,7 @@ func (m *Rater) render() string {
 	if m.width > 0 && (m.width < MinWidth || m.height < MinHeight) {
 		return wrap(t.Strong.Render("Make the window larger")+"\n"+t.Text.Render("cxo needs at least "+itoa(MinWidth)+"×"+itoa(MinHeight)+"; this one is "+itoa(m.width)+"×"+itoa(m.height)+". q stops; answers are saved."), max(m.width, 1))
 	}
-	w := max(m.width-2, 20)
+	w := readingWidth(m.width - 2) // as the other screens: prose stops at the reading width
 	var b strings.Builder
 	answered := 0
 	for _, it := range m.inv.Items {
