@@ -478,3 +478,26 @@ func TestWideScreensNeverCut(t *testing.T) {
 var pageRe = regexp.MustCompile(`lines (\d+)-(\d+) of`)
 
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
+
+// Every kind of answer's note under a readiness item fits at 60×20:
+// "no opportunity yet - the plan lists it as a chance to seek" wraps.
+func TestQuestionAnswerNotesWrap(t *testing.T) {
+	s := testStore(t)
+	d := newDriver(t, s, Start{Theme: "dark"}, 60, 20)
+	a := model.NewAssessment(d.app.bank, goldenID, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), model.LengthQuick, "")
+	at := -1
+	for i, id := range a.Order {
+		if it, _ := d.app.bank.Item(id); it.OffersNoOpportunity() && at < 0 {
+			at = i
+		}
+	}
+	for _, ans := range []model.Answer{{NoOpportunity: true}, {Skipped: true}, {NA: true}} {
+		a.Answers[a.Order[at]] = ans
+		a.Cursor = at
+		d.send(loadedMsg{a: a})
+		if d.app.state == stateIntro {
+			d.keys("enter")
+		}
+		noCut(t, fmt.Sprintf("%+v", ans), d.screen())
+	}
+}

@@ -341,17 +341,19 @@ func (q *questionModel) view(m *session, w, h int) string {
 		b.WriteString(prefix + body + "\n")
 	}
 	b.WriteString("\n")
+	// What was answered and the other ways to answer, wrapped, not cut.
 	switch {
 	case ans.NA:
 		b.WriteString(t.Chosen.Render("✓ marked not applicable") + "\n")
 	case ans.NoOpportunity:
-		b.WriteString(t.Chosen.Render("✓ no opportunity yet - the plan lists it as a chance to seek") + "\n")
+		b.WriteString(hanging(t.Chosen.Render("✓ no opportunity yet - the plan lists it as a chance to seek"), w, 2) + "\n")
 	case ans.Skipped:
-		b.WriteString(t.Subtle.Render("skipped - answer it now or come back from the review") + "\n")
+		b.WriteString(wrap(t.Subtle.Render("skipped - answer it now or come back from the review"), w) + "\n")
 	}
+	dot := t.Subtle.Render(" · ")
 	switch {
 	case it.NA && !ans.NA && it.OffersNoOpportunity() && !ans.NoOpportunity:
-		b.WriteString(t.Subtle.Render("x  not applicable to me · o  no opportunity yet") + "\n")
+		b.WriteString(pack("", []piece{{"", t.Subtle.Render("x  not applicable to me")}, {dot, t.Subtle.Render("o  no opportunity yet")}}, w) + "\n")
 	case it.NA && !ans.NA:
 		b.WriteString(t.Subtle.Render("x  not applicable to me") + "\n")
 	case it.OffersNoOpportunity() && !ans.NoOpportunity:
