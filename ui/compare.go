@@ -68,7 +68,9 @@ func (c *compareModel) loaded(m *session, msg compareLoadedMsg) intent {
 
 func (c *compareModel) layout(m *session) {
 	c.vp.SetWidth(max(m.width-2, 1))
-	c.vp.SetHeight(max(m.height-6, 1))
+	// As tall as the rows on show, so a page moves by what was seen: the
+	// window less the help line, the header and the position.
+	c.vp.SetHeight(max(m.height-1-lipgloss.Height(c.header(m, readingWidth(m.width-2)))-1, 1))
 	content := c.content(m, readingWidth(m.width-2))
 	c.vp.SetContent(content)
 	c.lines = strings.Split(content, "\n")
@@ -89,43 +91,42 @@ func (c *compareModel) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 	return cmd
 }
 
+// compareRow is one line of the comparison before it is laid out: the
+// columns are sized from every row, so the numbers line up.
+type compareRow struct {
+	heading               string // a section title line instead of a row
+	name, before, after   string
+	delta, verdict, plain string // verdict styled, and as plain text
+}
+
 func (c *compareModel) content(m *session, w int) string {
 	t := m.theme
-	nameW := min(36, max(w-34, 12))
-	var b strings.Builder
+	var rows []compareRow
 	row := func(ch model.Change, signedScale bool) {
-		// A long name wraps within its column: its end is often the
-		// word that tells two areas apart.
-		nameLines := strings.Split(wrap(ch.Name, nameW), "\n")
-		name := nameLines[0] + strings.Repeat(" ", max(nameW-lipgloss.Width(nameLines[0]), 0))
-		defer func() {
-			for _, l := range nameLines[1:] {
-				b.WriteString(t.Text.Render(l) + "\n")
-			}
-		}()
 		num := itoa
 		if signedScale {
 			num = model.Signed
 		}
-		if ch.Before.N == 0 || ch.After.N == 0 {
-			// Say which side was rated: "not rated -> 0" is news, "not
-			// rated in both" only when neither was.
-			before, after := "not rated", "not rated"
-			if ch.Before.N > 0 {
-				before = num(ch.Before.Score)
-			}
-			if ch.After.N > 0 {
-				after = num(ch.After.Score)
-			}
-			note := "  " + before + " → " + after + "  no change can be measured"
-			if ch.Before.N == 0 && ch.After.N == 0 {
-				note = "  not rated in either"
-			}
-			b.WriteString(t.Text.Render(name) + t.Subtle.Render(note) + "\n")
-			return
+		r := compareRow{name: ch.Name, before: "-", after: "-"} // a side not rated
+		if ch.Before.N > 0 {
+			r.before = num(ch.Before.Score)
 		}
-		verdict := t.Subtle.Render("within the bands")
-		if ch.Changed {
+		if ch.After.N > 0 {
+			r.after = num(ch.After.Score)
+		}
+		switch {
+		case ch.Before.N == 0 && ch.After.N == 0:
+			r.before, r.after, r.plain = "", "", "not rated in either"
+			r.verdict = t.Subtle.Render(r.plain)
+		case ch.Before.N == 0 || ch.After.N == 0:
+			// Say which side was not rated: "- -> 0" is news.
+			side := "before"
+			if ch.After.N == 0 {
+				side = "now"
+			}
+			r.plain = "not rated " + side + ", so no change can be measured"
+			r.verdict = t.Subtle.Render(r.plain)
+		case ch.Changed:
 			word := "up"
 			if ch.Delta < 0 {
 				word = "down"
@@ -136,39 +137,119 @@ func (c *compareModel) content(m *session, w int) string {
 					word = "toward CIO"
 				}
 			}
-			verdict = t.Warn.Render("changed, " + word)
+			r.delta, r.plain = model.Signed(ch.Delta), "changed, "+word
+			r.verdict = t.Warn.Render(r.plain)
+		default:
+			r.delta, r.plain = model.Signed(ch.Delta), "within the bands"
+			r.verdict = t.Subtle.Render(r.plain)
 		}
-		b.WriteString(t.Text.Render(name) + "  " + pad(num(ch.Before.Score), 4) + " → " + t.Strong.Render(pad(num(ch.After.Score), 4)) + "  " + pad(model.Signed(ch.Delta), 4) + "  " + verdict + "\n")
+		rows = append(rows, r)
 	}
-	b.WriteString(t.Subtle.Render("Both results read with scoring method "+itoa(c.cmp.Method)+".") + "\n\n")
-	b.WriteString(t.Title.Render("Lean") + "\n")
+	heading := func(title, note string) {
+		h := t.Title.Render(title)
+		if note != "" {
+			h = pack("", []piece{{"", h}, {"  ", t.Subtle.Render(note)}}, w)
+		}
+		rows = append(rows, compareRow{heading: h})
+	}
+	heading("Lean", "")
 	row(c.cmp.Lean, true)
-	b.WriteString("\n" + t.Title.Render("Facets") + t.Subtle.Render("  100 CTO side, 0 CIO side") + "\n")
+	heading("Facets", "100 CTO side, 0 CIO side")
 	for _, ch := range c.cmp.Facets {
 		row(ch, false)
 	}
-	b.WriteString("\n" + t.Title.Render("Readiness and foundations") + "\n")
+	heading("Readiness and foundations", "")
 	for _, ch := range c.cmp.Readiness {
 		row(ch, false)
 	}
 	if len(c.cmp.Peers) > 0 {
-		b.WriteString("\n" + t.Title.Render("Colleagues' view") + t.Subtle.Render("  the others' scores, areas shown in both") + "\n")
+		heading("Colleagues' view", "the others' scores, areas shown in both")
 		for _, ch := range c.cmp.Peers {
 			row(ch, false)
 		}
 	}
+	var b strings.Builder
+	b.WriteString(wrap(t.Subtle.Render("Both results read with scoring method "+itoa(c.cmp.Method)+"."), w) + "\n")
+	layoutCompareRows(&b, t, rows, w)
 	return b.String()
 }
 
-func (c *compareModel) view(m *session, w, h int) string {
+// layoutCompareRows writes the rows in columns: the name as wide as the
+// longest needs and the room allows (wrapping within its column), the
+// numbers right-aligned, and the verdict beside them, or under them when
+// a line has no room for it. Nothing is cut.
+func layoutCompareRows(b *strings.Builder, t Theme, rows []compareRow, w int) {
+	vw, longest := 0, 0
+	for _, r := range rows {
+		if r.heading == "" {
+			longest = max(longest, lipgloss.Width(r.name))
+			if r.delta != "" { // the measured rows' verdicts size the column
+				vw = max(vw, len(r.plain))
+			}
+		}
+	}
+	const bw, aw = 4, 4
+	fixed := 2 + bw + 3 + aw + 2 + 4 // the numbers after the name
+	nameW := min(longest, w-fixed-2-vw)
+	if nameW < min(longest, 20) { // the verdicts go under the numbers
+		nameW = min(longest, max(w-fixed, 12))
+	}
+	for _, r := range rows {
+		if r.heading != "" {
+			b.WriteString("\n" + r.heading + "\n")
+			continue
+		}
+		names := strings.Split(wrap(r.name, nameW), "\n")
+		cell := func(i int) string {
+			n := ""
+			if i < len(names) {
+				n = names[i]
+			}
+			return t.Text.Render(n) + strings.Repeat(" ", max(nameW-lipgloss.Width(n), 0))
+		}
+		nums := "  " + pad(r.before, bw) + " → " + t.Strong.Render(pad(r.after, aw)) + "  " + pad(r.delta, 4)
+		if r.before == "" {
+			nums = strings.Repeat(" ", fixed)
+		}
+		lines := []string{cell(0) + nums}
+		if nameW+fixed+2+len(r.plain) > w {
+			for i, v := range strings.Split(wrap(r.verdict, max(w-nameW-2, 10)), "\n") {
+				lines = append(lines, cell(i+1)+"  "+v)
+			}
+		} else {
+			lines[0] += "  " + r.verdict
+		}
+		for i := len(lines); i < len(names); i++ {
+			lines = append(lines, cell(i))
+		}
+		for _, l := range lines {
+			b.WriteString(strings.TrimRight(l, " ") + "\n")
+		}
+	}
+}
+
+// header is the title with both ids and the note on what counts as a
+// change, w wide.
+func (c *compareModel) header(m *session, w int) string {
 	t := m.theme
-	head := t.Title.Render("Compare") + t.Subtle.Render("  "+c.before+" ("+c.beforeAt+") → "+c.after+" ("+c.afterAt+")")
+	// The ids wrap between them, never cut.
+	head := pack("", []piece{{"", t.Title.Render("Compare")}, {"  ", t.Subtle.Render(c.before + " (" + c.beforeAt + ")")},
+		{" ", t.Subtle.Render("→ " + c.after + " (" + c.afterAt + ")")}}, w)
 	text := "A difference counts as a change only when the two bands, from the spread of each set of answers, do not overlap."
 	if c.quick {
 		text += " A quick assessment has one or two answers per area, so its bands are wide and only large moves count; full assessments tell change apart better."
 	}
-	note := wrap(t.Subtle.Render(text), w)
-	rows := max(h-lipgloss.Height(note)-2, 1)
-	where := withPosition("", panelPosition(c.vp.YOffset(), rows, len(c.lines)), t, w)
-	return truncate(head, w) + "\n" + note + "\n" + where + "\n" + window(c.lines, c.vp.YOffset(), rows)
+	return head + "\n" + wrap(t.Subtle.Render(text), w)
+}
+
+func (c *compareModel) view(m *session, w, h int) string {
+	w = readingWidth(w) // as the rows are laid out
+	head := c.header(m, w)
+	rows := max(h-lipgloss.Height(head)-1, 1)
+	top := c.vp.YOffset()
+	if c.vp.AtBottom() {
+		top = max(len(c.lines)-rows, 0) // the last rows are reachable whatever the header took
+	}
+	where := withPosition("", panelPosition(top, rows, len(c.lines)), m.theme, w)
+	return head + "\n" + where + "\n" + window(c.lines, top, rows)
 }

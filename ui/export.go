@@ -52,7 +52,7 @@ func (e *exportModel) open(m *session) tea.Cmd {
 	e.input = textinput.New()
 	e.input.Prompt = "File: "
 	e.input.CharLimit = 4096
-	e.input.SetWidth(max(m.width-12, 20))
+	e.input.SetWidth(max(readingWidth(m.width-2)-10, 20)) // within the frame, which stops at the reading width
 	e.input.SetValue("cxo-" + m.a.ID + ".md")
 	e.input.CursorEnd()
 	e.confirm = ""

@@ -26,7 +26,9 @@ func (m *App) render() string {
 	if m.width < MinWidth || m.height < MinHeight {
 		return m.tooSmall()
 	}
-	w := m.width - 2 // one column of margin each side
+	// One column of margin each side; screens stop at the reading width
+	// (as the guides and results do) however wide the window is.
+	w := readingWidth(m.width - 2)
 	helpView := m.helpView()
 	status := ""
 	if m.status != "" {

@@ -243,7 +243,7 @@ func (g *guidesModel) resize(m *session) tea.Cmd {
 	if m.state != stateReader {
 		return nil
 	}
-	w := max(m.width-2, 20)
+	w := readingWidth(m.width - 2) // the frame's width: screens stop at the reading width
 	g.vp.SetWidth(w)
 	g.vp.SetHeight(max(m.height-4, 1))
 	// One column is kept for the gutter that marks the search hit.

@@ -83,11 +83,11 @@ func (h *historyModel) view(m *session, w, height int) string {
 	var b strings.Builder
 	title := t.Title.Render("History") + t.Subtle.Render("  "+itoa(len(m.list))+" saved")
 	if h.compareWith != "" {
-		title = t.Title.Render("Compare with...") + t.Subtle.Render("  pick a finished assessment to set beside "+h.compareWith)
+		title = pack("", []piece{{"", t.Title.Render("Compare with...")}, {"  ", t.Subtle.Render("pick a finished assessment to set beside " + h.compareWith)}}, w)
 	}
-	b.WriteString(truncate(title, w) + "\n\n")
+	b.WriteString(title + "\n\n")
 	if len(m.list) == 0 {
-		b.WriteString(t.Subtle.Render("Nothing saved yet. Press esc, then n to start an assessment."))
+		b.WriteString(wrap(t.Subtle.Render("Nothing saved yet. Press esc, then n to start an assessment."), w))
 		return b.String()
 	}
 	// A row is one line when it fits, else two: the lean (the point of
@@ -116,7 +116,7 @@ func (h *historyModel) view(m *session, w, height int) string {
 			per = max(per, 1+strings.Count(lines[i][1], "\n")+1)
 		}
 	}
-	rows := max((height-3)/per, 1) // the title, a blank line, the rows, the position
+	rows := max((height-3-strings.Count(title, "\n"))/per, 1) // the title, a blank line, the rows, the position
 	cursor := min(h.cursor, len(m.list)-1)
 	first := h.win.place(cursor, len(m.list), rows)
 	for i := first; i < min(len(m.list), first+rows); i++ {

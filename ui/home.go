@@ -96,6 +96,20 @@ func (h *homeModel) view(m *session, w, height int) string {
 	if st == "" || lipgloss.Height(st)+lipgloss.Height(about)+len(h.items)+7 <= height {
 		b.WriteString(about + "\n\n")
 	}
+	// Every entry shows, quit included: a hint that would need lines of
+	// its own is left out when the window is too short for it.
+	menu := h.menu(m, w, true)
+	if lipgloss.Height(b.String()+menu) > height+1 {
+		menu = h.menu(m, w, false)
+	}
+	return b.String() + menu
+}
+
+// menu is the list of entries with their hints; tall allows a hint too
+// wide for the entry's line to go, wrapped, under it.
+func (h *homeModel) menu(m *session, w int, tall bool) string {
+	t := m.theme
+	var b strings.Builder
 	for i, it := range h.items {
 		label := homeLabels[it]
 		hint := ""
@@ -126,8 +140,11 @@ func (h *homeModel) view(m *session, w, height int) string {
 			line = t.Selected.Render("▸ ") + t.Key.Render(keyHint) + "  " + t.Selected.Render(label)
 		}
 		if hint != "" && lipgloss.Width(line)+2+lipgloss.Width(hint) > w {
-			// Too narrow: the hint goes under the entry, wrapped, not cut.
-			line += "\n" + indent(wrap(t.Subtle.Render(hint), w-5), 5)
+			// Too narrow: the hint goes under the entry, wrapped, not cut
+			// (or, in a short window, stays out).
+			if tall {
+				line += "\n" + indent(wrap(t.Subtle.Render(hint), w-5), 5)
+			}
 		} else if hint != "" {
 			line += t.Subtle.Render("  " + hint)
 		}

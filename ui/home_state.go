@@ -88,13 +88,15 @@ func (h *homeModel) status(m *session, w int) string {
 	label := func(s string) string { return t.Subtle.Render(pad2(s, 13)) }
 	if h.last.id != "" {
 		date := h.last.finished.Local().Format("2 Jan 2006")
-		b.WriteString(hanging(label("Last result")+t.Strong.Render(model.Capitalise(h.last.verdict))+t.Subtle.Render("  "+date+" · "+string(h.last.length)), w, 13) + "\n")
+		b.WriteString(pack(label("Last result"), []piece{{"", t.Strong.Render(model.Capitalise(h.last.verdict))},
+			{"  ", t.Subtle.Render(date + " · " + string(h.last.length))}}, w) + "\n")
 		if len(h.last.priorities) > 0 {
-			var ps []string
+			// Wrapped at the separators: a number stays with its name.
+			var ps []piece
 			for i, p := range h.last.priorities {
-				ps = append(ps, t.Key.Render(itoa(i+1))+" "+t.Text.Render(p))
+				ps = append(ps, piece{t.Subtle.Render("  ·  "), t.Key.Render(itoa(i+1)) + " " + t.Text.Render(p)})
 			}
-			b.WriteString(hanging(label("Priorities")+strings.Join(ps, t.Subtle.Render("  ·  ")), w, 13) + "\n")
+			b.WriteString(pack(label("Priorities"), ps, w) + "\n")
 		}
 	}
 	if id := m.newestOpen(); id != "" {
@@ -103,7 +105,9 @@ func (h *homeModel) status(m *session, w int) string {
 				continue
 			}
 			bar := progressBar(t, s.Answered, s.Total, 12)
-			b.WriteString(hanging(label("In progress")+t.Text.Render(itoa(s.Answered)+" of "+itoa(s.Total)+" done")+"  "+bar+t.Subtle.Render("  "+string(s.Length)+" · started "+s.Started.Local().Format("2 Jan")+" · r resumes"), w, 13) + "\n")
+			b.WriteString(pack(label("In progress"), []piece{{"", t.Text.Render(itoa(s.Answered) + " of " + itoa(s.Total) + " done")},
+				{"  ", bar}, {"  ", t.Subtle.Render(string(s.Length))}, {t.Subtle.Render(" · "), t.Subtle.Render("started " + s.Started.Local().Format("2 Jan"))},
+				{t.Subtle.Render(" · "), t.Subtle.Render("r resumes")}}, w) + "\n")
 		}
 	}
 	return b.String()

@@ -15,9 +15,9 @@ func chancesToSeek(t Theme, res model.Result, w int) string {
 			continue
 		}
 		if b.Len() == 0 {
-			b.WriteString("\n" + t.Title.Render("Later: chances to seek") + t.Subtle.Render("  no opportunity yet, so not a gap") + "\n")
+			b.WriteString("\n" + pack("", []piece{{"", t.Title.Render("Later: chances to seek")}, {"  ", t.Subtle.Render("no opportunity yet, so not a gap")}}, w) + "\n")
 		}
-		b.WriteString(indent(wrap(t.Text.Render("• "+s.Name), w-4), 2) + "\n")
+		b.WriteString(bullet(t.Text, s.Name, w, 2) + "\n") // wrapped under the text, not the bullet
 	}
 	return b.String()
 }

@@ -52,11 +52,12 @@ func (p *peersModel) open(m *session, importing bool) {
 	p.importing, p.busy, p.pending, p.pendingFrom = importing, false, nil, nil
 	p.input = textinput.New()
 	p.input.CharLimit = 4096
-	p.input.SetWidth(max(m.width-24, 20))
 	p.input.Prompt = "Name colleagues will see: "
 	if importing {
 		p.input.Prompt = "Response files: "
 	}
+	// The prompt, the text and the cursor within the frame's width.
+	p.input.SetWidth(max(min(m.width, maxReading)-2-len(p.input.Prompt)-1, 10))
 	p.input.Focus()
 }
 

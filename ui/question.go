@@ -61,7 +61,7 @@ func (q *questionModel) open(m *session, index int) {
 // layout sizes and colours the progress bar; run on resize and on a theme
 // change, never from View.
 func (q *questionModel) layout(m *session) {
-	q.bar = progress.New(progress.WithWidth(max(m.width-2, 1)), progress.WithoutPercentage(),
+	q.bar = progress.New(progress.WithWidth(readingWidth(max(m.width-2, 1))), progress.WithoutPercentage(),
 		progress.WithColors(m.theme.BarFill), progress.WithFillCharacters('━', '─'))
 	q.bar.EmptyColor = m.theme.BarEmpty // the track in the theme's colour
 }
@@ -163,7 +163,7 @@ func (q *questionModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 		return intent{ev: evReview}, nil
 	case key.Matches(msg, questionKeys.Note):
 		q.noting, q.quitAsked = true, false
-		q.note = newNoteInput(m.width, m.a.Answers[it.ID].Note)
+		q.note = newNoteInput(readingWidth(m.width-2)+2, m.a.Answers[it.ID].Note) // as wide as the frame allows
 		return stay, q.note.Focus()
 	}
 	return stay, nil
@@ -282,13 +282,14 @@ func (q *questionModel) saved(m *session, msg savedMsg) intent {
 }
 
 func (q *questionModel) view(m *session, w, h int) string {
+	w = readingWidth(w) // the header and options stop where the other screens' text does
 	t := m.theme
 	a := m.a
 	answered, total := a.Progress()
 	section := a.SectionOf(m.bank, q.index)
 	intro := sectionIntro[section]
 	var b strings.Builder
-	head := t.Title.Render(partTitle(m.bank, a, section))
+	head := t.Title.Render(partTitle(m.bank, a, section)) // then the header above the body, which scrolls
 	left := shortMinutes(a.Remaining(m.bank)) + " left"
 	if answered == total {
 		left = "all answered" // never "~1 min left" with nothing left
@@ -303,9 +304,12 @@ func (q *questionModel) view(m *session, w, h int) string {
 	}
 	it := q.item(m)
 	f, _ := m.bank.Facet(it.Facet)
+	head = b.String()
+	b.Reset()
 	b.WriteString(t.Subtle.Render(f.Name) + "\n")
 	b.WriteString(wrap(t.Strong.Render(it.Text), w) + "\n\n")
 	ans := a.Answers[it.ID]
+	selFrom, selTo := 0, 0 // the highlighted option's lines in the body
 	for i, label := range optionLabels(it) {
 		mark, style := "  ", t.Text
 		if i == q.highlight {
@@ -330,20 +334,26 @@ func (q *questionModel) view(m *session, w, h int) string {
 		indent := lipgloss.Width(prefix)
 		body := wrap(style.Render(label), max(w-indent, 10))
 		body = strings.ReplaceAll(body, "\n", "\n"+strings.Repeat(" ", indent))
+		if i == q.highlight {
+			selFrom = strings.Count(b.String(), "\n")
+			selTo = selFrom + strings.Count(body, "\n") + 1
+		}
 		b.WriteString(prefix + body + "\n")
 	}
 	b.WriteString("\n")
+	// What was answered and the other ways to answer, wrapped, not cut.
 	switch {
 	case ans.NA:
 		b.WriteString(t.Chosen.Render("✓ marked not applicable") + "\n")
 	case ans.NoOpportunity:
-		b.WriteString(t.Chosen.Render("✓ no opportunity yet - the plan lists it as a chance to seek") + "\n")
+		b.WriteString(hanging(t.Chosen.Render("✓ no opportunity yet - the plan lists it as a chance to seek"), w, 2) + "\n")
 	case ans.Skipped:
-		b.WriteString(t.Subtle.Render("skipped - answer it now or come back from the review") + "\n")
+		b.WriteString(wrap(t.Subtle.Render("skipped - answer it now or come back from the review"), w) + "\n")
 	}
+	dot := t.Subtle.Render(" · ")
 	switch {
 	case it.NA && !ans.NA && it.OffersNoOpportunity() && !ans.NoOpportunity:
-		b.WriteString(t.Subtle.Render("x  not applicable to me · o  no opportunity yet") + "\n")
+		b.WriteString(pack("", []piece{{"", t.Subtle.Render("x  not applicable to me")}, {dot, t.Subtle.Render("o  no opportunity yet")}}, w) + "\n")
 	case it.NA && !ans.NA:
 		b.WriteString(t.Subtle.Render("x  not applicable to me") + "\n")
 	case it.OffersNoOpportunity() && !ans.NoOpportunity:
@@ -352,26 +362,52 @@ func (q *questionModel) view(m *session, w, h int) string {
 	if q.noting {
 		b.WriteString(q.noteView(m) + "\n")
 	} else if ans.Note != "" {
-		b.WriteString(t.Subtle.Render("Evidence: "+ans.Note) + "\n")
+		b.WriteString(wrap(t.Subtle.Render("Evidence: "+ans.Note), w) + "\n")
 	}
 	if q.saving {
 		b.WriteString(t.Subtle.Render("saving..."))
 	}
-	return b.String()
+	return head + scrollTo(strings.TrimRight(b.String(), "\n"), selFrom, selTo, h-lipgloss.Height(head)+1, t, w)
+}
+
+// scrollTo shows a body that may be taller than its rows: when it does
+// not fit, the window keeps lines from..to (the selected option) in view,
+// as near the top as it can, and the last row says where it stands and
+// that more lies above or below.
+func scrollTo(body string, from, to, rows int, t Theme, w int) string {
+	lines := strings.Split(body, "\n")
+	if len(lines) <= rows || rows < 3 {
+		return body
+	}
+	shown := rows - 1 // the last row is the position
+	top := min(max(to-shown, 0), len(lines)-shown)
+	if from < top {
+		top = from
+	}
+	pos := panelPosition(top, shown, len(lines))
+	if top+shown < len(lines) {
+		pos = "more below · " + pos
+	}
+	return window(lines, top, shown) + "\n" + withPosition("", pos, t, w)
 }
 
 // optionLabels are the choices shown for an item.
 func optionLabels(it model.Item) []string { return model.OptionLabels(it) }
 
-// spread puts left and right on one line of width w, or on two lines
-// (right aligned under left) when they do not fit side by side.
+// spread puts left and right on one line of width w, or, when they do
+// not fit side by side, left wrapped above right wrapped and right aligned:
+// never cut.
 func spread(left, right string, w int) string {
 	if right == "" {
 		return left
 	}
 	gap := w - lipglossWidth(left) - lipglossWidth(right)
 	if gap < 1 {
-		return truncate(left, w) + "\n" + strings.Repeat(" ", max(w-lipglossWidth(right), 0)) + truncate(right, w)
+		lines := strings.Split(wrap(right, w), "\n")
+		for i, l := range lines {
+			lines[i] = strings.Repeat(" ", max(w-lipglossWidth(l), 0)) + l
+		}
+		return wrap(left, w) + "\n" + strings.Join(lines, "\n")
 	}
 	return left + strings.Repeat(" ", gap) + right
 }

@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/cxo-dev/cxo/model"
 	"github.com/cxo-dev/cxo/store"
@@ -246,7 +247,7 @@ func (m *Rater) render() string {
 	if m.width > 0 && (m.width < MinWidth || m.height < MinHeight) {
 		return wrap(t.Strong.Render("Make the window larger")+"\n"+t.Text.Render("cxo needs at least "+itoa(MinWidth)+"×"+itoa(MinHeight)+"; this one is "+itoa(m.width)+"×"+itoa(m.height)+". q stops; answers are saved."), max(m.width, 1))
 	}
-	w := max(m.width-2, 20)
+	w := readingWidth(m.width - 2) // as the other screens: prose stops at the reading width
 	var b strings.Builder
 	answered := 0
 	for _, it := range m.inv.Items {
@@ -254,21 +255,21 @@ func (m *Rater) render() string {
 			answered++
 		}
 	}
-	b.WriteString(spread(t.Title.Render("Rating "+m.inv.Name), t.Subtle.Render(fmt.Sprintf("%d of %d answered", answered, len(m.inv.Items))), w) + "\n\n")
-	b.WriteString(wrap(t.Subtle.Render(RateNotice), w) + "\n\n")
+	head := spread(t.Title.Render("Rating "+m.inv.Name), t.Subtle.Render(fmt.Sprintf("%d of %d answered", answered, len(m.inv.Items))), w) + "\n\n"
+	notice := wrap(t.Subtle.Render(RateNotice), w) + "\n\n"
 	switch {
 	case !m.loaded:
 		b.WriteString("Opening your saved answers…\n")
 	case m.wrote != "":
 		b.WriteString(wrap(t.Good.Render("Thank you. Your response is in "+m.wrote+": send that file to "+m.inv.Name+"."), w) + "\n\n")
 		b.WriteString(t.Subtle.Render("q leaves") + "\n")
-		return b.String()
+		return head + notice + b.String()
 	case m.again:
 		b.WriteString(wrap(fmt.Sprintf("You rated %s on %s. Answer again to correct your response? (y/n: n writes the same response again)", m.inv.Name, m.r.Done.Format("2 January 2006")), w) + "\n")
 	case m.index == -1:
 		b.WriteString(t.Strong.Render("How do you know "+m.inv.Name+"?") + "\n\n")
 		for i, rel := range model.Relationships {
-			b.WriteString(wrap(fmt.Sprintf("  %d  %s", i+1, rel.Label(m.inv.Name)), w) + "\n")
+			b.WriteString(hanging(fmt.Sprintf("  %d  %s", i+1, rel.Label(m.inv.Name)), w, 5) + "\n")
 		}
 	case m.index < len(m.inv.Items):
 		it := m.inv.Items[m.index]
@@ -280,13 +281,14 @@ func (m *Rater) render() string {
 			if has && cur == i+1 {
 				mark = "▸ "
 			}
-			b.WriteString(fmt.Sprintf("%s%d  %s\n", mark, i+1, label))
+			// Wrapped under the choice's first word, never cut.
+			b.WriteString(hanging(fmt.Sprintf("%s%d  %s", mark, i+1, label), w, 5) + "\n")
 		}
 		mark := "  "
 		if has && cur == 0 {
 			mark = "▸ "
 		}
-		b.WriteString(fmt.Sprintf("%so  %s\n", mark, model.NoOpportunity))
+		b.WriteString(hanging(fmt.Sprintf("%so  %s", mark, model.NoOpportunity), w, 5) + "\n")
 	default:
 		b.WriteString("Writing your response…\n")
 	}
@@ -295,10 +297,30 @@ func (m *Rater) render() string {
 		if m.ignored == 1 {
 			word = " key"
 		}
-		b.WriteString("\n" + t.Subtle.Render(ignoredWords+itoa(m.ignored)+word+" typed before this question was shown") + "\n")
+		b.WriteString("\n" + wrap(t.Subtle.Render(ignoredWords+itoa(m.ignored)+word+" typed before this question was shown"), w) + "\n")
 	}
-	b.WriteString("\n" + m.help.View(m.keyHelp()))
-	return b.String()
+	helpLine := "\n" + rateHelp(m.help, m.keyHelp().ShortHelp(), w)
+	// The notice goes first when the window is too short for all of it,
+	// so the choices and the help line stay whole.
+	if m.height <= 0 || lipgloss.Height(head+notice+b.String()+helpLine) <= m.height {
+		return head + notice + b.String() + helpLine
+	}
+	return head + b.String() + helpLine
+}
+
+// rateHelp is the help line, wrapped between its keys when the window is
+// too narrow for it on one line: every key stays, quit first among them.
+func rateHelp(h help.Model, keys []key.Binding, w int) string {
+	h.SetWidth(0)
+	if line := h.ShortHelpView(keys); lipgloss.Width(line) <= w {
+		return line
+	}
+	sep := h.Styles.ShortSeparator.Inline(true).Render(h.ShortSeparator)
+	var ps []piece
+	for _, k := range keys {
+		ps = append(ps, piece{sep, h.ShortHelpView([]key.Binding{k})})
+	}
+	return pack("", ps, w)
 }
 
 // keyHelp is the help for the step on show: the relationship takes 1-4,

@@ -255,10 +255,16 @@ func (r *resultsModel) readiness(m *session, w int) string {
 		}
 		f, _ := m.bank.Facet(s.ID)
 		expect := model.ExpectFor(f, res.Target)
-		name := truncate(s.Name, nameW)
-		name += strings.Repeat(" ", max(nameW-lipgloss.Width(name), 0))
+		// A name longer than its column wraps within it: its bar stays on
+		// the first line, the rest of the name under it.
+		names := strings.Split(wrap(s.Name, nameW), "\n")
+		name := names[0] + strings.Repeat(" ", max(nameW-lipgloss.Width(names[0]), 0))
+		more := ""
+		for _, n := range names[1:] {
+			more += t.Text.Render(n) + "\n"
+		}
 		if s.N == 0 {
-			b.WriteString(t.Text.Render(name) + "  " + t.Subtle.Render(model.UnratedWords(s.NoOpportunity)) + "\n")
+			b.WriteString(hanging(t.Text.Render(name)+"  "+t.Subtle.Render(model.UnratedWords(s.NoOpportunity)), w, nameW+2) + "\n" + more)
 			continue
 		}
 		score := itoa(s.Score)
@@ -266,9 +272,14 @@ func (r *resultsModel) readiness(m *session, w int) string {
 		if s.Score < expect {
 			mark = t.Warn.Render("!")
 		}
-		b.WriteString(t.Text.Render(name) + "  " + bar.ViewAs(float64(s.Score)/100) + " " + mark + t.Strong.Render(pad(score, 3)) + t.Subtle.Render(" ▲"+itoa(expect)+band(s, bandW)) + "\n")
+		b.WriteString(t.Text.Render(name) + "  " + bar.ViewAs(float64(s.Score)/100) + " " + mark + t.Strong.Render(pad(score, 3)) + t.Subtle.Render(" ▲"+itoa(expect)+band(s, bandW)) + "\n" + more)
 		if lv := bothLevels(s); lv != "" {
-			b.WriteString(indent(wrap(t.Subtle.Render("expected (cxo's judgement): "+lv), w-4), 2) + "\n")
+			// Wrapped between the roles: a level stays with its role.
+			var ps []piece
+			for _, l := range strings.Split(lv, " · ") {
+				ps = append(ps, piece{t.Subtle.Render(" · "), t.Subtle.Render(l)})
+			}
+			b.WriteString(indent(pack(t.Subtle.Render("expected (cxo's judgement): "), ps, w-2), 2) + "\n")
 		}
 		if r.why {
 			if f.Reason != "" {
@@ -299,16 +310,16 @@ func (r *resultsModel) plan(m *session, w int) string {
 	}
 	write(t.Title.Render("Strengths") + t.Subtle.Render("  against "+res.TargetLabel()) + "\n")
 	if len(res.Strengths) == 0 {
-		write(t.Subtle.Render("  none stands clearly above "+res.TargetLabel()+" yet") + "\n")
+		write(indent(wrap(t.Subtle.Render("none stands clearly above "+res.TargetLabel()+" yet"), w-2), 2) + "\n")
 	}
 	for _, s := range res.Strengths {
 		// The point is wrapped under the name, never cut.
-		write("  " + t.Good.Render("+ "+s.Name+bandWord(s.Band)) + "\n")
+		write(indent(hanging(t.Good.Render("+ "+s.Name+bandWord(s.Band)), w-2, 2), 2) + "\n")
 		if s.Why != "" {
 			write(indent(wrap(t.Subtle.Render(s.Why), w-4), 4) + "\n")
 		}
 	}
-	write("\n" + t.Title.Render("Gaps and plan") + t.Subtle.Render("  ↑/↓ choose · enter reads the guide section") + "\n")
+	write("\n" + pack("", []piece{{"", t.Title.Render("Gaps and plan")}, {"  ", t.Subtle.Render("↑/↓ choose · enter reads the guide section")}}, w) + "\n")
 	write(evidenceStep(t, res, w))
 	if len(res.Gaps) == 0 {
 		areas := append(append([]model.Score{}, res.Readiness...), res.Foundations...)
@@ -333,7 +344,7 @@ func (r *resultsModel) plan(m *session, w int) string {
 			for _, a := range p.Actions {
 				write(bullet(t.Text, a, w, 6) + "\n")
 			}
-			write(indent(t.Accent.Render("read: "+guideTitle(m.bank, g.Guide)), 6) + "\n")
+			write(indent(hanging(t.Accent.Render("read: "+guideTitle(m.bank, g.Guide)), w-6, 6), 6) + "\n")
 		}
 	}
 	write(chancesToSeek(t, res, w))
@@ -346,17 +357,17 @@ func (r *resultsModel) quality(m *session, w int) string {
 	var b strings.Builder
 	b.WriteString(t.Title.Render("Answer quality") + "\n")
 	if len(res.Flags) == 0 {
-		b.WriteString(t.Good.Render("  No answer-quality flags were raised.") + "\n")
+		b.WriteString(indent(wrap(t.Good.Render("No answer-quality flags were raised."), w-2), 2) + "\n")
 	}
 	for _, f := range res.Flags {
-		b.WriteString("  " + t.Warn.Render(model.FlagTitle(f.Code)) + "\n" + indent(wrap(t.Text.Render(f.Message), w-4), 4) + "\n")
+		b.WriteString(indent(wrap(t.Warn.Render(model.FlagTitle(f.Code)), w-2), 2) + "\n" + indent(wrap(t.Text.Render(f.Message), w-4), 4) + "\n")
 	}
 	if len(res.Flags) > 0 {
-		b.WriteString("\n" + t.Subtle.Render("  Press v to review your answers; finish again to update the result.") + "\n")
+		b.WriteString("\n" + indent(wrap(t.Subtle.Render("Press v to review your answers; finish again to update the result."), w-2), 2) + "\n")
 	}
 	b.WriteString("\n" + t.Subtle.Render(indent(wrap(m.a.Tally().Words(), w-2), 2)) + "\n")
 	if res.Unscored > 0 {
-		b.WriteString(t.Subtle.Render("  "+itoa(res.Unscored)+" answers kept for items no longer in the bank (not scored)") + "\n")
+		b.WriteString(indent(wrap(t.Subtle.Render(itoa(res.Unscored)+" answers kept for items no longer in the bank (not scored)"), w-2), 2) + "\n")
 	}
 	b.WriteString("\n" + wrap(t.Strong.Render(model.HonestSentence), w) + "\n")
 	return b.String()

@@ -72,7 +72,7 @@ func evidenceStep(t Theme, res model.Result, w int) string {
 		return ""
 	}
 	var b strings.Builder
-	b.WriteString("  " + t.Warn.Render("- "+res.Plan[0].Name) + t.Subtle.Render(" · "+model.PrioritySlot(0, len(res.Plan))) + "\n")
+	b.WriteString(indent(hanging(t.Warn.Render("- "+res.Plan[0].Name)+t.Subtle.Render(" · "+model.PrioritySlot(0, len(res.Plan))), w-2, 2), 2) + "\n")
 	for _, a := range res.Plan[0].Actions {
 		b.WriteString(bullet(t.Text, a, w, 6) + "\n")
 	}

@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/cxo-dev/cxo/model"
 )
@@ -172,7 +173,11 @@ func (r *reviewModel) view(m *session, w, h int) string {
 	tally := a.Tally()
 	answered, total := tally.Done(), tally.Total
 	var b strings.Builder
-	b.WriteString(truncate(t.Title.Render("Review")+t.Subtle.Render("  "+tally.Progress()+" · "+itoa(tally.Skipped)+" skipped · "+itoa(tally.Open)+" open"), w) + "\n")
+	// The counts wrap between them, never cut.
+	dot := t.Subtle.Render(" · ")
+	title := pack("", []piece{{"", t.Title.Render("Review")}, {"  ", t.Subtle.Render(tally.Progress())},
+		{dot, t.Subtle.Render(itoa(tally.Skipped) + " skipped")}, {dot, t.Subtle.Render(itoa(tally.Open) + " open")}}, w)
+	b.WriteString(title + "\n")
 	hint := "Press f to finish and see your results."
 	if m.a.Status == model.StatusFinished {
 		hint = "Change any answer with enter, then press f to update the result. ⚑ marks answers an answer-quality flag points at."
@@ -184,7 +189,7 @@ func (r *reviewModel) view(m *session, w, h int) string {
 	}
 	hintText := wrap(t.Subtle.Render(hint), w)
 	b.WriteString(hintText + "\n\n")
-	header := 3 + strings.Count(hintText, "\n")
+	header := 3 + strings.Count(hintText, "\n") + strings.Count(title, "\n")
 	// After a finish, items an answer-quality flag points at are marked.
 	flagged := flagged(m)
 	list := r.rows(m)
@@ -194,9 +199,26 @@ func (r *reviewModel) view(m *session, w, h int) string {
 			at = j
 		}
 	}
-	// Below the rows: a blank line and the selected item's whole answer
-	// (or the scoring note while finishing).
-	rows := max(h-header-2, 3)
+	// Below the rows: the position, then the selected item's whole text
+	// and answer (or the question after a change, or the scoring note),
+	// wrapped: the rows are an index, cut to the width; what is selected
+	// is read in full here.
+	var detail string
+	if r.asking {
+		detail = wrap(t.Warn.Render("You changed an answer, so the result no longer matches. ")+
+			t.Text.Render("enter: finish again and replace the result · esc: keep it open (the last result stays in the history until you finish)"), w)
+	} else if r.finishing {
+		detail = t.Subtle.Render("scoring and saving...")
+	} else if r.cursor < total {
+		text := "(no longer in the bank)"
+		if it, ok := m.bank.Item(a.Order[r.cursor]); ok {
+			text = it.Text
+		}
+		label := "item " + itoa(r.cursor+1) + ": "
+		detail = hanging(t.Subtle.Render(label)+t.Text.Render(text), w, len(label)) + "\n" +
+			hanging(t.Subtle.Render("answer: ")+t.Text.Render(reviewAnswer(m.bank, a, r.cursor)), w, 8)
+	}
+	rows := max(h-header-1-lipgloss.Height(detail), 3)
 	first := r.win.place(at, len(list), rows)
 	for _, i := range list[first:min(len(list), first+rows)] {
 		it, ok := m.bank.Item(a.Order[i])
@@ -234,15 +256,8 @@ func (r *reviewModel) view(m *session, w, h int) string {
 	if r.onlyFlagged {
 		where = "flagged only (o shows all) · " + where
 	}
-	b.WriteString(t.Subtle.Render(truncate(where, w)) + "\n")
-	if r.asking {
-		b.WriteString(wrap(t.Warn.Render("You changed an answer, so the result no longer matches. ")+
-			t.Text.Render("enter: finish again and replace the result · esc: keep it open (the last result stays in the history until you finish)"), w))
-	} else if r.finishing {
-		b.WriteString(t.Subtle.Render("scoring and saving..."))
-	} else if r.cursor < total {
-		b.WriteString(truncate(t.Subtle.Render("answer: ")+t.Text.Render(reviewAnswer(m.bank, a, r.cursor)), w))
-	}
+	b.WriteString(wrap(t.Subtle.Render(where), w) + "\n")
+	b.WriteString(detail)
 	return b.String()
 }
 
