@@ -154,16 +154,16 @@ func (c *compareModel) content(m *session, w int) string {
 	}
 	heading("Lean", "")
 	row(c.cmp.Lean, true)
-	heading("Facets", "100 CTO side, 0 CIO side")
+	heading("Facets", c.cmp.FacetScale)
 	for _, ch := range c.cmp.Facets {
 		row(ch, false)
 	}
-	heading("Readiness and foundations", "")
+	heading("Readiness and foundations", c.cmp.ReadinessScale)
 	for _, ch := range c.cmp.Readiness {
 		row(ch, false)
 	}
 	if len(c.cmp.Peers) > 0 {
-		heading("Colleagues' view", "the others' scores, areas shown in both")
+		heading("Colleagues' view", c.cmp.PeersScale+", areas shown in both")
 		for _, ch := range c.cmp.Peers {
 			row(ch, false)
 		}

@@ -178,3 +178,25 @@ func TestPeersPanelKeepsNamesAndReadings(t *testing.T) {
 		}
 	}
 }
+
+// Overlapping bands read "within the bands" on the panel and in the line
+// mode, as the export and compare say, and a result stored with the old
+// "in line" reads the same.
+func TestPeersWithinTheBandsEverywhere(t *testing.T) {
+	for _, stored := range []string{model.PeerWithinBands, "in line"} {
+		p := &model.PeerPanel{Responses: 3, Areas: []model.PeerArea{
+			{Name: "Leadership", Self: 63, SelfLow: 6, SelfHi: 100, SelfN: 3, Raters: 3, Shown: true, Others: 21, Low: 0, High: 62, Reading: stored},
+		}}
+		s := &session{theme: NewTheme(true)}
+		s.res.Peers = p
+		var r resultsModel
+		for _, w := range []int{58, 98} {
+			if got := strings.Join(strings.Fields(ansi.Strip(r.peers(s, w))), " "); !strings.Contains(got, "others 21 (0-62) from 3 within the bands") {
+				t.Errorf("stored %q, width %d: the panel does not say it:\n%s", stored, w, got)
+			}
+		}
+		if got := peersText(p); !strings.Contains(got, "from 3; within the bands") {
+			t.Errorf("stored %q: the line mode does not say it:\n%s", stored, got)
+		}
+	}
+}

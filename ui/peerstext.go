@@ -30,8 +30,8 @@ func peersText(p *model.PeerPanel) string {
 			others = fmt.Sprintf("%d (band %d-%d) from %d", a.Others, a.Low, a.High, a.Raters)
 		}
 		line := "  " + a.Name + ": you " + you + "; others " + others
-		if a.Reading == model.PeerBlindSpot || a.Reading == model.PeerHiddenStrength {
-			line += "; " + a.Reading
+		if r := model.PeerReading(a.Reading); r != "" {
+			line += "; " + r // within the bands too: the Markdown and compare say it
 		}
 		w.WriteString(line + "\n")
 		for _, g := range a.Groups {

@@ -23,14 +23,14 @@ func (r *resultsModel) peers(m *session, w int) string {
 		b.WriteString(wrap(t.Text.Render(model.Capitalise(model.NeedMore(p.Need))+"."), w) + "\n")
 		return b.String()
 	}
-	b.WriteString(wrap(t.Subtle.Render("You and your colleagues, 0 to 100 with bands. A blind spot: you rate yourself above them beyond both bands; a hidden strength: below."), w) + "\n\n")
+	b.WriteString(wrap(t.Subtle.Render("You and your colleagues, 0 to 100 with bands. A blind spot: you rate yourself above them beyond both bands; a hidden strength: below; within the bands: the bands overlap, so no difference is established (not the same as agreeing)."), w) + "\n\n")
 	nameW := 0
 	for _, a := range p.Areas {
 		nameW = max(nameW, len([]rune(a.Name)))
 	}
 	// One row per area when it fits; else the name on its own line and
 	// the figures wrapped under it, so neither a name nor a reading is cut.
-	oneRow := nameW+2+4+14+2+len("others 100 (100-100) from 99")+len("  hidden strength") <= w
+	oneRow := nameW+2+4+14+2+len("others 100 (100-100) from 99")+len("  "+model.PeerWithinBands) <= w
 	for _, a := range p.Areas {
 		you := "not rated"
 		if a.SelfN > 0 {
@@ -41,11 +41,13 @@ func (r *resultsModel) peers(m *session, w int) string {
 			others = fmt.Sprintf("%3d (%d-%d) from %d", a.Others, a.Low, a.High, a.Raters)
 		}
 		reading := ""
-		switch a.Reading {
+		switch model.PeerReading(a.Reading) {
 		case model.PeerBlindSpot:
-			reading = "  " + t.Warn.Render("blind spot")
+			reading = "  " + t.Warn.Render(model.PeerBlindSpot)
 		case model.PeerHiddenStrength:
-			reading = "  " + t.Good.Render("hidden strength")
+			reading = "  " + t.Good.Render(model.PeerHiddenStrength)
+		case model.PeerWithinBands:
+			reading = "  " + t.Subtle.Render(model.PeerWithinBands)
 		}
 		indentW := nameW + 2
 		if oneRow {

@@ -286,3 +286,18 @@ func TestCompareWrapsLongNames(t *testing.T) {
 		t.Fatal("no area name is long enough to wrap at 60 columns: the test shows nothing")
 	}
 }
+
+// Compare labels each section's scale with the model's words, CTO first:
+// the lean's signed scale beside the facets' positions.
+func TestCompareLabelsItsScales(t *testing.T) {
+	a1, r1 := finishedAssessment(t, "20261001-090000-aaa", 0)
+	a2, r2 := finishedAssessment(t, "20261102-090000-bbb", 1)
+	d := newDriver(t, testStore(t), Start{Theme: "dark"}, 120, 40)
+	d.send(compareLoadedMsg{before: a1, after: a2, a: r1, b: r2})
+	flat := strings.Join(strings.Fields(ansiStrip(strings.Join(d.app.compare.lines, "\n"))), " ")
+	for _, want := range []string{model.CompareLeanScale, model.CompareFacetScale, model.CompareReadinessScale} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("compare does not label a scale %q:\n%s", want, flat)
+		}
+	}
+}
