@@ -12,7 +12,7 @@ import (
 
 // RateNotice is what the rate screens say about the response file before
 // the first question: plainly, who can read it.
-const RateNotice = "Whoever receives your response file can read it: it holds your answers and how you know them (manager, peer, report, other), a random token and no name. Send it only to the person who invited you."
+const RateNotice = "Whoever receives your response file can read it: it holds your answers, which of the four ways you work with them you chose, a random token and no name. Send it only to the person who invited you."
 
 // Rate runs a colleague's rating of an invitation in the line mode:
 // answers are saved as they go (resumable by running it again), and at the
