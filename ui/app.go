@@ -368,8 +368,8 @@ func (m *App) opened(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		m.a = msg.a
-		if msg.a.Status == model.StatusFinished {
-			m.res = model.Compute(m.bank, msg.a)
+		if msg.res != nil {
+			m.res = *msg.res // the kept result, not today's scoring of it
 		}
 		resumed := m.state == stateHome && m.start.ResumeID == msg.a.ID // cxo resume ID
 		cmd := m.apply(intent{ev: evOpened, index: msg.a.Cursor})

@@ -111,3 +111,32 @@ func TestHistoryShowsMethod1WithTheCurrentReading(t *testing.T) {
 		t.Errorf("history:\n%s", screen)
 	}
 }
+
+// cxo resume on a finished assessment shows its kept result, as the
+// history does, not today's scoring of its answers.
+func TestResumeFinishedShowsTheKeptResult(t *testing.T) {
+	s := testStore(t)
+	a, res := finishedAssessment(t, "20261102-093000-abc", 0)
+	res.Method, res.Lean.Verdict = 0, "clear CTO lean"
+	answers := a.Answers
+	a.Answers = map[string]model.Answer{}
+	if err := s.Create(a); err != nil {
+		t.Fatal(err)
+	}
+	for id, ans := range answers {
+		if err := s.SaveAnswer(a.ID, id, ans, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a.Answers = answers
+	if err := s.KeepResult(a, res); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, s, Start{Theme: "dark", Action: ActionResume, ResumeID: a.ID}, 120, 40)
+	if d.app.state != stateResults || d.app.res.MethodOf() != 1 || d.app.res.Lean.Verdict != "clear CTO lean" {
+		t.Fatalf("%s screen, method %d, verdict %q: want the kept method 1 result", stateNames[d.app.state], d.app.res.MethodOf(), d.app.res.Lean.Verdict)
+	}
+	if !strings.Contains(d.screen(), "Scored with method 1") {
+		t.Errorf("the screen does not say the result is method 1's:\n%s", d.screen())
+	}
+}

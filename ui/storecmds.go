@@ -27,7 +27,10 @@ type loadedMsg struct {
 	a       *model.Assessment
 	revised string // the bank version it began with, when another revision goes on
 	skipped string // what of it could not be read, said on opening
-	err     error
+	// res is a finished one's kept result (as history shows it, scored
+	// with the method of its day), nil for one still open.
+	res *model.Result
+	err error
 }
 
 // savedMsg reports a committed answer (or why it was not committed).
@@ -176,6 +179,13 @@ func loadCmd(s *store.Store, b *model.Bank, id string) tea.Cmd {
 		msg := loadedMsg{a: a, skipped: skipped}
 		if a.BankVersion != began {
 			msg.revised = began
+		}
+		if a.Status == model.StatusFinished {
+			_, res, err := s.LoadWithResult(b, id)
+			if err != nil {
+				return loadedMsg{err: err}
+			}
+			msg.res = &res
 		}
 		return msg
 	}
