@@ -319,7 +319,11 @@ func (r *resultsModel) plan(m *session, w int) string {
 			write(indent(wrap(t.Subtle.Render(s.Why), w-4), 4) + "\n")
 		}
 	}
-	write("\n" + pack("", []piece{{"", t.Title.Render("Gaps and plan")}, {"  ", t.Subtle.Render("↑/↓ choose · enter reads the guide section")}}, w) + "\n")
+	heading := []piece{{"", t.Title.Render("Gaps and plan")}}
+	if len(res.Gaps) > 0 { // the keys only where there is a gap to choose
+		heading = append(heading, piece{"  ", t.Subtle.Render("↑/↓ choose · enter reads the guide section")})
+	}
+	write("\n" + pack("", heading, w) + "\n")
 	write(evidenceStep(t, res, w))
 	if len(res.Gaps) == 0 {
 		areas := append(append([]model.Score{}, res.Readiness...), res.Foundations...)

@@ -3,6 +3,10 @@ package ui
 import (
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/cxo-dev/cxo/model"
 )
 
 // The results' help says what the keys do where they are: on the plan the
@@ -36,5 +40,20 @@ func TestResultsHelpOffersWhatApplies(t *testing.T) {
 	d.keys("?")
 	if scr := d.screen(); !strings.Contains(scr, "show the held verdict") {
 		t.Errorf("a held verdict's key is not in the full help:\n%s", scr)
+	}
+}
+
+// With no gap to choose, the plan panel's heading offers no keys to choose
+// one.
+func TestPlanHeadingOffersKeysOnlyWithGaps(t *testing.T) {
+	s := &session{theme: NewTheme(true)}
+	s.res.Target = model.RoleCIO
+	var r resultsModel
+	if got := ansi.Strip(r.plan(s, 78)); strings.Contains(got, "↑/↓ choose") || !strings.Contains(got, "Gaps and plan") {
+		t.Errorf("no gaps:\n%s", got)
+	}
+	s.res.Gaps = []model.Finding{{FacetID: "ops", Name: "Operations", Why: "below"}}
+	if got := ansi.Strip(r.plan(s, 78)); !strings.Contains(got, "↑/↓ choose") {
+		t.Errorf("a gap:\n%s", got)
 	}
 }
