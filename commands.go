@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -145,7 +146,8 @@ func listCommand(g *globals) *cobra.Command {
 			for _, e := range skipped {
 				fmt.Fprintln(g.stderr, "cxo: skipped "+e.Error())
 			}
-			if len(list) == 0 {
+			unreadable := unreadableIDs(skipped)
+			if len(list) == 0 && len(unreadable) == 0 {
 				fmt.Fprintln(g.stdout, "No assessments yet. Start one with: cxo new --quick")
 				return nil
 			}
@@ -163,9 +165,26 @@ func listCommand(g *globals) *cobra.Command {
 				}
 				fmt.Fprintf(w, "%s\t%s\t%s\t%d/%d\t%s\t%s\n", model.Escaped(s.ID), s.Started.Local().Format("2006-01-02 15:04"), status, s.Answered, s.Total, s.Length, lean)
 			}
+			// One whose header cannot be read still has a row: left out,
+			// it would look deleted.
+			for _, id := range unreadable {
+				fmt.Fprintf(w, "%s\t-\tdamaged\t-\t-\tits header cannot be read (%s check names it)\n", model.Escaped(id), g.command())
+			}
 			return w.Flush()
 		},
 	}
+}
+
+// unreadableIDs are the assessments List could not read a header of.
+func unreadableIDs(skipped []error) []string {
+	var ids []string
+	for _, e := range skipped {
+		var r *store.RecordError
+		if errors.As(e, &r) && r.Assessment() != "" && !slices.Contains(ids, r.Assessment()) {
+			ids = append(ids, r.Assessment())
+		}
+	}
+	return ids
 }
 
 // damagedIDs checks the file once and names the assessments holding a
