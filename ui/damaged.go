@@ -54,6 +54,7 @@ func moveAsideCmd(path string, now time.Time) tea.Cmd {
 // cannot be used: it explains, and offers to move a damaged file aside.
 type damagedModel struct {
 	err       error
+	canGoOn   bool // what is sound still reads: going on is offered
 	canFix    bool // damaged (not newer): moving it aside is offered
 	hasBackup bool // a last good copy exists to restore instead
 }
@@ -62,16 +63,29 @@ func (d *damagedModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	if d.canFix && key.Matches(msg, damagedKeys.MoveAside) {
 		return stay, moveAsideCmd(m.store.Path, m.clock.now())
 	}
+	if d.canGoOn && key.Matches(msg, damagedKeys.GoOn) {
+		// The store reads what is sound and refuses writes the damage
+		// would make unsafe; a damaged assessment says so when opened.
+		m.fail("the database is damaged: what is sound opens, a damaged assessment does not; quit and run cxo check --repair to copy what is sound to a fresh file")
+		return intent{ev: evGoOn}, nil
+	}
 	return stay, nil
 }
 
 func (d *damagedModel) view(m *session, w, _ int) string {
 	t := m.theme
 	var b strings.Builder
-	b.WriteString(t.Error.Render("The database cannot be used") + "\n\n")
+	title := "The database cannot be used"
+	if d.canGoOn {
+		title = "The database is damaged"
+	}
+	b.WriteString(t.Error.Render(title) + "\n\n")
 	b.WriteString(wrap(t.Text.Render(d.err.Error()), w) + "\n\n")
 	if hint := repairHint(d.err); hint != "" {
 		b.WriteString(wrap(t.Text.Render(hint), w) + "\n\n")
+	}
+	if d.canGoOn {
+		b.WriteString(wrap(t.Text.Render("Press c to go on with what is sound: every assessment the damage does not touch opens and takes answers; a damaged one says so when opened."), w) + "\n\n")
 	}
 	if d.canFix {
 		b.WriteString(wrap(t.Text.Render("Press m to move it aside (renamed, bytes kept, for later rescue) and start with a fresh database, or q to quit and leave everything as it is."), w) + "\n")

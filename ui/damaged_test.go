@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cxo-dev/cxo/model"
 	"github.com/cxo-dev/cxo/store"
 )
 
@@ -71,5 +72,39 @@ func TestDamagedScreenPointsToTheLastGoodCopy(t *testing.T) {
 	d = newDriver(t, store.New(path, "test"), Start{}, 100, 30)
 	if d.app.state != stateDamaged || !strings.Contains(d.screen(), "A last good copy exists") {
 		t.Errorf("no restore hint beside a last good copy:\n%s", d.screen())
+	}
+}
+
+// With single stored values damaged, the problem screen offers to go on
+// with what is sound: the assessments the damage does not touch open and
+// take answers; the damaged one says so when opened.
+func TestGoOnWithWhatIsSound(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cxo.db")
+	d := newDriver(t, store.New(path, "test"), Start{Action: "new", Length: model.LengthQuick}, 80, 24)
+	d.keys("enter", "1", "q")
+	damagedID := d.app.a.ID
+	d = newDriver(t, store.New(path, "test"), Start{Action: "new", Length: model.LengthQuick}, 80, 24)
+	d.keys("enter", "1", "q")
+	soundID := d.app.a.ID
+	damageCursor(t, path, damagedID)
+
+	d = newDriver(t, store.New(path, "test"), Start{Theme: "dark"}, 80, 24)
+	if d.app.state != stateDamaged || !strings.Contains(d.screen(), "The database is damaged") || !strings.Contains(d.screen(), "c go on") {
+		t.Fatalf("state %v:\n%s", d.app.state, d.screen())
+	}
+	d.keys("c")
+	if d.app.state != stateHome || !strings.Contains(d.app.status, "what is sound opens") {
+		t.Fatalf("c: state %v, status %q", d.app.state, d.app.status)
+	}
+	if d.app.Failure() != nil {
+		t.Errorf("going on still ends in failure: %v", d.app.Failure())
+	}
+	d = newDriver(t, store.New(path, "test"), Start{Action: ActionResume, ResumeID: soundID}, 80, 24)
+	if d.app.a == nil || d.app.a.ID != soundID || (d.app.state != stateQuestion && d.app.state != stateIntro) {
+		t.Fatalf("the sound assessment does not open: state %v, status %q", d.app.state, d.app.status)
+	}
+	d.keys("enter", "2")
+	if a, _, err := store.New(path, "test").Load(soundID); err != nil || len(a.Answers) < 2 {
+		t.Errorf("the sound assessment does not take answers: %v %v", a, err)
 	}
 }

@@ -65,6 +65,7 @@ const (
 	evCompared       // the comparison is loaded
 	evDamaged        // the start-up check found the database unusable
 	evFresh          // the damaged database was moved aside
+	evGoOn           // go on with what of a damaged database is sound
 	evInvite         // the invitation form
 	evImport         // the import form
 	evInvited        // the invitation is written
@@ -192,6 +193,7 @@ func buildFlow() []transition {
 		{from: stateCompare, on: evBack, to: stateResults, key: compareKeys.Back, back: true},
 
 		{from: stateDamaged, on: evFresh, to: stateHome, key: damagedKeys.MoveAside, after: "the file is moved aside"},
+		{from: stateDamaged, on: evGoOn, to: stateHome, key: damagedKeys.GoOn, why: "single values damaged: what is sound still reads"},
 		{from: anyState, on: evDamaged, to: stateDamaged, after: "the start-up check finds the database unusable"},
 		// Answers that arrive on another screen than the one that asked
 		// (tests send them directly) show all the same.

@@ -386,6 +386,12 @@ func TestEveryTransition(t *testing.T) {
 		"invite or import → results (inviting)":                 func() *driver { return observed(results(false, "i", "S", "a", "m")()) },
 		"invite or import → results (importing)":                func() *driver { return importing(t, observed(results(false)())) },
 		"database problem → home":                               damaged,
+		"database problem → home (single values damaged: what is sound still reads)": func() *driver {
+			path := filepath.Join(t.TempDir(), "cxo.db")
+			d := start(store.New(path, "test"), Start{Action: "new", Length: model.LengthQuick}, "enter", "1", "q")
+			damageCursor(t, path, d.app.a.ID)
+			return start(store.New(path, "test"), Start{})
+		},
 	}
 	// The same key and condition may lead from one screen by two rows
 	// (the question's → and its answer keys): each row is driven.

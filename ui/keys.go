@@ -396,16 +396,24 @@ func (c *compareModel) keyHelp(*session) help.KeyMap { return compareKeys }
 // The database problem.
 
 type damagedKeyMap struct {
-	MoveAside key.Binding
+	GoOn, MoveAside key.Binding
 }
 
-var damagedKeys = damagedKeyMap{MoveAside: bind("m", "move aside and start fresh", "m")}
+var damagedKeys = damagedKeyMap{
+	GoOn:      bind("c", "go on with what is sound", "c"),
+	MoveAside: bind("m", "move aside and start fresh", "m"),
+}
 
 func (d *damagedModel) keyHelp(*session) help.KeyMap {
-	if d.canFix {
-		return keyHelp{short: []key.Binding{damagedKeys.MoveAside, quitKey}, full: [][]key.Binding{{damagedKeys.MoveAside, quitKey, forceQuitKey}}}
+	var keys []key.Binding
+	if d.canGoOn {
+		keys = append(keys, damagedKeys.GoOn)
 	}
-	return keyHelp{short: []key.Binding{quitKey}, full: [][]key.Binding{{quitKey, forceQuitKey}}}
+	if d.canFix {
+		keys = append(keys, damagedKeys.MoveAside)
+	}
+	keys = append(keys, quitKey)
+	return keyHelp{short: keys, full: [][]key.Binding{append(keys, forceQuitKey)}}
 }
 
 // Rate (cxo rate: a colleague's rating, a program of its own).

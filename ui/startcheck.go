@@ -17,7 +17,7 @@ func (m *App) checked(msg checkedMsg) tea.Cmd {
 	var newer *store.NewerError
 	switch {
 	case errors.As(msg.err, &damaged):
-		m.damaged = damagedModel{err: msg.err, canFix: true, hasBackup: msg.hasBackup}
+		m.damaged = damagedModel{err: msg.err, canGoOn: damaged.Repair, canFix: true, hasBackup: msg.hasBackup}
 	case errors.As(msg.err, &newer):
 		m.damaged = damagedModel{err: msg.err, hasBackup: msg.hasBackup}
 	case errors.As(msg.err, new(*store.BusyError)):
