@@ -396,7 +396,7 @@ func (l *Line) ask(a *model.Assessment, i int, it model.Item, shown time.Time) (
 				if it.OffersNoOpportunity() {
 					allowed += "o, "
 				}
-				l.printf("Please type a number from 1 to %d, or %ss, b, g or q.\n", it.Levels(), allowed)
+				l.printf("Please type a number from 1 to %d, or %ss, b, g, e NOTE or q.\n", it.Levels(), allowed)
 				continue
 			}
 			ans.Value = v
