@@ -34,7 +34,7 @@ func (l *Line) rate(inv model.Invitation, write func(model.Response) (string, er
 	if err != nil {
 		return err
 	}
-	l.printf("Rating %s: %d behaviours, about %d minutes.\n%s\n", inv.Name, len(inv.Items), max(1, len(inv.Items)*8/60), RateNotice)
+	l.printf("Rating %s: %d behaviours, %s.\n%s\n", inv.Name, len(inv.Items), minutes(time.Duration(len(inv.Items))*8*time.Second), RateNotice)
 	revise := false
 	if !r.Done.IsZero() && rateComplete(inv, r) {
 		l.printf("You rated %s on %s.\n", inv.Name, r.Done.Format("2 January 2006"))

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cxo-dev/cxo/model"
 )
@@ -46,5 +47,35 @@ func TestLineRateAnswerAgainKeepsEarlierAnswers(t *testing.T) {
 	}
 	if wrote[0].Relationship != model.RelReport {
 		t.Errorf("relationship %q", wrote[0].Relationship)
+	}
+}
+
+// A rating stopped after its last answer was saved but before the
+// response was written writes it on the next run, full screen as in the
+// line mode, instead of waiting for ever.
+func TestRaterWritesAResponseLeftUnwritten(t *testing.T) {
+	s := testStore(t)
+	r := finishedRating(t, s)
+	r.Done = time.Time{}
+	if err := s.SaveRating(testInvitation().ID, r); err != nil {
+		t.Fatal(err)
+	}
+	var wrote []model.Response
+	write := func(r model.Response) (string, error) { wrote = append(wrote, r); return "resp.json", nil }
+	m := NewRater(s, testInvitation(), write, true)
+	raterStep(m, m.Init())
+	if len(wrote) != 1 || m.Wrote() != "resp.json" {
+		t.Fatalf("full screen: %d written, err %v", len(wrote), m.Err())
+	}
+	if err := s.SaveRating(testInvitation().ID, r); err != nil { // unwritten again
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	l := &Line{Store: s, In: bufio.NewReader(strings.NewReader("")), Out: &out}
+	if err := l.Rate(testInvitation(), write); err != nil || len(wrote) != 2 {
+		t.Fatalf("line mode: %v, %d written\n%s", err, len(wrote), out.String())
+	}
+	if !strings.Contains(out.String(), "about a minute") {
+		t.Errorf("three behaviours take about a minute:\n%s", out.String())
 	}
 }
