@@ -387,7 +387,9 @@ func (l *Line) ask(a *model.Assessment, i int, it model.Item, shown time.Time) (
 			}
 			ans.NoOpportunity = true
 		default:
-			v := answerValue(s)
+			// Numbers only: b is back here, so the full screen's letters
+			// a-d would pick three options of four, and on a rating none.
+			v := digit(s)
 			if v < 1 || v > it.Levels() {
 				allowed := ""
 				if it.NA {

@@ -31,3 +31,17 @@ func TestLineRepromptNamesTheNote(t *testing.T) {
 		t.Errorf("e after the re-prompt was not taken:\n%s", got)
 	}
 }
+
+// A letter is no answer in the line mode (b is back there): c on the
+// first item is asked again, not taken as 3.
+func TestLineTakesNoLetterAnswers(t *testing.T) {
+	var out strings.Builder
+	s := testStore(t)
+	l := &Line{Store: s, Bank: testBank(t), In: bufio.NewReader(strings.NewReader("c\nq\n")), Out: &out}
+	if err := l.Run(Start{Action: ActionNew, Length: model.LengthQuick}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "Please type a number from 1 to") || strings.Contains(out.String(), "Item 2 of") {
+		t.Errorf("c was taken as an answer:\n%s", out.String())
+	}
+}
