@@ -74,6 +74,10 @@ func inviteCommand(g *globals) *cobra.Command {
 				line, _, _ := ui.ReadLine(bufio.NewReader(g.stdin))
 				name = strings.TrimSpace(line)
 			}
+			if strings.TrimSpace(name) == "" {
+				// Said with the flag here; the results screen says it without.
+				return usagef("the name colleagues will see is empty: add --name NAME")
+			}
 			// Checked in full before anything is stored.
 			now := time.Now()
 			if _, err := model.NewInvitation(b, a, model.NewToken(), name, now); err != nil {

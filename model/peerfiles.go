@@ -114,7 +114,7 @@ func CheckName(name string) (string, error) {
 	name = strings.TrimSpace(name)
 	switch {
 	case name == "":
-		return "", errors.New("the name to show is empty: give the name colleagues know you by (--name)")
+		return "", errors.New("the name to show is empty: give the name colleagues know you by")
 	case utf8.RuneCountInString(name) > NameLimit:
 		return "", fmt.Errorf("the name to show is %d characters; it may be at most %d", utf8.RuneCountInString(name), NameLimit)
 	}

@@ -1,8 +1,10 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 
 	"github.com/cxo-dev/cxo/model"
@@ -16,7 +18,7 @@ func ReadPeerFile(path, what string) ([]byte, error) {
 	shown := model.Escaped(path)
 	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s %s: %w", what, shown, err)
+		return nil, peerFileError(what, shown, err)
 	}
 	if !fi.Mode().IsRegular() {
 		kind := "not a regular file"
@@ -30,7 +32,7 @@ func ReadPeerFile(path, what string) ([]byte, error) {
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s %s: %w", what, shown, err)
+		return nil, peerFileError(what, shown, err)
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, model.PeerFileLimit+1))
@@ -41,6 +43,20 @@ func ReadPeerFile(path, what string) ([]byte, error) {
 		return nil, fmt.Errorf("%s %s is larger than 1 MiB, the most it may be", what, shown)
 	}
 	return data, nil
+}
+
+// peerFileError says plainly why a peer file could not be opened: "no
+// such file: PATH" when it is not there, else the reason once, without
+// the path said twice and the system call's name ("stat PATH: ...").
+func peerFileError(what, shown string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("no such file: %s", shown)
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("cannot read %s %s: %w", what, shown, err)
 }
 
 // ReadResponse reads and decodes a colleague's response file, refused

@@ -118,14 +118,22 @@ func (l *Line) home() error {
 	}
 	newest, _ := store.Newest(list, false)
 	open := newest.ID
+	last, _ := store.Newest(list, true)
+	done := last.ID // the result finished last, shown as it was kept
 	qn, qd := model.Estimate(l.Bank, model.LengthQuick)
 	fn, fd := model.Estimate(l.Bank, model.LengthFull)
 	l.printf("cxo - CTO or CIO? a private career coach\n\n")
 	for {
 		l.printf("1. New quick assessment (%d items, %s)\n", qn, minutes(qd))
 		l.printf("2. New full assessment (%d items, %s)\n", fn, minutes(fd))
+		keys := "1, 2"
 		if open != "" {
 			l.printf("3. Resume %s\n", open)
+			keys += ", 3"
+		}
+		if done != "" {
+			l.printf("4. Show the result of %s, finished %s\n", done, last.Finished.Local().Format("2 January 2006"))
+			keys += ", 4"
 		}
 		l.printf("q. Quit\n")
 		s, err := l.readLine("Choose: ")
@@ -139,10 +147,12 @@ func (l *Line) home() error {
 			return l.startNew(model.LengthFull, "")
 		case s == "3" && open != "":
 			return l.resume(open)
+		case s == "4" && done != "":
+			return l.showFinished(done)
 		case s == "q":
 			return nil
 		}
-		l.printf("Please type 1, 2%s or q.\n", map[bool]string{true: ", 3", false: ""}[open != ""])
+		l.printf("Please type %s or q.\n", keys)
 	}
 }
 
@@ -173,7 +183,8 @@ func (l *Line) resume(id string) error {
 		return err
 	}
 	if a.Status == model.StatusFinished {
-		return errors.New(finishedNotResumed(a.ID, l.cxo()))
+		l.printf("Assessment %s is finished, so there is nothing to resume; here is its result as it was kept.\n", a.ID)
+		return l.showFinished(a.ID)
 	}
 	if skipped != "" {
 		l.printf("Note: %s.\n", skipped)
@@ -376,7 +387,9 @@ func (l *Line) ask(a *model.Assessment, i int, it model.Item, shown time.Time) (
 			}
 			ans.NoOpportunity = true
 		default:
-			v := answerValue(s)
+			// Numbers only: b is back here, so the full screen's letters
+			// a-d would pick three options of four, and on a rating none.
+			v := digit(s)
 			if v < 1 || v > it.Levels() {
 				allowed := ""
 				if it.NA {
@@ -385,7 +398,7 @@ func (l *Line) ask(a *model.Assessment, i int, it model.Item, shown time.Time) (
 				if it.OffersNoOpportunity() {
 					allowed += "o, "
 				}
-				l.printf("Please type a number from 1 to %d, or %ss, b, g or q.\n", it.Levels(), allowed)
+				l.printf("Please type a number from 1 to %d, or %ss, b, g, e NOTE or q.\n", it.Levels(), allowed)
 				continue
 			}
 			ans.Value = v

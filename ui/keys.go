@@ -419,11 +419,12 @@ func (d *damagedModel) keyHelp(*session) help.KeyMap {
 // Rate (cxo rate: a colleague's rating, a program of its own).
 
 type rateKeyMap struct {
-	Answer, NoOpportunity, Prev, Yes, No, Quit key.Binding
+	Answer, NoOpportunity, Keep, Prev, Yes, No, Quit key.Binding
 }
 
 var rateKeys = rateKeyMap{
 	Answer: bind("1-5", "answer", "1", "2", "3", "4", "5"), NoOpportunity: bind("o", "no opportunity to observe", "o"),
+	Keep: bind("enter", "keep answer", "enter"),
 	Prev: bind("←/h", "previous", "left", "h"), Yes: bind("y", "yes", "y"), No: bind("n", "no", "n"),
 	Quit: bind("q/esc", "stop (answers are saved)", "q", "esc", "ctrl+c"),
 }
@@ -433,7 +434,7 @@ func (k rateKeyMap) ShortHelp() []key.Binding {
 }
 
 func (k rateKeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Answer, k.NoOpportunity, k.Prev}, {k.Yes, k.No, k.Quit}}
+	return [][]key.Binding{{k.Answer, k.NoOpportunity, k.Keep, k.Prev}, {k.Yes, k.No, k.Quit}}
 }
 
 // Invite and import (the results' i and I).

@@ -29,6 +29,10 @@ type Rater struct {
 	r      store.Rating
 	loaded bool
 	again  bool // a finished rating: asking whether to answer again
+	// revise: answering again, walking every step from the first with
+	// the earlier answers kept as the current choices; the response is
+	// written when the walk passes the last item.
+	revise bool
 	index  int  // the item on show; -1 the relationship question
 	busy   bool // a save or the write is under way: keys wait
 	wrote  string
@@ -155,15 +159,18 @@ func (m *Rater) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.r, m.loaded = msg.r, true
 		m.again = !m.r.Done.IsZero() && m.next() == len(m.inv.Items)
 		m.index = m.next()
+		if !m.again && m.index == len(m.inv.Items) {
+			// Every answer was saved but the response never written
+			// (stopped in between): write it now.
+			return m, m.finish()
+		}
 	case ratingSavedMsg:
 		m.busy = false
 		if msg.err != nil {
 			m.err = msg.err
 			return m, tea.Quit
 		}
-		if m.index = m.next(); m.index == len(m.inv.Items) {
-			return m, m.finish()
-		}
+		return m, m.advance()
 	case responseWrittenMsg:
 		m.busy = false
 		if msg.err != nil {
@@ -197,9 +204,10 @@ func (m *Rater) key(msg tea.KeyPressMsg) tea.Cmd {
 	if m.again {
 		switch {
 		case key.Matches(msg, k.Yes):
-			m.again, m.r.Answers, m.r.Done = false, map[string]int{}, time.Time{}
-			m.index = m.next()
-			return m.save()
+			// Every earlier answer stays, shown as the current choice,
+			// until the colleague changes it.
+			m.again, m.revise, m.index = false, true, 0
+			return nil
 		case key.Matches(msg, k.No):
 			m.again = false
 			return m.finish() // the same response again
@@ -214,6 +222,8 @@ func (m *Rater) key(msg tea.KeyPressMsg) tea.Cmd {
 		} else if m.index == 0 {
 			m.index = -1
 		}
+	case key.Matches(msg, k.Keep) && m.answered():
+		return m.advance() // the current answer stands: nothing to save
 	case m.index == -1 && n >= 1 && n <= len(model.Relationships):
 		m.r.Relationship = model.Relationships[n-1]
 		return m.save()
@@ -227,12 +237,44 @@ func (m *Rater) key(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// answered reports whether the step on show has an answer already.
+func (m *Rater) answered() bool {
+	if m.index == -1 {
+		return m.r.Relationship != ""
+	}
+	if m.index < 0 || m.index >= len(m.inv.Items) {
+		return false
+	}
+	_, ok := m.r.Answers[m.inv.Items[m.index].ID]
+	return ok
+}
+
+// advance moves on from the step on show once it is answered: to the
+// next step when answering again, else to the first open item; past the
+// last item it writes the response.
+func (m *Rater) advance() tea.Cmd {
+	if m.revise {
+		m.index++
+	} else {
+		m.index = m.next()
+	}
+	if m.index < len(m.inv.Items) {
+		return nil
+	}
+	m.index = len(m.inv.Items)
+	if m.revise {
+		m.revise = false
+		m.r.Done = time.Time{} // the corrected response is dated now
+	}
+	return m.finish()
+}
+
 // answerKey reports whether k would answer the question on show.
 func (m *Rater) answerKey(k tea.KeyPressMsg) bool {
 	if m.again {
 		return key.Matches(k, rateKeys.Yes) || key.Matches(k, rateKeys.No)
 	}
-	return key.Matches(k, rateKeys.Answer) || key.Matches(k, rateKeys.NoOpportunity)
+	return key.Matches(k, rateKeys.Answer) || key.Matches(k, rateKeys.NoOpportunity) || key.Matches(k, rateKeys.Keep)
 }
 
 func (m *Rater) View() tea.View {
@@ -269,7 +311,11 @@ func (m *Rater) render() string {
 	case m.index == -1:
 		b.WriteString(t.Strong.Render("How do you know "+m.inv.Name+"?") + "\n\n")
 		for i, rel := range model.Relationships {
-			b.WriteString(hanging(fmt.Sprintf("  %d  %s", i+1, rel.Label(m.inv.Name)), w, 5) + "\n")
+			mark := "  "
+			if m.r.Relationship == rel {
+				mark = "▸ "
+			}
+			b.WriteString(hanging(fmt.Sprintf("%s%d  %s", mark, i+1, rel.Label(m.inv.Name)), w, 5) + "\n")
 		}
 	case m.index < len(m.inv.Items):
 		it := m.inv.Items[m.index]
@@ -332,7 +378,14 @@ func (m *Rater) keyHelp() help.KeyMap {
 		return keyHelp{short: []key.Binding{k.Yes, k.No, k.Quit}, full: [][]key.Binding{{k.Yes, k.No, k.Quit}}}
 	case m.loaded && m.wrote == "" && m.index == -1:
 		choose := label("1-"+itoa(len(model.Relationships)), "choose")
-		return keyHelp{short: []key.Binding{choose, k.Quit}, full: [][]key.Binding{{choose, k.Quit}}}
+		keys := []key.Binding{choose, k.Quit}
+		if m.answered() {
+			keys = []key.Binding{choose, k.Keep, k.Quit}
+		}
+		return keyHelp{short: keys, full: [][]key.Binding{keys}}
+	case m.answered():
+		short := []key.Binding{k.Answer, k.NoOpportunity, k.Keep, k.Prev, k.Quit}
+		return keyHelp{short: short, full: k.FullHelp()}
 	}
 	return k
 }

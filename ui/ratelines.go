@@ -34,46 +34,59 @@ func (l *Line) rate(inv model.Invitation, write func(model.Response) (string, er
 	if err != nil {
 		return err
 	}
-	l.printf("Rating %s: %d behaviours, about %d minutes.\n%s\n", inv.Name, len(inv.Items), max(1, len(inv.Items)*8/60), RateNotice)
+	l.printf("Rating %s: %d behaviours, %s.\n%s\n", inv.Name, len(inv.Items), minutes(time.Duration(len(inv.Items))*8*time.Second), RateNotice)
+	revise := false
 	if !r.Done.IsZero() && rateComplete(inv, r) {
 		l.printf("You rated %s on %s.\n", inv.Name, r.Done.Format("2 January 2006"))
 		a, err := l.readLine("Answer again to correct your response? (y/N) ")
 		if err != nil {
 			return err
 		}
-		if strings.EqualFold(strings.TrimSpace(a), "y") || strings.EqualFold(strings.TrimSpace(a), "yes") {
-			r.Answers, r.Done = map[string]int{}, time.Time{}
+		a = strings.TrimSpace(a)
+		if strings.EqualFold(a, "y") || strings.EqualFold(a, "yes") {
+			// Every earlier answer stays, marked as the current one,
+			// and an empty line keeps it: the walk goes through every
+			// step and the response is written, newly dated, at the end.
+			revise = true
+			l.printf("Each question shows your answer with ▸; press enter to keep it.\n")
 		}
 	}
-	for r.Relationship == "" {
+	for revise || r.Relationship == "" {
 		l.printf("How do you know %s?\n", inv.Name)
 		for i, rel := range model.Relationships {
-			l.printf("  %d. %s\n", i+1, rel.Label(inv.Name))
+			l.printf("%s%d. %s\n", mark(r.Relationship == rel), i+1, rel.Label(inv.Name))
 		}
 		a, err := l.readLine("> ")
 		if err != nil {
 			return err
 		}
+		a = strings.TrimSpace(a)
 		if n := digit(a); n >= 1 && n <= len(model.Relationships) {
 			r.Relationship = model.Relationships[n-1]
 			if err := l.Store.SaveRating(inv.ID, r); err != nil {
 				return err
 			}
-		} else if a = strings.TrimSpace(a); a == "q" {
+			break
+		} else if a == "q" {
 			return errStop
+		} else if a == "" && r.Relationship != "" {
+			break // kept
+		} else if r.Relationship != "" {
+			l.printf("Type 1 to %d, enter to keep your answer, or q to stop (your answers are kept).\n", len(model.Relationships))
 		} else {
-			l.printf("Type 1 to %d.\n", len(model.Relationships))
+			l.printf("Type 1 to %d, or q to stop (your answers are kept).\n", len(model.Relationships))
 		}
 	}
 	for i, it := range inv.Items {
-		if _, done := r.Answers[it.ID]; done {
+		cur, done := r.Answers[it.ID]
+		if done && !revise {
 			continue
 		}
 		l.printf("\n%d/%d  %s\n%s\n", i+1, len(inv.Items), it.Area, it.Text)
 		for v, label := range it.Choices(inv.Scale) {
-			l.printf("  %d %s\n", v+1, label)
+			l.printf("%s%d %s\n", mark(done && cur == v+1), v+1, label)
 		}
-		l.printf("  o %s\n", model.NoOpportunity)
+		l.printf("%so %s\n", mark(done && cur == 0), model.NoOpportunity)
 		for {
 			a, err := l.readLine("> ")
 			if err != nil {
@@ -84,22 +97,33 @@ func (l *Line) rate(inv model.Invitation, write func(model.Response) (string, er
 			switch n := digit(a); {
 			case a == "q":
 				return errStop
+			case a == "" && done:
+				v = cur
 			case a == "o":
 				v = 0
 			case n >= 1 && n <= len(inv.Scale):
 				v = n
 			}
 			if v < 0 {
-				l.printf("Type 1 to %d, o for %s, or q to stop (your answers are kept).\n", len(inv.Scale), model.NoOpportunity)
+				keep := ""
+				if done {
+					keep = ", enter to keep your answer"
+				}
+				l.printf("Type 1 to %d, o for %s%s, or q to stop (your answers are kept).\n", len(inv.Scale), model.NoOpportunity, keep)
 				continue
+			}
+			if done && v == cur {
+				break // unchanged: nothing to save
 			}
 			r.Answers[it.ID] = v
 			if err := l.Store.SaveRating(inv.ID, r); err != nil {
-				delete(r.Answers, it.ID)
 				return err
 			}
 			break
 		}
+	}
+	if revise {
+		r.Done = time.Time{} // the corrected response is dated now
 	}
 	if r.Done.IsZero() {
 		r.Done = time.Now().UTC().Truncate(time.Second)
@@ -117,6 +141,14 @@ func (l *Line) rate(inv model.Invitation, write func(model.Response) (string, er
 	}
 	l.printf("\nThank you. Your response is in %s: send that file to %s.\n%s\n", where, inv.Name, RateNotice)
 	return nil
+}
+
+// mark is the line mode's sign of the current answer.
+func mark(current bool) string {
+	if current {
+		return "▸ "
+	}
+	return "  "
 }
 
 // rateComplete reports whether every item of inv has an answer.

@@ -15,13 +15,12 @@ func nothingToResume(list []store.Summary, path, start string) string {
 	return "nothing to resume: every assessment in " + model.Escaped(path) + " is finished; " + start + " to start a new one"
 }
 
-// finishedNotResumed says, for cxo --accessible resume ID of a finished
-// assessment, that there is nothing to go on with and what to do instead
-// (cxo is the command with its --db and --bank).
-func finishedNotResumed(id, cxo string) string {
-	return "assessment " + model.Escaped(id) + " is finished, so there is nothing to resume: export its result with " +
-		cxo + " export " + id + ", or open it full screen with " + cxo + " resume " + id +
-		" (v there opens the review, where answers can be changed); " + cxo + " --accessible new starts a new one"
+// finishedHint says, under a finished assessment's result in line mode,
+// how to export it and how to change an answer (cxo is the command with
+// its --db and --bank).
+func finishedHint(id, cxo string) string {
+	return "It stays finished (export it with " + cxo + " export " + model.Escaped(id) + "); to change an answer, open it full screen with " +
+		cxo + " resume " + model.Escaped(id) + " (v there opens the review); " + cxo + " --accessible new starts a new one"
 }
 
 // finishedShown is the full-screen note when cxo resume names a finished

@@ -8,20 +8,22 @@ import (
 	"github.com/cxo-dev/cxo/model"
 )
 
-// Resuming a finished assessment says it is finished and what to do
-// instead, in line mode (which has no result screen to open) and full
-// screen (which shows the result); its status never changes.
+// Resuming a finished assessment says it is finished and shows its kept
+// result, in line mode (exit 0, the export command named) and full screen
+// (the result screen); its status never changes.
 func TestResumeFinishedSaysSo(t *testing.T) {
 	f := flowFixture{t: t, b: testBank(t), built: map[string]string{}}
 	s, id := f.finished()
 	var out strings.Builder
 	l := &Line{Store: s, Bank: f.b, In: bufio.NewReader(strings.NewReader("1\n1\n")), Out: &out, Command: "cxo --db x.db"}
 	err := l.Run(Start{Action: ActionResume, ResumeID: id})
-	if err == nil || !strings.Contains(err.Error(), "is finished, so there is nothing to resume") || !strings.Contains(err.Error(), "cxo --db x.db export "+id) {
-		t.Errorf("line mode resume of a finished one: %v\n%s", err, out.String())
+	got := out.String()
+	if err != nil || !strings.Contains(got, "is finished, so there is nothing to resume") || !strings.Contains(got, "cxo --db x.db export "+id) ||
+		!strings.Contains(got, "Results for "+id) || !strings.Contains(got, "It stays finished") {
+		t.Errorf("line mode resume of a finished one: %v\n%s", err, got)
 	}
-	if strings.Contains(out.String(), "Resuming") || strings.Contains(out.String(), "Item ") {
-		t.Errorf("line mode went on with a finished assessment:\n%s", out.String())
+	if strings.Contains(got, "Resuming") || strings.Contains(got, "Item ") {
+		t.Errorf("line mode went on with a finished assessment:\n%s", got)
 	}
 	if a, _, err := s.Load(id); err != nil || a.Status != model.StatusFinished {
 		t.Fatalf("status after: %v %v", a, err)
