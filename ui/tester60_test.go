@@ -1,0 +1,79 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// At 60x20 the invitation's path on the status line reads whole (it was
+// broken at its hyphens), and after an import the results come back on the
+// Peers panel the import changed, not on the first panel.
+func TestInviteAndImportAt60x20(t *testing.T) {
+	t.Chdir(t.TempDir())
+	f := flowFixture{t: t, b: testBank(t), built: map[string]string{}}
+	s, id := f.finished()
+	d := newDriver(t, s, Start{Theme: "dark", Action: "resume", ResumeID: id}, 60, 20)
+	d.app.bank = observerBank(t)
+	d.keys("5", "i")
+	typeText(d, "Sam Lee")
+	d.keys("enter")
+	want := "cxo-invitation-" + id + ".json"
+	if !strings.Contains(d.app.status, want) {
+		t.Fatalf("after i: status %q", d.app.status)
+	}
+	// The temporary folder makes the path wider than the line, so it is
+	// hard-broken at the edge; it is never broken early at a hyphen.
+	sc := d.screen()
+	var joined strings.Builder
+	for _, l := range strings.Split(sc, "\n") {
+		joined.WriteString(strings.TrimSpace(l))
+	}
+	if !strings.Contains(joined.String(), want) {
+		t.Errorf("the invitation's name is not on screen:\n%s", sc)
+	}
+	noHyphenBreaks(t, sc, 60)
+	d.keys("I")
+	typeText(d, strings.Join(writeResponses(t, d, 3, 0), " "))
+	d.keys("enter")
+	if d.app.state != stateResults || d.app.results.panel != peersPanel {
+		t.Fatalf("after the import: %s, panel %d\n%s", stateNames[d.app.state], d.app.results.panel+1, d.screen())
+	}
+	if sc := d.screen(); !strings.Contains(sc, "from 3") {
+		t.Errorf("the Peers panel does not show the import:\n%s", sc)
+	}
+}
+
+// At 60x20 the compare picker's heading keeps the assessment's id whole.
+func TestComparePickerKeepsTheIDWholeAt60x20(t *testing.T) {
+	s := testStore(t)
+	d := newDriver(t, s, Start{Theme: "dark"}, 60, 20)
+	a1, _ := finishedAssessment(t, "20261001-090000-aaa", 0)
+	a2, r2 := finishedAssessment(t, "20261202-000927-d95", 2)
+	a2.Started = a1.Started.Add(30 * 24 * time.Hour)
+	storeFinished(t, s, a1)
+	storeFinished(t, s, a2)
+	d.run(loadListCmd(s))
+	d.send(resultLoadedMsg{a: a2, res: r2})
+	d.keys("c")
+	if d.app.state != stateHistory {
+		t.Fatalf("c did not open the picker (state %v)", d.app.state)
+	}
+	sc := d.screen()
+	if !strings.Contains(strings.Join(strings.Fields(sc), " "), "beside "+a2.ID) {
+		t.Errorf("the id is not whole in the picker's heading:\n%s", sc)
+	}
+	noHyphenBreaks(t, sc, 60)
+}
+
+// noHyphenBreaks fails on a screen line that ends early at a hyphen: on
+// these screens only ids and paths hold hyphens, and they are broken only
+// where they meet the edge.
+func noHyphenBreaks(t *testing.T, sc string, w int) {
+	t.Helper()
+	for _, l := range strings.Split(sc, "\n") {
+		if l = strings.TrimRight(l, " "); strings.HasSuffix(l, "-") && len(l) < w {
+			t.Errorf("a line broken at a hyphen: %q\n%s", l, sc)
+		}
+	}
+}
