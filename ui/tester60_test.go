@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/cxo-dev/cxo/model"
 )
 
 // At 60x20 the invitation's path on the status line reads whole (it was
@@ -75,5 +77,44 @@ func noHyphenBreaks(t *testing.T, sc string, w int) {
 		if l = strings.TrimRight(l, " "); strings.HasSuffix(l, "-") && len(l) < w {
 			t.Errorf("a line broken at a hyphen: %q\n%s", l, sc)
 		}
+	}
+}
+
+// At 60x20 the compare screen's lean row is named "Lean" with its numbers
+// on the same line, and the scale is the heading's note.
+func TestCompareLeanRowFitsAt60x20(t *testing.T) {
+	s := testStore(t)
+	d := newDriver(t, s, Start{Theme: "dark"}, 60, 20)
+	a1, _ := finishedAssessment(t, "20261001-090000-aaa", 0)
+	a2, r2 := finishedAssessment(t, "20261102-090000-bbb", 2)
+	a2.Started = a1.Started.Add(30 * 24 * time.Hour)
+	storeFinished(t, s, a1)
+	storeFinished(t, s, a2)
+	d.run(loadListCmd(s))
+	d.send(resultLoadedMsg{a: a2, res: r2})
+	d.keys("c", "enter")
+	if d.app.state != stateCompare {
+		t.Fatalf("not comparing: state %v, status %q", d.app.state, d.app.status)
+	}
+	sc := d.screen()
+	lines := strings.Split(sc, "\n")
+	heading, row := -1, -1
+	for i, l := range lines {
+		f := strings.Fields(l)
+		if len(f) > 0 && f[0] == "Lean" && heading < 0 {
+			heading = i
+		} else if len(f) > 1 && f[0] == "Lean" && heading >= 0 {
+			row = i
+			break
+		}
+	}
+	if heading < 0 || !strings.Contains(lines[heading], model.CompareLeanScale) {
+		t.Errorf("the Lean heading does not carry the scale:\n%s", sc)
+	}
+	if row < 0 || strings.Contains(lines[row], "(") || !strings.ContainsAny(lines[row], "0123456789") {
+		t.Errorf("no lean row named Lean with its numbers:\n%s", sc)
+	}
+	if strings.Contains(sc, "-100)") {
+		t.Errorf("the scale still wraps out of the row's name:\n%s", sc)
 	}
 }
