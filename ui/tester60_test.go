@@ -118,3 +118,31 @@ func TestCompareLeanRowFitsAt60x20(t *testing.T) {
 		t.Errorf("the scale still wraps out of the row's name:\n%s", sc)
 	}
 }
+
+// a toggles the held verdict: while it is shown the footer and the full
+// help offer a to hide it, not to show it again.
+func TestHeldVerdictKeySaysHideWhileShown(t *testing.T) {
+	for _, size := range [][2]int{{60, 20}, {100, 40}} {
+		d := showResults(t, size[0], size[1])
+		d.app.res.Held = true
+		d.keys("1")
+		if foot := lastLine(d.screen()); !strings.Contains(foot, "a show the held verdict") {
+			t.Errorf("%v: held, hidden: footer %q", size, foot)
+		}
+		d.keys("a")
+		if !d.app.results.anyway {
+			t.Fatalf("a did not show the verdict")
+		}
+		if foot := lastLine(d.screen()); !strings.Contains(foot, "a hide the verdict") || strings.Contains(foot, "show the held") {
+			t.Errorf("%v: shown: footer %q", size, foot)
+		}
+		d.keys("?")
+		if sc := d.screen(); !strings.Contains(sc, "hide the verdict") || strings.Contains(sc, "show the held verdict") {
+			t.Errorf("%v: shown: full help:\n%s", size, sc)
+		}
+		d.keys("?", "a")
+		if foot := lastLine(d.screen()); !strings.Contains(foot, "a show the held verdict") {
+			t.Errorf("%v: hidden again: footer %q", size, foot)
+		}
+	}
+}
