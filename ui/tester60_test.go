@@ -5,6 +5,10 @@ import (
 	"testing"
 	"time"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/cxo-dev/cxo/model"
 )
 
@@ -143,6 +147,60 @@ func TestHeldVerdictKeySaysHideWhileShown(t *testing.T) {
 		d.keys("?", "a")
 		if foot := lastLine(d.screen()); !strings.Contains(foot, "a show the held verdict") {
 			t.Errorf("%v: hidden again: footer %q", size, foot)
+		}
+	}
+}
+
+// At 60x20 the review's "finish again?" prompt shows all its keys whole
+// (the footer was cut with "…"), on as many lines as they need.
+func TestFinishAgainPromptKeysFitAt60x20(t *testing.T) {
+	d, _ := reviewAFinished(t)
+	d.send(tea.WindowSizeMsg{Width: 60, Height: 20})
+	d.keys("esc")
+	if !d.app.review.asking {
+		t.Fatalf("esc after a change did not ask:\n%s", d.screen())
+	}
+	sc := d.screen()
+	lines := strings.Split(sc, "\n")
+	foot := strings.Join(strings.Fields(strings.Join(lines[len(lines)-3:], " ")), " ")
+	for _, want := range []string{"enter finish again", "esc keep it open", "ctrl+c quit (answers are saved)"} {
+		if !strings.Contains(foot, want) {
+			t.Errorf("the footer lacks %q:\n%s", want, sc)
+		}
+	}
+	if strings.Contains(foot, "…") {
+		t.Errorf("the footer is cut:\n%s", sc)
+	}
+	for _, l := range lines {
+		if ansi.StringWidth(l) > 60 {
+			t.Errorf("a line of %d cells: %q", ansi.StringWidth(l), l)
+		}
+	}
+}
+
+// Every prompt's keys (a help line without "?", so no key may be dropped)
+// wrap whole at the narrowest window instead of being cut.
+func TestPromptKeysWrapWhole(t *testing.T) {
+	d := newDriver(t, testStore(t), Start{Theme: "dark"}, 60, 20)
+	for _, keys := range [][]key.Binding{
+		{reviewKeys.FinishAgain, reviewKeys.KeepOpen, forceQuitKey},
+		{exportKeys.Write, exportKeys.Back, forceQuitKey},
+		{questionKeys.Retry, questionKeys.Back, forceQuitKey},
+		{questionKeys.SaveNote, questionKeys.CancelNote},
+		{peersKeys.Go, peersKeys.Back, forceQuitKey},
+		{damagedKeys.MoveAside, quitKey},
+	} {
+		got := ansi.Strip(d.app.shortHelpView(keys))
+		flat := strings.Join(strings.Fields(got), " ")
+		for _, k := range keys {
+			if h := k.Help(); !strings.Contains(flat, h.Key+" "+h.Desc) {
+				t.Errorf("lacks %q: %q", h.Key+" "+h.Desc, got)
+			}
+		}
+		for _, l := range strings.Split(got, "\n") {
+			if ansi.StringWidth(l) > 58 || strings.Contains(l, "…") {
+				t.Errorf("cut or too wide: %q", l)
+			}
 		}
 	}
 }
