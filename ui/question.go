@@ -43,7 +43,7 @@ var sectionIntro = map[model.Layer]struct{ title, text string }{
 	model.LayerLean: {"Which way do you lean?",
 		"Statements and trade-offs between the outward side of technology leadership (revenue, external customers, product engineering) and the inward side (profitability, internal users, IT operations). There are no right answers: say what you actually prefer and do, not what sounds best."},
 	model.LayerReadiness: {"How ready are you?",
-		"What you have done in the last year, area by area: operational skills, the twelve areas of technology leadership and the CIO's own competences. Each of the five answers describes one thing a person at that level does; pick the one nearest what you have actually done, not your best day. Press o when you have had no chance to show it yet (not a low score: the plan lists it as a chance to seek), x when an item does not apply, and e to add a one-line note of evidence."},
+		"What you have done in the last year, area by area: operational skills, the twelve areas of technology leadership and the CIO's own competences. Each of the five answers describes one thing a person at that level does; pick the one nearest what you have actually done, not your best day. Press o when you have had no chance to show it yet (not a low score: the plan lists it as a chance to seek), x where an item offers \"not applicable\" (its screen shows x then), and e to add a one-line note of evidence."},
 	model.LayerFoundation: {"Shared foundations",
 		"What both roles need: bridging business and technology, a technologist's grasp of business, strategic thinking and leadership. These are reported on their own and do not move your lean."},
 }

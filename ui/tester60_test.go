@@ -204,3 +204,27 @@ func TestPromptKeysWrapWhole(t *testing.T) {
 		}
 	}
 }
+
+// The readiness intro does not promise x on every item: most refuse it, so
+// it says x works where an item offers "not applicable".
+func TestReadinessIntroQualifiesNotApplicable(t *testing.T) {
+	b := testBank(t)
+	with, without := 0, 0
+	for _, it := range b.Items {
+		if f, _ := b.Facet(it.Facet); f.Layer != model.LayerReadiness {
+			continue
+		}
+		if it.NA {
+			with++
+		} else {
+			without++
+		}
+	}
+	text := sectionIntro[model.LayerReadiness].text
+	if without > 0 && !strings.Contains(text, `x where an item offers "not applicable"`) {
+		t.Errorf("%d readiness items refuse x, %d offer it; the intro says: %q", without, with, text)
+	}
+	if with == 0 && strings.Contains(text, "x ") {
+		t.Errorf("no readiness item offers x, yet the intro names it: %q", text)
+	}
+}
