@@ -228,3 +228,38 @@ func TestReadinessIntroQualifiesNotApplicable(t *testing.T) {
 		t.Errorf("no readiness item offers x, yet the intro names it: %q", text)
 	}
 }
+
+// At 60x20, with any option of any item selected, the item's own text
+// stays on screen above the options (scrolling to option 5 of a long item
+// showed options only), whole when it fits beside the selected option.
+func TestQuestionTextStaysWithTheSelectedOption(t *testing.T) {
+	f := flowFixture{t: t, b: testBank(t), built: map[string]string{}}
+	d := newDriver(t, f.unfinished(1, 1), Start{Theme: "dark"}, 60, 20)
+	d.keys("r")
+	if d.app.state != stateQuestion {
+		t.Fatalf("on the %s screen, want a question", stateNames[d.app.state])
+	}
+	scrolled := 0
+	for i := range d.app.a.Order {
+		d.app.question.open(&d.app.session, i)
+		it := d.app.question.item(&d.app.session)
+		n := len(optionLabels(it))
+		textLines := strings.Split(ansi.Strip(wrap(it.Text, readingWidth(58))), "\n")
+		for h := 0; h < n; h++ {
+			d.app.question.highlight = h
+			sc := d.screen()
+			if !strings.Contains(sc, "▸") {
+				t.Fatalf("item %d option %d: the selected option is not on show:\n%s", i, h+1, sc)
+			}
+			if !strings.Contains(sc, strings.TrimSpace(textLines[0])) {
+				t.Fatalf("item %d option %d: the item's text is not on show:\n%s", i, h+1, sc)
+			}
+			if strings.Contains(sc, "▲") {
+				scrolled++
+			}
+		}
+	}
+	if scrolled == 0 {
+		t.Errorf("no item scrolled at 60x20: the test shows nothing")
+	}
+}
