@@ -263,3 +263,30 @@ func TestQuestionTextStaysWithTheSelectedOption(t *testing.T) {
 		t.Errorf("no item scrolled at 60x20: the test shows nothing")
 	}
 }
+
+// On a narrow peers panel the figures wrap as wholes: a reading ("within
+// the bands", "hidden strength") and "others N (a-b) from n" never break
+// inside.
+func TestPeersPanelKeepsEachReadingWhole(t *testing.T) {
+	s := &session{theme: NewTheme(true)}
+	var r resultsModel
+	for _, reading := range []string{model.PeerWithinBands, model.PeerBlindSpot, model.PeerHiddenStrength} {
+		s.res.Peers = &model.PeerPanel{Responses: 3, Areas: []model.PeerArea{
+			{Name: "Technology strategy and vision for the organisation", Self: 63, SelfLow: 6, SelfHi: 100, SelfN: 3, Raters: 3, Shown: true, Others: 21, Low: 0, High: 62, Reading: reading},
+		}}
+		for w := 30; w <= 80; w++ {
+			got := ansi.Strip(r.peers(s, w))
+			lines := strings.Split(got, "\n")
+			found := false
+			for _, l := range lines {
+				if ansi.StringWidth(l) > w {
+					t.Errorf("width %d: a line of %d: %q", w, ansi.StringWidth(l), l)
+				}
+				found = found || strings.Contains(l, reading)
+			}
+			if !found || !strings.Contains(got, "others 21 (0-62) from 3") {
+				t.Errorf("width %d: %q or the others' figures broken:\n%s", w, reading, got)
+			}
+		}
+	}
+}
