@@ -152,8 +152,12 @@ func (c *compareModel) content(m *session, w int) string {
 		}
 		rows = append(rows, compareRow{heading: h})
 	}
-	heading("Lean", "")
-	row(c.cmp.Lean, true)
+	// The scale goes in the heading's note: inside the row's name it
+	// pushed the numbers onto a line of their own at 60 columns.
+	heading("Lean", c.cmp.LeanScale)
+	lean := c.cmp.Lean
+	lean.Name = "Lean"
+	row(lean, true)
 	heading("Facets", c.cmp.FacetScale)
 	for _, ch := range c.cmp.Facets {
 		row(ch, false)

@@ -298,6 +298,9 @@ func (m *App) enter(in intent, back bool) tea.Cmd {
 		m.review.open(s)
 	case stateResults:
 		m.results.open(s)
+		if in.ev == evImported {
+			m.results.show(s, peersPanel) // the import's effect is on the Peers panel
+		}
 	case stateExport:
 		return m.export.open(s)
 	case statePeers:

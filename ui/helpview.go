@@ -90,11 +90,26 @@ func (m *App) fullHelpView(groups [][]key.Binding) string {
 func (m *App) shortHelpView(keys []key.Binding) string {
 	line := m.help.ShortHelpView(keys)
 	n := len(keys)
-	if n < 2 || !slices.Contains(keys[n-1].Keys(), "?") || m.help.Width() <= 0 {
+	if n < 2 || m.help.Width() <= 0 {
 		return line
 	}
 	unlimited := m.help
 	unlimited.SetWidth(0)
+	if !slices.Contains(keys[n-1].Keys(), "?") {
+		// A prompt's keys (a confirmation) are all it offers: none can
+		// be dropped, so they wrap at the separators instead of being cut.
+		if whole := unlimited.ShortHelpView(keys); lipgloss.Width(whole) > m.help.Width() {
+			sep := m.help.Styles.ShortSeparator.Render(m.help.ShortSeparator)
+			var pieces []piece
+			for _, k := range keys {
+				if v := unlimited.ShortHelpView([]key.Binding{k}); v != "" {
+					pieces = append(pieces, piece{sep, v})
+				}
+			}
+			return pack("", pieces, m.help.Width())
+		}
+		return line
+	}
 	for keep := n - 1; keep > 0; keep-- {
 		line := unlimited.ShortHelpView(append(keys[:keep:keep], keys[n-1]))
 		if lipgloss.Width(line) <= m.help.Width() {

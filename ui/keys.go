@@ -237,6 +237,10 @@ var resultsKeys = resultsKeyMap{
 func (r *resultsModel) keyHelp(m *session) help.KeyMap {
 	k := resultsKeys
 	move := k.Scroll
+	if r.anyway {
+		// a toggles: with the held verdict on show, it hides it.
+		k.ShowAnyway = bind("a", "hide the verdict", "a")
+	}
 	var own []key.Binding // the panel's own keys
 	if m.res.Held && r.panel == 0 {
 		own = append(own, k.ShowAnyway)

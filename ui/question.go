@@ -43,7 +43,7 @@ var sectionIntro = map[model.Layer]struct{ title, text string }{
 	model.LayerLean: {"Which way do you lean?",
 		"Statements and trade-offs between the outward side of technology leadership (revenue, external customers, product engineering) and the inward side (profitability, internal users, IT operations). There are no right answers: say what you actually prefer and do, not what sounds best."},
 	model.LayerReadiness: {"How ready are you?",
-		"What you have done in the last year, area by area: operational skills, the twelve areas of technology leadership and the CIO's own competences. Each of the five answers describes one thing a person at that level does; pick the one nearest what you have actually done, not your best day. Press o when you have had no chance to show it yet (not a low score: the plan lists it as a chance to seek), x when an item does not apply, and e to add a one-line note of evidence."},
+		"What you have done in the last year, area by area: operational skills, the twelve areas of technology leadership and the CIO's own competences. Each of the five answers describes one thing a person at that level does; pick the one nearest what you have actually done, not your best day. Press o when you have had no chance to show it yet (not a low score: the plan lists it as a chance to seek), x where an item offers \"not applicable\" (its screen shows x then), and e to add a one-line note of evidence."},
 	model.LayerFoundation: {"Shared foundations",
 		"What both roles need: bridging business and technology, a technologist's grasp of business, strategic thinking and leadership. These are reported on their own and do not move your lean."},
 }
@@ -309,7 +309,8 @@ func (q *questionModel) view(m *session, w, h int) string {
 	b.WriteString(t.Subtle.Render(f.Name) + "\n")
 	b.WriteString(wrap(t.Strong.Render(it.Text), w) + "\n\n")
 	ans := a.Answers[it.ID]
-	selFrom, selTo := 0, 0 // the highlighted option's lines in the body
+	selFrom, selTo := 0, 0                   // the highlighted option's lines in the body
+	asked := strings.Count(b.String(), "\n") // the item's own lines, kept above the options
 	for i, label := range optionLabels(it) {
 		mark, style := "  ", t.Text
 		if i == q.highlight {
@@ -367,28 +368,44 @@ func (q *questionModel) view(m *session, w, h int) string {
 	if q.saving {
 		b.WriteString(t.Subtle.Render("saving..."))
 	}
-	return head + scrollTo(strings.TrimRight(b.String(), "\n"), selFrom, selTo, h-lipgloss.Height(head)+1, t, w)
+	return head + scrollTo(strings.TrimRight(b.String(), "\n"), asked, selFrom, selTo, h-lipgloss.Height(head)+1, t, w)
 }
 
 // scrollTo shows a body that may be taller than its rows: when it does
 // not fit, the window keeps lines from..to (the selected option) in view,
 // as near the top as it can, and the last row says where it stands and
-// that more lies above or below.
-func scrollTo(body string, from, to, rows int, t Theme, w int) string {
+// that more lies above or below. The first pin lines (the item's own
+// text) stay above the scrolled options, whole when they fit beside the
+// selected option, else their first lines: an option read without its
+// question means nothing.
+func scrollTo(body string, pin, from, to, rows int, t Theme, w int) string {
 	lines := strings.Split(body, "\n")
 	if len(lines) <= rows || rows < 3 {
 		return body
 	}
 	shown := rows - 1 // the last row is the position
-	top := min(max(to-shown, 0), len(lines)-shown)
-	if from < top {
-		top = from
+	pin = min(max(pin, 0), from)
+	keep := min(pin, max(shown-(to-from), 1)) // the item's lines kept on show
+	rest := lines[pin:]
+	rows = shown - keep // for the options
+	top := min(max(to-pin-rows, 0), max(len(rest)-rows, 0))
+	if from-pin < top {
+		top = from - pin
 	}
-	pos := panelPosition(top, shown, len(lines))
-	if top+shown < len(lines) {
+	var pos string
+	if top == 0 && keep == pin {
+		pos = panelPosition(0, shown, len(lines)) // one run from the top
+	} else {
+		pos = panelPosition(pin+top, rows, len(lines)) // the options on show
+	}
+	if pin+top+rows < len(lines) {
 		pos = "more below · " + pos
 	}
-	return window(lines, top, shown) + "\n" + withPosition("", pos, t, w)
+	shownLines := window(rest, top, rows)
+	if keep > 0 {
+		shownLines = window(lines, 0, keep) + "\n" + shownLines
+	}
+	return shownLines + "\n" + withPosition("", pos, t, w)
 }
 
 // optionLabels are the choices shown for an item.

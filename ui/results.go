@@ -36,6 +36,16 @@ func (r *resultsModel) open(m *session) {
 	r.layout(m)
 }
 
+// peersPanel is the index of the Peers panel in panels.
+const peersPanel = 4
+
+// show puts panel i on show from its top.
+func (r *resultsModel) show(m *session, i int) {
+	r.panel = i
+	r.vp.GotoTop()
+	r.layout(m)
+}
+
 func (r *resultsModel) layout(m *session) {
 	if m.a == nil {
 		return

@@ -55,7 +55,11 @@ func (r *resultsModel) peers(m *session, w int) string {
 		} else {
 			indentW = 4
 			b.WriteString(wrap(a.Name, w) + "\n")
-			b.WriteString(indent(wrap("you "+strings.TrimSpace(you)+"  others "+strings.TrimSpace(others)+reading, w-indentW), indentW) + "\n")
+			// The figures go to the next line whole: "you ...", "others
+			// ..." and the reading each read as one ("within the" above
+			// "bands" did not).
+			b.WriteString(pack(strings.Repeat(" ", indentW), []piece{{"", "you " + strings.TrimSpace(you)},
+				{"  ", "others " + strings.TrimSpace(others)}, {"  ", strings.TrimPrefix(reading, "  ")}}, w) + "\n")
 		}
 		for _, g := range a.Groups {
 			b.WriteString(strings.Repeat(" ", indentW) + t.Subtle.Render(fmt.Sprintf("%ss: %d (%d-%d) from %d", g.Relationship, g.Others, g.Low, g.High, g.Raters)) + "\n")

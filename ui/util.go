@@ -32,12 +32,19 @@ const nbHyphen = "\u2011"
 
 // keepHyphens swaps for nbHyphen the minus of a signed number (a hyphen
 // after a space, an opening bracket, a style's end or the start, before a
-// digit), the hyphen of a range of numbers ("0-100"), and a dash standing
-// between spaces or at the end.
+// digit), the hyphen of a range of numbers ("0-100"), a dash standing
+// between spaces or at the end, and every hyphen of an id or a path (a
+// word holding a digit, a '/' or an inner '.'), which reads as nonsense
+// broken in two; such a word is still hard-broken when wider than the line.
 func keepHyphens(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
+	whole := wholeWords(s)
 	for i := 0; i < len(s); i++ {
+		if s[i] == '-' && whole[i] {
+			b.WriteString(nbHyphen)
+			continue
+		}
 		if s[i] != '-' {
 			b.WriteByte(s[i])
 			continue
@@ -52,6 +59,34 @@ func keepHyphens(s string) string {
 		b.WriteByte(s[i])
 	}
 	return b.String()
+}
+
+// wholeWords marks the bytes of s inside a word (a run without spaces)
+// that is an id or a path: one whose text, styles stripped, holds a digit
+// or a '/', or a '.' before its last character ("cxo-invitation-2026.json",
+// "20261202-000927-d95"). Ordinary hyphenated words ("follow-up.") are not.
+func wholeWords(s string) []bool {
+	marks := make([]bool, len(s))
+	start := 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] != ' ' && s[i] != '\n' {
+			continue
+		}
+		word := s[start:i]
+		if strings.Contains(word, "-") && idLike(ansi.Strip(word)) {
+			for j := start; j < i; j++ {
+				marks[j] = true
+			}
+		}
+		start = i + 1
+	}
+	return marks
+}
+
+// idLike reports whether a plain word reads as an id or a path.
+func idLike(w string) bool {
+	w = strings.TrimRight(w, ".,;:!?)\"'”’")
+	return strings.ContainsAny(w, "0123456789/.")
 }
 
 // minutes shows a duration as a rounded count of minutes.

@@ -54,3 +54,38 @@ func TestWrapKeepsSignedNumbersWhole(t *testing.T) {
 		t.Errorf("a hyphenated word no longer breaks: %q", got)
 	}
 }
+
+// An id or a path is never broken at its hyphens: the compare picker's
+// assessment id and the invitation's file name read whole on the next
+// line, and only a word wider than the line is hard-broken.
+func TestWrapKeepsIDsAndPathsWhole(t *testing.T) {
+	cases := []struct{ text, word string }{
+		{"pick a finished assessment to set beside 20261202-000927-d95", "20261202-000927-d95"},
+		{"invitation written to /tmp/cxo-invitation-20261202-001414-923.json", "/tmp/cxo-invitation-20261202-001414-923.json"},
+		{"exported to ./cxo-results-2026.md for you", "./cxo-results-2026.md"},
+	}
+	for _, c := range cases {
+		for _, styled := range []bool{false, true} {
+			in := c.text
+			if styled {
+				in = NewTheme(true).Strong.Render(in)
+			}
+			for w := len(c.word); w <= len(c.text)+2; w++ {
+				out := ansi.Strip(wrap(in, w))
+				if !strings.Contains(out, c.word) {
+					t.Errorf("width %d (styled %v): %q broken:\n%s", w, styled, c.word, out)
+				}
+			}
+		}
+	}
+	// Wider than the line, it is still cut to fit.
+	for _, l := range strings.Split(wrap("see /tmp/cxo-invitation-20261202-001414-923.json", 20), "\n") {
+		if ansi.StringWidth(l) > 20 {
+			t.Errorf("a line of %d cells: %q", ansi.StringWidth(l), l)
+		}
+	}
+	// Ordinary hyphenated words, even ending a sentence, still break.
+	if got := wrap("a follow-up.", 9); !strings.Contains(got, "follow-\n") {
+		t.Errorf("plain hyphenated words no longer break: %q", got)
+	}
+}
