@@ -58,7 +58,7 @@ type Finding struct {
 	Role   Role    `json:",omitempty"` // the role whose level it is measured against
 	Weight float64 `json:",omitempty"` // shortfall x weight ranks the plan
 	// Confirmed is a gap the colleagues' ratings confirm: shown under the
-	// anonymity rule, and their mean is below the same level too.
+	// anonymity rule, and their whole band is below the same level too.
 	Confirmed bool `json:",omitempty"`
 }
 
@@ -208,18 +208,7 @@ func findings(b *Bank, r *Result, selfFlag bool, self selfRatings) {
 				Why: "your answers lean to " + lowerFirst(other) + ", while the " + roles[0].Upper() + " role centres on " + lowerFirst(pole) + " (position " + itoa(s.Score) + ", band " + itoa(s.Low) + "-" + itoa(s.High) + ", where 100 is the CTO side and 0 the CIO side)"}, float64(50 - toward)})
 		}
 	}
-	// One ranking rule: gaps the colleagues confirm before those only the
-	// person's own ratings show, then certain gaps before possible ones,
-	// then shortfall times its documented weight.
-	sort.SliceStable(gaps, func(i, j int) bool {
-		if gaps[i].Confirmed != gaps[j].Confirmed {
-			return gaps[i].Confirmed
-		}
-		if gaps[i].Band.Certain() != gaps[j].Band.Certain() {
-			return gaps[i].Band.Certain()
-		}
-		return gaps[i].key > gaps[j].key
-	})
+	rankGaps(gaps)
 	sort.SliceStable(r.Strengths, func(i, j int) bool {
 		if r.Strengths[i].Band.Certain() != r.Strengths[j].Band.Certain() {
 			return r.Strengths[i].Band.Certain()
@@ -244,6 +233,24 @@ func findings(b *Bank, r *Result, selfFlag bool, self selfRatings) {
 			r.Later = append(r.Later, step)
 		}
 	}
+}
+
+// rankGaps is the plan's one ranking rule: certain gaps before possible
+// ones, then, within each, gaps the colleagues confirm before those only
+// the person's own ratings show, then shortfall times its documented
+// weight. Certainty comes first: a gap the person's own band puts wholly
+// below the level must not wait behind one whose band reaches the level,
+// whatever the colleagues say.
+func rankGaps(gaps []rankedGap) {
+	sort.SliceStable(gaps, func(i, j int) bool {
+		if gaps[i].Band.Certain() != gaps[j].Band.Certain() {
+			return gaps[i].Band.Certain()
+		}
+		if gaps[i].Confirmed != gaps[j].Confirmed {
+			return gaps[i].Confirmed
+		}
+		return gaps[i].key > gaps[j].key
+	})
 }
 
 func actionsFor(b *Bank, g Finding, target Role) []string {
