@@ -114,7 +114,7 @@ func Page(b *model.Bank) string {
 	p("- **gap**: the whole band is below the level;\n- **possible gap**: the score is below the level and the band reaches it;\n")
 	p("- **strength**: the score is at least %d above the level and the whole band is above it;\n- **possible strength**: the score is at least %d above and the band reaches the level;\n- otherwise it meets the level. One answer is indicative and never either.\n\n", model.StrengthMargin, model.StrengthMargin)
 	p("When the plan measures against one role, a lean facet is a gap only when its whole band lies on the side away from that role, from at least %d answers on it that the checks do not hold back. A band that crosses the middle says nothing either way: such a facet is never named a gap, not even a possible one.\n\n", model.MinPerFacet)
-	p("Comparing two results uses the same rule: a difference is a change only when the two bands clear each other.\n\n")
+	p("Comparing two results uses the same rule: a difference is a change only when the two bands clear each other. Where either side's verdict was held back by the answer-quality checks, the lean row says so and calls nothing a change: that number is provisional.\n\n")
 	p("Expected levels are **cxo's judgement**, not the sources' numbers; each has a one-line reason in the bank:\n\n| Area | CTO | CIO | Why |\n| --- | --- | --- | --- |\n")
 	for _, f := range b.Facets {
 		if f.Layer == model.LayerLean {
