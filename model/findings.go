@@ -273,17 +273,10 @@ func actionsFor(b *Bank, g Finding, target Role) []string {
 func evidenceStep(r *Result, self selfRatings) (PlanStep, bool) {
 	var acts []string
 	if r.Held {
-		// An answer two checks flag is one answer to review.
-		flagged := map[string]bool{}
-		for _, f := range r.Flags {
-			if f.Code == "longstring" || f.Code == "contradiction" {
-				for _, id := range f.Items {
-					flagged[id] = true
-				}
-			}
-		}
-		n := len(flagged)
-		acts = append(acts, "Review the "+itoa(n)+" answers the quality checks flagged, and change any that do not say what you meant.")
+		// The same answers the review marks ⚑ (FlaggedItems): an answer
+		// two checks flag is one answer to review.
+		n := len(FlaggedItems(r.Flags))
+		acts = append(acts, "Review the "+itoa(n)+" "+plural(n, "answer", "answers")+" the quality checks flagged, and change any that do not say what you meant.")
 	}
 	if !r.Lean.Enough {
 		acts = append(acts, "Answer "+itoa(r.Lean.Need)+" more trade-off "+plural(r.Lean.Need, "item", "items")+" so the lean can be read.")
