@@ -205,7 +205,7 @@ func findings(b *Bank, r *Result, selfFlag bool, self selfRatings) {
 				continue
 			}
 			gaps = append(gaps, rankedGap{Finding{FacetID: s.ID, Name: s.Name, Score: s.Score, Guide: s.Guide, Band: MarkGap, Role: roles[0], Weight: 1,
-				Why: "your answers lean to " + lowerFirst(other) + ", while the " + roles[0].Upper() + " role centres on " + lowerFirst(pole) + " (position " + itoa(s.Score) + ", band " + itoa(s.Low) + "-" + itoa(s.High) + ", where 100 is the CTO side and 0 the CIO side)"}, float64(50 - toward)})
+				Why: "your answers lean to " + lowerFirst(other) + ", while the " + roles[0].Upper() + " role centres on " + lowerFirst(pole) + " (position " + itoa(s.Score) + ", band " + itoa(s.Low) + "-" + itoa(s.High) + ", where 100 is the CTO side and 0 the CIO side)."}, float64(50 - toward)})
 		}
 	}
 	rankGaps(gaps)
@@ -312,5 +312,5 @@ func evidenceStep(r *Result, self selfRatings) (PlanStep, bool) {
 	if len(acts) > ActionsPerPriority {
 		acts = acts[:ActionsPerPriority]
 	}
-	return PlanStep{Name: "Gather evidence", Actions: acts, Why: "no gap is certain yet, and better evidence would make the result worth more"}, true
+	return PlanStep{Name: "Gather evidence", Actions: acts, Why: "no gap is certain yet, and better evidence would make the result worth more."}, true
 }
