@@ -15,6 +15,12 @@ type Change struct {
 	After   Score
 	Delta   int
 	Changed bool
+	// Held is set on the lean when either side's verdict was held back by
+	// the quality checks: its numbers are then provisional, never a
+	// verdict, and no change between them is claimed. Note says which
+	// side, for every place that shows the row.
+	Held bool   `json:",omitempty"`
+	Note string `json:",omitempty"`
 }
 
 // Comparison sets two results side by side.
@@ -63,6 +69,7 @@ func Compare(a, b Result) (Comparison, error) {
 	}
 	c := Comparison{Method: a.MethodOf(), LeanScale: CompareLeanScale, FacetScale: CompareFacetScale, ReadinessScale: CompareReadinessScale, PeersScale: ComparePeersScale}
 	c.Lean = change("lean", "Lean ("+CompareLeanScale+")", leanScore(a), leanScore(b))
+	heldLean(&c.Lean, a.Held, b.Held)
 	c.Facets = changes(a.Facets, b.Facets)
 	c.Peers = peerChanges(a.Peers, b.Peers)
 	c.Readiness = changes(append(append([]Score{}, a.Readiness...), a.Foundations...), append(append([]Score{}, b.Readiness...), b.Foundations...))
@@ -91,6 +98,24 @@ func leanScore(r Result) Score {
 		s.N = 0
 	}
 	return s
+}
+
+// heldLean marks the lean row when a side's verdict was held back: the
+// results screen says "review these answers first" there, so a comparison
+// must not read the provisional number as if it were the verdict.
+func heldLean(c *Change, before, after bool) {
+	if !before && !after {
+		return
+	}
+	c.Held, c.Changed = true, false
+	switch {
+	case before && after:
+		c.Note = "held back both times, so provisional"
+	case before:
+		c.Note = "held back before, so provisional"
+	default:
+		c.Note = "held back now, so provisional"
+	}
 }
 
 // change uses the one band rule of gaps and strengths: a difference counts

@@ -1,6 +1,9 @@
 package model
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestCompareCallsChangeOnlyBeyondTheBands(t *testing.T) {
 	a := Result{BankVersion: "2026.11-1",
@@ -73,5 +76,26 @@ func TestCloneIsIndependent(t *testing.T) {
 	a.Order[0] = "z"
 	if _, ok := c.Answers["b"]; ok || c.Order[0] != "a" || c.Answers["a"].Value != 1 {
 		t.Fatalf("clone shares state with the original: %+v", c)
+	}
+}
+
+// A held verdict's lean is provisional: the comparison says so, on the
+// side it concerns, and claims no change from it.
+func TestCompareMarksAHeldLean(t *testing.T) {
+	a := Result{BankVersion: "2026.11-1", Lean: Lean{Score: -25, Low: -40, High: -10, N: 20, Enough: true}}
+	b := Result{BankVersion: "2026.11-1", Lean: Lean{Score: 60, Low: 45, High: 75, N: 20, Enough: true}}
+	c, _ := Compare(a, b)
+	if c.Lean.Held || c.Lean.Note != "" || !c.Lean.Changed {
+		t.Fatalf("neither held: %+v", c.Lean)
+	}
+	for _, tc := range []struct {
+		before, after bool
+		want          string
+	}{{true, false, "held back before"}, {false, true, "held back now"}, {true, true, "held back both times"}} {
+		a.Held, b.Held = tc.before, tc.after
+		c, _ := Compare(a, b)
+		if !c.Lean.Held || !strings.HasPrefix(c.Lean.Note, tc.want) || c.Lean.Changed {
+			t.Errorf("held %v/%v: %+v, want Held, a note starting %q and no change claimed", tc.before, tc.after, c.Lean, tc.want)
+		}
 	}
 }

@@ -58,7 +58,7 @@ type Finding struct {
 	Role   Role    `json:",omitempty"` // the role whose level it is measured against
 	Weight float64 `json:",omitempty"` // shortfall x weight ranks the plan
 	// Confirmed is a gap the colleagues' ratings confirm: shown under the
-	// anonymity rule, and their mean is below the same level too.
+	// anonymity rule, and their whole band is below the same level too.
 	Confirmed bool `json:",omitempty"`
 }
 
@@ -205,21 +205,10 @@ func findings(b *Bank, r *Result, selfFlag bool, self selfRatings) {
 				continue
 			}
 			gaps = append(gaps, rankedGap{Finding{FacetID: s.ID, Name: s.Name, Score: s.Score, Guide: s.Guide, Band: MarkGap, Role: roles[0], Weight: 1,
-				Why: "your answers lean to " + lowerFirst(other) + ", while the " + roles[0].Upper() + " role centres on " + lowerFirst(pole) + " (position " + itoa(s.Score) + ", band " + itoa(s.Low) + "-" + itoa(s.High) + ", where 100 is the CTO side and 0 the CIO side)"}, float64(50 - toward)})
+				Why: "your answers lean to " + lowerFirst(other) + ", while the " + roles[0].Upper() + " role centres on " + lowerFirst(pole) + " (position " + itoa(s.Score) + ", band " + itoa(s.Low) + "-" + itoa(s.High) + ", where 100 is the CTO side and 0 the CIO side)."}, float64(50 - toward)})
 		}
 	}
-	// One ranking rule: gaps the colleagues confirm before those only the
-	// person's own ratings show, then certain gaps before possible ones,
-	// then shortfall times its documented weight.
-	sort.SliceStable(gaps, func(i, j int) bool {
-		if gaps[i].Confirmed != gaps[j].Confirmed {
-			return gaps[i].Confirmed
-		}
-		if gaps[i].Band.Certain() != gaps[j].Band.Certain() {
-			return gaps[i].Band.Certain()
-		}
-		return gaps[i].key > gaps[j].key
-	})
+	rankGaps(gaps)
 	sort.SliceStable(r.Strengths, func(i, j int) bool {
 		if r.Strengths[i].Band.Certain() != r.Strengths[j].Band.Certain() {
 			return r.Strengths[i].Band.Certain()
@@ -246,6 +235,24 @@ func findings(b *Bank, r *Result, selfFlag bool, self selfRatings) {
 	}
 }
 
+// rankGaps is the plan's one ranking rule: certain gaps before possible
+// ones, then, within each, gaps the colleagues confirm before those only
+// the person's own ratings show, then shortfall times its documented
+// weight. Certainty comes first: a gap the person's own band puts wholly
+// below the level must not wait behind one whose band reaches the level,
+// whatever the colleagues say.
+func rankGaps(gaps []rankedGap) {
+	sort.SliceStable(gaps, func(i, j int) bool {
+		if gaps[i].Band.Certain() != gaps[j].Band.Certain() {
+			return gaps[i].Band.Certain()
+		}
+		if gaps[i].Confirmed != gaps[j].Confirmed {
+			return gaps[i].Confirmed
+		}
+		return gaps[i].key > gaps[j].key
+	})
+}
+
 func actionsFor(b *Bank, g Finding, target Role) []string {
 	pa := b.Plan[g.FacetID]
 	actions := pa.Actions
@@ -266,17 +273,10 @@ func actionsFor(b *Bank, g Finding, target Role) []string {
 func evidenceStep(r *Result, self selfRatings) (PlanStep, bool) {
 	var acts []string
 	if r.Held {
-		// An answer two checks flag is one answer to review.
-		flagged := map[string]bool{}
-		for _, f := range r.Flags {
-			if f.Code == "longstring" || f.Code == "contradiction" {
-				for _, id := range f.Items {
-					flagged[id] = true
-				}
-			}
-		}
-		n := len(flagged)
-		acts = append(acts, "Review the "+itoa(n)+" answers the quality checks flagged, and change any that do not say what you meant.")
+		// The same answers the review marks ⚑ (FlaggedItems): an answer
+		// two checks flag is one answer to review.
+		n := len(FlaggedItems(r.Flags))
+		acts = append(acts, "Review the "+itoa(n)+" "+plural(n, "answer", "answers")+" the quality checks flagged, and change any that do not say what you meant.")
 	}
 	if !r.Lean.Enough {
 		acts = append(acts, "Answer "+itoa(r.Lean.Need)+" more trade-off "+plural(r.Lean.Need, "item", "items")+" so the lean can be read.")
@@ -312,5 +312,5 @@ func evidenceStep(r *Result, self selfRatings) (PlanStep, bool) {
 	if len(acts) > ActionsPerPriority {
 		acts = acts[:ActionsPerPriority]
 	}
-	return PlanStep{Name: "Gather evidence", Actions: acts, Why: "no gap is certain yet, and better evidence would make the result worth more"}, true
+	return PlanStep{Name: "Gather evidence", Actions: acts, Why: "no gap is certain yet, and better evidence would make the result worth more."}, true
 }

@@ -14,6 +14,19 @@ type Flag struct {
 	Items   []string // the items worth reviewing
 }
 
+// FlaggedItems is the one set of answers the quality checks point at, each
+// with the code of the check that names it (the last, where two do): the
+// review marks these, and the plan counts them.
+func FlaggedItems(flags []Flag) map[string]string {
+	out := map[string]string{}
+	for _, f := range flags {
+		for _, id := range f.Items {
+			out[id] = f.Code
+		}
+	}
+	return out
+}
+
 // Thresholds for the flags. They are deliberately lenient: a flag is an
 // invitation to look again, not an accusation.
 const (

@@ -317,3 +317,29 @@ func TestReadingTime(t *testing.T) {
 		t.Errorf("ReadingTime of nothing = %v, want %v", got, MinReadingTime)
 	}
 }
+
+// The plan's "review the N answers" counts the answers the review marks:
+// every flag's items, each once, whichever check names it.
+func TestPlanCountsTheAnswersTheReviewMarks(t *testing.T) {
+	var fast []string
+	for i := range 30 {
+		fast = append(fast, "q"+itoa(i))
+	}
+	r := Result{Held: true, Lean: Lean{Enough: true}, Flags: []Flag{
+		{Code: "fast", Items: fast},
+		{Code: "longstring", Items: []string{"q1", "q2", "q3", "x1"}},
+		{Code: "contradiction", Items: []string{"x1", "x2"}},
+	}}
+	step, ok := evidenceStep(&r, selfRatings{})
+	want := len(FlaggedItems(r.Flags))
+	if want != 32 {
+		t.Fatalf("FlaggedItems: %d, want 32", want)
+	}
+	if !ok || !strings.Contains(step.Actions[0], "Review the 32 answers") {
+		t.Errorf("plan step %+v, want it to review the 32 answers the review marks", step)
+	}
+	r.Flags = []Flag{{Code: "longstring", Items: []string{"q1"}}}
+	if step, _ := evidenceStep(&r, selfRatings{}); !strings.Contains(step.Actions[0], "Review the 1 answer the") {
+		t.Errorf("one flagged answer: %q", step.Actions[0])
+	}
+}

@@ -17,7 +17,7 @@ func Markdown(b *Bank, rep Report) string {
 		date = rep.Finished.Format("2 January 2006")
 	}
 	p("- Date: %s (%s)\n", date, rep.Status)
-	p("- Length: %s, %d items: %d answered, %d skipped or left open, %d not applicable", rep.Length, rep.Counts.Total, rep.Counts.Answered, rep.Counts.Skipped, rep.Counts.NA)
+	p("- Length: %s, %d %s: %d answered, %d skipped or left open, %d not applicable", rep.Length, rep.Counts.Total, plural(rep.Counts.Total, "item", "items"), rep.Counts.Answered, rep.Counts.Skipped, rep.Counts.NA)
 	if rep.Counts.NoOpportunity > 0 {
 		p(", %d no opportunity yet", rep.Counts.NoOpportunity)
 	}
@@ -58,7 +58,7 @@ func Markdown(b *Bank, rep Report) string {
 		p("**%s**. Setting aside the quality checks, the answers read %s: %s on a scale from CTO +100 to CIO -100, band %s to %s.\n\n",
 			Capitalise(rep.Lean.Verdict), md(rep.Unheld), Signed(*rep.Lean.Score), Signed(*rep.Lean.Low), Signed(*rep.Lean.High))
 	} else if rep.Lean.Score == nil {
-		p("**%s**. %d trade-off answers given; at least %d (and %d on each facet) are needed before any verdict on the lean.\n\n", Capitalise(rep.Lean.Verdict), rep.Lean.N, MinTradeoffs, MinPerFacet)
+		p("**%s**. %d trade-off %s given; at least %d (and %d on each facet) are needed before any verdict on the lean.\n\n", Capitalise(rep.Lean.Verdict), rep.Lean.N, plural(rep.Lean.N, "answer", "answers"), MinTradeoffs, MinPerFacet)
 	} else {
 		p("**%s**: %s on a scale from CTO +100 to CIO -100. The band, from the spread of your own answers, runs from %s to %s.\n\n",
 			Capitalise(rep.Lean.Verdict), Signed(*rep.Lean.Score), Signed(*rep.Lean.Low), Signed(*rep.Lean.High))
@@ -141,7 +141,7 @@ func Markdown(b *Bank, rep Report) string {
 			if f.Band != "" {
 				band = " (" + f.Band + ")"
 			}
-			p("- **%s**%s: %s\n", md(f.Name), band, md(f.Why))
+			p("- **%s**%s: %s\n", md(f.Name), band, md(Sentence(f.Why)))
 		}
 		p("\n")
 	}
@@ -161,7 +161,7 @@ func Markdown(b *Bank, rep Report) string {
 	for i, step := range rep.Plan {
 		p("### %d. %s\n\n", i+1, md(step.Name))
 		if step.Why != "" {
-			p("%s\n\n", Capitalise(md(step.Why)))
+			p("%s\n\n", Capitalise(md(Sentence(step.Why))))
 		}
 		for _, a := range step.Actions {
 			p("- %s\n", md(a))

@@ -73,14 +73,17 @@ type PeerGroup struct {
 	High         int
 }
 
-// Confirmed reports whether the others, shown, score the area below level.
+// Confirmed reports whether the others, shown, score the area below level
+// beyond doubt: their whole band lies below it. A mean below the level
+// with a band reaching above it establishes nothing (the panel reads such
+// an area "within the bands").
 func (p *PeerPanel) Confirmed(facet string, level int) bool {
 	if p == nil {
 		return false
 	}
 	for _, a := range p.Areas {
 		if a.ID == facet {
-			return a.Shown && a.Others < level
+			return a.Shown && a.High < level
 		}
 	}
 	return false

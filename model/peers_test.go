@@ -169,8 +169,15 @@ func TestPlanPutsGapsColleaguesConfirmFirst(t *testing.T) {
 	if len(alone) < 2 || alone[0].FacetID != "area-x" || alone[1].FacetID != "ops" {
 		t.Fatalf("plan without colleagues: %+v, want area-x (shortfall 80) before ops (50)", alone)
 	}
-	// Colleagues see ops low and area X high: the gap they confirm first.
+	// Three colleagues see ops low, but their band (0-56) reaches the
+	// level of 50: that confirms nothing.
 	a.Peers = raters(b, map[string]int{"ops": 1, "area-x": 5, "lead": 5}, RelPeer, RelPeer, RelPeer)
+	if got := gapSteps(Compute(b, a)); got[0].FacetID != "area-x" || got[1].Confirmed {
+		t.Fatalf("three colleagues whose band reaches the level: %+v, want the person's own order", got)
+	}
+	// Six colleagues see ops low (band 0-25) and area X high: the gap they
+	// confirm first.
+	a.Peers = raters(b, map[string]int{"ops": 1, "area-x": 5, "lead": 5}, RelPeer, RelPeer, RelPeer, RelPeer, RelPeer, RelPeer)
 	res := Compute(b, a)
 	with := gapSteps(res)
 	if with[0].FacetID != "ops" || !with[0].Confirmed || with[1].FacetID != "area-x" || with[1].Confirmed {
@@ -247,5 +254,46 @@ func TestPeerWordsOnGapsAndStrengths(t *testing.T) {
 	}
 	if !confirmed || !strength {
 		t.Errorf("gaps %+v strengths %+v: want area-x a confirmed gap and ops a strength", res.Gaps, res.Strengths)
+	}
+}
+
+// Colleagues confirm a gap only when their whole band lies below the
+// level: a mean below it with a band reaching above it is "within the
+// bands" on the panel, and confirms nothing.
+func TestPeersConfirmOnlyWithTheirWholeBandBelow(t *testing.T) {
+	p := &PeerPanel{Areas: []PeerArea{
+		{ID: "wide", Shown: true, Others: 61, Low: 1, High: 100},
+		{ID: "below", Shown: true, Others: 40, Low: 20, High: 60},
+		{ID: "hidden", Shown: false},
+	}}
+	if p.Confirmed("wide", 65) {
+		t.Error("a band of 1-100 confirmed a gap below 65")
+	}
+	if !p.Confirmed("below", 65) {
+		t.Error("a band of 20-60 did not confirm a gap below 65")
+	}
+	if p.Confirmed("below", 60) || p.Confirmed("hidden", 65) {
+		t.Error("a band reaching the level, or a hidden area, confirmed a gap")
+	}
+}
+
+// A certain gap never ranks behind a possible gap, whatever the
+// colleagues confirm.
+func TestPlanRanksCertainGapsBeforeConfirmedPossibleOnes(t *testing.T) {
+	gaps := []rankedGap{
+		{Finding{FacetID: "possible-confirmed", Band: MarkPossibleGap, Confirmed: true}, 60},
+		{Finding{FacetID: "certain-small", Band: MarkGap}, 10},
+		{Finding{FacetID: "possible", Band: MarkPossibleGap}, 90},
+		{Finding{FacetID: "certain-confirmed", Band: MarkGap, Confirmed: true}, 5},
+		{Finding{FacetID: "certain-big", Band: MarkGap}, 40},
+	}
+	rankGaps(gaps)
+	var got []string
+	for _, g := range gaps {
+		got = append(got, g.FacetID)
+	}
+	want := []string{"certain-confirmed", "certain-big", "certain-small", "possible-confirmed", "possible"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("ranking %v, want %v", got, want)
 	}
 }

@@ -30,3 +30,14 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // OneLine folds text (an error message, say) onto one line with single
 // spaces.
 func OneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// Sentence ends s with a full stop unless it already ends a sentence:
+// reasons stored by earlier versions of cxo lack one, and an export
+// prints each reason as a sentence of its own.
+func Sentence(s string) string {
+	s = strings.TrimRight(s, " ")
+	if s == "" || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") {
+		return s
+	}
+	return s + "."
+}

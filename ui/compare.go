@@ -126,6 +126,11 @@ func (c *compareModel) content(m *session, w int) string {
 			}
 			r.plain = "not rated " + side + ", so no change can be measured"
 			r.verdict = t.Subtle.Render(r.plain)
+		case ch.Held:
+			// A held verdict's number is provisional: say so where the
+			// verdict would stand, and give no difference as if measured.
+			r.plain = ch.Note
+			r.verdict = t.Warn.Render(r.plain)
 		case ch.Changed:
 			word := "up"
 			if ch.Delta < 0 {

@@ -33,12 +33,7 @@ func flagged(m *session) map[string]string {
 	if m.res.BankVersion == "" || (m.a.Status != model.StatusFinished && m.changed != m.a.ID) {
 		return out
 	}
-	for _, f := range m.res.Flags {
-		for _, id := range f.Items {
-			out[id] = f.Code
-		}
-	}
-	return out
+	return model.FlaggedItems(m.res.Flags)
 }
 
 // rows are the item indexes listed: every item, or the flagged ones.

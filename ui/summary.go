@@ -41,18 +41,7 @@ func summaryText(b *model.Bank, a *model.Assessment, r model.Result, showHeld bo
 		}
 		for _, s := range r.Facets {
 			f, _ := b.Facet(s.ID)
-			if s.N == 0 {
-				p("  ", s.Name, ": not rated")
-				continue
-			}
-			side := "in the middle"
-			switch {
-			case s.Score > 50:
-				side = "toward the CTO side"
-			case s.Score < 50:
-				side = "toward the CIO side"
-			}
-			p("  ", s.Name, ": ", itoa(s.Score), ", ", side, " (100 is the CTO side, ", f.CTO, "; 0 the CIO side, ", f.CIO, "), band ", itoa(s.Low), "-", itoa(s.High))
+			p("  ", model.FacetWords(f, s))
 		}
 	}
 	p("Readiness (expected levels are cxo's judgement):")
