@@ -15,7 +15,7 @@ func TestCompareSaysTheLeanWasHeld(t *testing.T) {
 	d.send(compareLoadedMsg{before: a1, after: a2, a: r1, b: r2})
 	var lean string
 	for _, l := range strings.Split(ansiStrip(strings.Join(d.app.compare.lines, "\n")), "\n") {
-		if strings.HasPrefix(strings.TrimSpace(l), "Lean (") {
+		if f := strings.Fields(l); len(f) > 1 && f[0] == "Lean" && !strings.Contains(l, "CTO +100") { // the row, not its heading
 			lean = l
 		}
 	}

@@ -326,7 +326,7 @@ func (r *resultsModel) plan(m *session, w int) string {
 		// The point is wrapped under the name, never cut.
 		write(indent(hanging(t.Good.Render("+ "+s.Name+bandWord(s.Band)), w-2, 2), 2) + "\n")
 		if s.Why != "" {
-			write(indent(wrap(t.Subtle.Render(s.Why), w-4), 4) + "\n")
+			write(indent(wrap(t.Subtle.Render(model.Sentence(s.Why)), w-4), 4) + "\n")
 		}
 	}
 	heading := []piece{{"", t.Title.Render("Gaps and plan")}}
@@ -353,7 +353,7 @@ func (r *resultsModel) plan(m *session, w int) string {
 			name = t.Selected.Render("- " + g.Name)
 		}
 		write(hanging(mark+name+t.Subtle.Render(bandWord(g.Band)+planSlot(res, g.FacetID)), w, 4) + "\n")
-		write(indent(wrap(t.Subtle.Render(g.Why), w-4), 4) + "\n")
+		write(indent(wrap(t.Subtle.Render(model.Sentence(g.Why)), w-4), 4) + "\n")
 		if p, ok := planFor[g.FacetID]; ok {
 			for _, a := range p.Actions {
 				write(bullet(t.Text, a, w, 6) + "\n")

@@ -60,13 +60,13 @@ func summaryText(b *model.Bank, a *model.Assessment, r model.Result, showHeld bo
 	if len(r.Strengths) > 0 {
 		p("Strengths:")
 		for _, st := range r.Strengths {
-			p("  ", st.Name, bandWord(st.Band), ": ", st.Why)
+			p("  ", st.Name, bandWord(st.Band), ": ", model.Sentence(st.Why))
 		}
 	}
 	if len(r.Gaps) > 0 {
 		p("Gaps:")
 		for _, g := range r.Gaps {
-			p("  ", g.Name, bandWord(g.Band), ": ", g.Why)
+			p("  ", g.Name, bandWord(g.Band), ": ", model.Sentence(g.Why))
 		}
 	}
 	if len(r.Plan) > 0 {
