@@ -34,7 +34,7 @@ func runRateScreen(g *globals, inv model.Invitation, write func(model.Response) 
 	if m.Wrote() != "" {
 		g.stderrf("response written to %s: send it to %s; whoever receives it can read it\n", model.Escaped(m.Wrote()), model.Clean(inv.Name))
 	} else {
-		g.stderrf("your answers so far are saved; run the same cxo rate again to go on\n")
+		g.stderrf("%s\n", ui.RateStopped(g.store(), inv))
 	}
 	return nil
 }

@@ -225,16 +225,34 @@ func (m *Rater) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Keep) && m.answered():
 		return m.advance() // the current answer stands: nothing to save
 	case m.index == -1 && n >= 1 && n <= len(model.Relationships):
+		m.changed(m.r.Relationship != model.Relationships[n-1])
 		m.r.Relationship = model.Relationships[n-1]
 		return m.save()
 	case m.index >= 0 && m.index < len(m.inv.Items) && key.Matches(msg, k.Answer):
-		m.r.Answers[m.inv.Items[m.index].ID] = n
+		m.setAnswer(n)
 		return m.save()
 	case m.index >= 0 && m.index < len(m.inv.Items) && key.Matches(msg, k.NoOpportunity):
-		m.r.Answers[m.inv.Items[m.index].ID] = 0
+		m.setAnswer(0)
 		return m.save()
 	}
 	return nil
+}
+
+// setAnswer gives the item on show answer v.
+func (m *Rater) setAnswer(v int) {
+	id := m.inv.Items[m.index].ID
+	old, had := m.r.Answers[id]
+	m.changed(!had || old != v)
+	m.r.Answers[id] = v
+}
+
+// changed notes a changed answer: the rating is no longer the response
+// written on its date, so it is dated anew when written (a run stopped
+// before that writes it next time).
+func (m *Rater) changed(yes bool) {
+	if yes {
+		m.r.Done = time.Time{}
+	}
 }
 
 // answered reports whether the step on show has an answer already.

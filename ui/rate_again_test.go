@@ -81,19 +81,34 @@ func TestRaterAnswerAgainKeepsEarlierAnswers(t *testing.T) {
 		t.Fatalf("stored after stopping half way: %v %v", saved.Answers, err)
 	}
 
-	m = start() // again, to the end this time
-	for _, k := range []string{"enter", "enter", "1"} {
-		_, cmd := m.Update(keyMsg(k))
-		raterStep(m, cmd)
+	if saved.Done.IsZero() == false {
+		t.Errorf("a changed answer kept the old response's date %v: the next response would import as older", saved.Done)
 	}
-	if len(wrote) != 1 || m.Wrote() != "resp.json" {
-		t.Fatalf("%d responses written, wrote %q, err %v", len(wrote), m.Wrote(), m.Err())
+	if got := RateStopped(s, testInvitation()); !strings.Contains(got, "write the corrected response") {
+		t.Errorf("stopped after a change: %q", got)
 	}
-	want := map[string]int{"ops-1": 4, "ops-2": 2, "ld-1": 1}
+	// The next run writes the corrected response, dated then, without
+	// asking again.
+	m = NewRater(s, testInvitation(), write, true)
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 30})
+	raterStep(m, m.Init())
+	if len(wrote) != 1 || m.Wrote() != "resp.json" || !wrote[0].At.After(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)) {
+		t.Fatalf("%d responses written (at %v), wrote %q, err %v", len(wrote), wrote, m.Wrote(), m.Err())
+	}
+	want := map[string]int{"ops-1": 4, "ops-2": 2, "ld-1": 5}
 	for k, v := range want {
 		if wrote[0].Answers[k] != v {
 			t.Errorf("response answer %s = %d, want %d", k, wrote[0].Answers[k], v)
 		}
+	}
+	// Answering again without changing anything keeps the date, and
+	// stopping half way says so.
+	m = start()
+	_, cmd = m.Update(keyMsg("enter"))
+	raterStep(m, cmd)
+	m.Update(keyMsg("q"))
+	if got := RateStopped(s, testInvitation()); !strings.Contains(got, "nothing was changed") {
+		t.Errorf("stopped without a change: %q", got)
 	}
 	if wrote[0].Relationship != model.RelReport {
 		t.Errorf("relationship %q", wrote[0].Relationship)

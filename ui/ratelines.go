@@ -14,13 +14,28 @@ import (
 // the first question: plainly, who can read it.
 const RateNotice = "Whoever receives your response file can read it: it holds your answers, which of the four ways you work with them you chose, a random token and no name. Send it only to the person who invited you."
 
+// RateStopped says, when a rating stops before its response is written,
+// what running cxo rate again will do: go on with the open items, write a
+// corrected response (changes made while answering again clear its date),
+// or ask again whether to answer again.
+func RateStopped(s *store.Store, inv model.Invitation) string {
+	r, err := s.Rating(inv.ID)
+	switch {
+	case err != nil || !rateComplete(inv, r):
+		return "your answers so far are saved; run the same cxo rate again to go on"
+	case r.Done.IsZero():
+		return "your corrections are saved; run the same cxo rate again to write the corrected response"
+	}
+	return "nothing was changed; run the same cxo rate again to answer again or send the same response"
+}
+
 // Rate runs a colleague's rating of an invitation in the line mode:
 // answers are saved as they go (resumable by running it again), and at the
 // end write receives the response and says where it went.
 func (l *Line) Rate(inv model.Invitation, write func(model.Response) (string, error)) error {
 	err := l.rate(inv, write)
 	if errors.Is(err, errEOF) || errors.Is(err, errStop) {
-		l.printf("Your answers so far are saved; run the same cxo rate again to go on.\n")
+		l.printf("%s.\n", model.Capitalise(RateStopped(l.Store, inv)))
 		err = nil
 	}
 	if err == nil {
@@ -62,6 +77,9 @@ func (l *Line) rate(inv model.Invitation, write func(model.Response) (string, er
 		}
 		a = strings.TrimSpace(a)
 		if n := digit(a); n >= 1 && n <= len(model.Relationships) {
+			if r.Relationship != model.Relationships[n-1] {
+				r.Done = time.Time{} // a changed rating is a new response, dated when written
+			}
 			r.Relationship = model.Relationships[n-1]
 			if err := l.Store.SaveRating(inv.ID, r); err != nil {
 				return err
@@ -116,6 +134,7 @@ func (l *Line) rate(inv model.Invitation, write func(model.Response) (string, er
 				break // unchanged: nothing to save
 			}
 			r.Answers[it.ID] = v
+			r.Done = time.Time{} // a changed rating is a new response, dated when written
 			if err := l.Store.SaveRating(inv.ID, r); err != nil {
 				return err
 			}

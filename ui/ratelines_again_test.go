@@ -36,11 +36,15 @@ func TestLineRateAnswerAgainKeepsEarlierAnswers(t *testing.T) {
 	if err != nil || len(saved.Answers) != 3 || saved.Answers["ops-1"] != 4 || saved.Answers["ops-2"] != 2 || saved.Answers["ld-1"] != 5 || len(wrote) != 0 {
 		t.Fatalf("after stopping half way: %v %v, %d written", saved.Answers, err, len(wrote))
 	}
-	run("y\n\n\n\n1\n")
-	if len(wrote) != 1 {
-		t.Fatalf("%d responses written", len(wrote))
+	if !strings.Contains(out, "Your corrections are saved; run the same cxo rate again to write the corrected response.") || !saved.Done.IsZero() {
+		t.Errorf("a change while answering again: done %v, said:\n%s", saved.Done, out)
 	}
-	for k, v := range map[string]int{"ops-1": 4, "ops-2": 2, "ld-1": 1} {
+	// The next run writes the corrected response, dated then.
+	run("")
+	if len(wrote) != 1 || !wrote[0].At.After(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)) {
+		t.Fatalf("%d responses written: %+v", len(wrote), wrote)
+	}
+	for k, v := range map[string]int{"ops-1": 4, "ops-2": 2, "ld-1": 5} {
 		if wrote[0].Answers[k] != v {
 			t.Errorf("response answer %s = %d, want %d", k, wrote[0].Answers[k], v)
 		}
