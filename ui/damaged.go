@@ -66,7 +66,7 @@ func (d *damagedModel) key(m *session, msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	if d.canGoOn && key.Matches(msg, damagedKeys.GoOn) {
 		// The store reads what is sound and refuses writes the damage
 		// would make unsafe; a damaged assessment says so when opened.
-		m.fail("the database is damaged: what is sound opens, a damaged assessment does not; quit and run cxo check --repair to copy what is sound to a fresh file")
+		m.fail("the database is damaged: what is sound opens, a damaged assessment does not; quit and run " + cxoOn(m.store.Path) + " check --repair to copy what is sound to a fresh file")
 		return intent{ev: evGoOn}, nil
 	}
 	return stay, nil
@@ -81,7 +81,7 @@ func (d *damagedModel) view(m *session, w, _ int) string {
 	}
 	b.WriteString(t.Error.Render(title) + "\n\n")
 	b.WriteString(wrap(t.Text.Render(d.err.Error()), w) + "\n\n")
-	if hint := repairHint(d.err); hint != "" {
+	if hint := repairHint(d.err, m.store.Path); hint != "" {
 		b.WriteString(wrap(t.Text.Render(hint), w) + "\n\n")
 	}
 	if d.canGoOn {

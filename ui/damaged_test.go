@@ -108,3 +108,15 @@ func TestGoOnWithWhatIsSound(t *testing.T) {
 		t.Errorf("the sound assessment does not take answers: %v %v", a, err)
 	}
 }
+
+// The repair hint names the database it is about: a --db file gets --db in
+// the command to paste, the default one none.
+func TestRepairHintNamesTheDatabase(t *testing.T) {
+	err := &store.DamagedError{Path: "/tmp/x/dmg.db", Repair: true}
+	if got := repairHint(err, "/tmp/x/dmg.db"); !strings.Contains(got, "run cxo --db '/tmp/x/dmg.db' check --repair") && !strings.Contains(got, "run cxo --db /tmp/x/dmg.db check --repair") {
+		t.Errorf("a --db file: %q", got)
+	}
+	if got := repairHint(err, store.DefaultPath()); !strings.Contains(got, "run cxo check --repair") {
+		t.Errorf("the default file: %q", got)
+	}
+}

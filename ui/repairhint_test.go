@@ -24,7 +24,7 @@ func TestDamagedScreenOffersTheRepairWhenItCanHelp(t *testing.T) {
 	data[16+20] ^= 0xff // the root field of the first header page
 	os.WriteFile(s.Path, data, 0o600)
 	d = newDriver(t, store.New(s.Path, "test"), Start{}, 100, 30)
-	if d.app.state != stateDamaged || !strings.Contains(d.screen(), "cxo check --repair") {
+	if d.app.state != stateDamaged || !strings.Contains(strings.Join(strings.Fields(d.screen()), " "), "--db "+store.ShellQuote(s.Path)+" check --repair") {
 		t.Errorf("no repair hint for a repairable file:\n%s", d.screen())
 	}
 

@@ -52,7 +52,9 @@ func keepHyphens(s string) string {
 		before := i == 0 || strings.IndexByte(" (\nm0123456789", s[i-1]) >= 0
 		digit := i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9'
 		dash := (i == 0 || s[i-1] == ' ') && (i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\n')
-		if before && digit || dash {
+		// A flag ("--repair", "-o") is one word: its hyphens lead it.
+		flag := (i == 0 || s[i-1] == ' ' || s[i-1] == '-') && i+1 < len(s) && (s[i+1] == '-' || s[i+1] >= 'a' && s[i+1] <= 'z')
+		if before && digit || dash || flag {
 			b.WriteString(nbHyphen)
 			continue
 		}

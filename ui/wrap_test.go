@@ -89,3 +89,18 @@ func TestWrapKeepsIDsAndPathsWhole(t *testing.T) {
 		t.Errorf("plain hyphenated words no longer break: %q", got)
 	}
 }
+
+// A command-line flag never breaks at its leading hyphens.
+func TestWrapKeepsFlagsWhole(t *testing.T) {
+	text := "quit (q) and run cxo --db '/tmp/t3/dmg.db' check --repair, which copies it to a fresh file"
+	for w := 12; w <= 60; w++ {
+		out := ansi.Strip(wrap(text, w))
+		for _, l := range strings.Split(out, "\n") {
+			l = strings.TrimSpace(l)
+			if strings.HasSuffix(l, "-") || strings.HasPrefix(l, "repair") || strings.HasPrefix(l, "db ") {
+				t.Errorf("width %d: a flag is split:\n%s", w, out)
+				break
+			}
+		}
+	}
+}
