@@ -300,7 +300,7 @@ func evidenceStep(r *Result, self selfRatings) (PlanStep, bool) {
 	}
 	for _, f := range r.Flags {
 		if f.Code == "selfrating" {
-			acts = append(acts, self.reviewActions()...)
+			acts = append(acts, self.reviewActions(r.Peers)...)
 		}
 	}
 	switch len(acts) {

@@ -351,8 +351,14 @@ func (sr selfRatings) mode() int {
 // reviewActions are the plan's actions for the self-rating flag, worded
 // for the pattern the ratings show: "the ratings at 4 or 5" only when
 // there are such ratings.
-func (sr selfRatings) reviewActions() []string {
+func (sr selfRatings) reviewActions(peers *PeerPanel) []string {
 	ask := "Ask three or more colleagues who see your work to rate the same behaviours (cxo invite, or i on the results), and compare their view with yours."
+	if peers != nil && peers.Need == 0 {
+		// They have answered: the step is to read them, not to ask.
+		ask = "Set your ratings beside your colleagues' (" + itoa(peers.Responses) + " responses, the peers panel): where theirs sit lower, re-read those items' level descriptions."
+	} else if peers != nil {
+		ask = "Gather " + itoa(peers.Need) + " more " + plural(peers.Need, "response", "responses") + " from colleagues who see your work (cxo invite, or i on the results); " + itoa(peers.Responses) + " " + plural(peers.Responses, "is", "are") + " in."
+	}
 	switch sr.kind() {
 	case selfHigh:
 		return []string{"Re-read the level descriptions of the " + itoa(sr.high) + " " + plural(sr.high, "item", "items") + " you rated 4 or 5 and check each against something you did this year.", ask}

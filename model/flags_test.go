@@ -343,3 +343,25 @@ func TestPlanCountsTheAnswersTheReviewMarks(t *testing.T) {
 		t.Errorf("one flagged answer: %q", step.Actions[0])
 	}
 }
+
+// The self-rating flag's plan asks for colleagues' ratings only until
+// enough have answered; then it says to read them.
+func TestSelfRatingActionsFollowTheColleaguesView(t *testing.T) {
+	var sr selfRatings
+	for range SelfRatingMin + 2 {
+		sr.levels = append(sr.levels, 5)
+		sr.high++
+	}
+	ask := strings.Join(sr.reviewActions(nil), " ")
+	if !strings.Contains(ask, "Ask three or more colleagues") {
+		t.Errorf("no colleagues yet: %q", ask)
+	}
+	some := strings.Join(sr.reviewActions(&PeerPanel{Responses: 2, Need: 1}), " ")
+	if !strings.Contains(some, "Gather 1 more response") || strings.Contains(some, "Ask three") {
+		t.Errorf("two responses in: %q", some)
+	}
+	enough := strings.Join(sr.reviewActions(&PeerPanel{Responses: 3}), " ")
+	if strings.Contains(enough, "Ask") || !strings.Contains(enough, "3 responses") {
+		t.Errorf("three responses in: %q", enough)
+	}
+}
