@@ -87,7 +87,13 @@ func (l *Line) Run(start Start) error {
 	// (no room for the copy is no reason to stop).
 	if _, err := l.Store.Backup(); err != nil {
 		var w *store.WriteError
-		if !errors.As(err, &w) {
+		var d *store.DamagedError
+		switch {
+		case errors.As(err, &w):
+		case errors.As(err, &d) && d.Repair:
+			// What is sound still reads, as the full screen's c goes on.
+			l.printf("Note: %s. What is sound opens; a damaged assessment says so when opened; %s check --repair copies what is sound to a fresh file.\n", model.OneLine(err.Error()), l.cxo())
+		default:
 			return err
 		}
 	}

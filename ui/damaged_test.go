@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bufio"
 	"bytes"
 	"os"
 	"path/filepath"
@@ -118,5 +119,30 @@ func TestRepairHintNamesTheDatabase(t *testing.T) {
 	}
 	if got := repairHint(err, store.DefaultPath()); !strings.Contains(got, "run cxo check --repair") {
 		t.Errorf("the default file: %q", got)
+	}
+}
+
+// The line mode goes on with what is sound as the full screen's c does:
+// it says the file is damaged and resumes an assessment the damage does
+// not touch.
+func TestLineModeGoesOnWithWhatIsSound(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cxo.db")
+	d := newDriver(t, store.New(path, "test"), Start{Action: "new", Length: model.LengthQuick}, 80, 24)
+	d.keys("enter", "1", "q")
+	damagedID := d.app.a.ID
+	d = newDriver(t, store.New(path, "test"), Start{Action: "new", Length: model.LengthQuick}, 80, 24)
+	d.keys("enter", "1", "q")
+	soundID := d.app.a.ID
+	damageCursor(t, path, damagedID)
+	var out strings.Builder
+	l := &Line{Store: store.New(path, "test"), Bank: testBank(t), In: bufio.NewReader(strings.NewReader("2\nq\n")), Out: &out, Command: "cxo --db x.db"}
+	if err := l.Run(Start{Action: ActionResume, ResumeID: soundID}); err != nil {
+		t.Fatalf("line mode on a file with one damaged value: %v\n%s", err, out.String())
+	}
+	if !strings.Contains(out.String(), "Note: database") || !strings.Contains(out.String(), "cxo --db x.db check --repair") || !strings.Contains(out.String(), "Resuming "+soundID) {
+		t.Errorf("line mode:\n%s", out.String())
+	}
+	if a, _, err := store.New(path, "test").Load(soundID); err != nil || len(a.Answers) != 2 {
+		t.Errorf("the sound assessment did not take the answer: %v", err)
 	}
 }
