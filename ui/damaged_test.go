@@ -100,6 +100,10 @@ func TestGoOnWithWhatIsSound(t *testing.T) {
 	if d.app.Failure() != nil {
 		t.Errorf("going on still ends in failure: %v", d.app.Failure())
 	}
+	d.keys("h")
+	if !d.app.damagedIDs[damagedID] || d.app.damagedIDs[soundID] || strings.Count(d.screen(), "damaged (cxo check names it)") != 1 {
+		t.Errorf("the history does not mark the damaged assessment:\n%s", d.screen())
+	}
 	d = newDriver(t, store.New(path, "test"), Start{Action: ActionResume, ResumeID: soundID}, 80, 24)
 	if d.app.a == nil || d.app.a.ID != soundID || (d.app.state != stateQuestion && d.app.state != stateIntro) {
 		t.Fatalf("the sound assessment does not open: state %v, status %q", d.app.state, d.app.status)

@@ -102,6 +102,9 @@ func (h *historyModel) view(m *session, w, height int) string {
 				lean += " · last result " + model.ListLean(s.Lean)
 			}
 		}
+		if m.damagedIDs[s.ID] {
+			lean = "damaged (cxo check names it) · " + lean // its counts are what was stored, not what reads
+		}
 		head := s.ID + "  " + s.Started.Local().Format("2006-01-02 15:04") + "  " + pad(itoa(s.Answered)+"/"+itoa(s.Total), 5) + "  " + fmt.Sprintf("%-5s", s.Length)
 		lines[i] = [2]string{head, lean}
 		if lipglossWidth(head+"  "+lean)+2 > w {

@@ -44,6 +44,10 @@ type session struct {
 	sight   sight
 	ignored int
 
+	// damagedIDs are the assessments the start-up check found holding a
+	// damaged value: lists mark them once the user goes on.
+	damagedIDs map[string]bool
+
 	status   string // one-line message under the screen
 	statusOK bool
 }
