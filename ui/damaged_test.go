@@ -80,16 +80,8 @@ func TestDamagedScreenPointsToTheLastGoodCopy(t *testing.T) {
 // with what is sound: the assessments the damage does not touch open and
 // take answers; the damaged one says so when opened.
 func TestGoOnWithWhatIsSound(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "cxo.db")
-	d := newDriver(t, store.New(path, "test"), Start{Action: "new", Length: model.LengthQuick}, 80, 24)
-	d.keys("enter", "1", "q")
-	damagedID := d.app.a.ID
-	d = newDriver(t, store.New(path, "test"), Start{Action: "new", Length: model.LengthQuick}, 80, 24)
-	d.keys("enter", "1", "q")
-	soundID := d.app.a.ID
-	damageCursor(t, path, damagedID)
-
-	d = newDriver(t, store.New(path, "test"), Start{Theme: "dark"}, 80, 24)
+	path, damagedID, soundID := oneSoundOneDamaged(t)
+	d := newDriver(t, store.New(path, "test"), Start{Theme: "dark"}, 80, 24)
 	if d.app.state != stateDamaged || !strings.Contains(d.screen(), "The database is damaged") || !strings.Contains(d.screen(), "c go on") {
 		t.Fatalf("state %v:\n%s", d.app.state, d.screen())
 	}
@@ -130,14 +122,7 @@ func TestRepairHintNamesTheDatabase(t *testing.T) {
 // it says the file is damaged and resumes an assessment the damage does
 // not touch.
 func TestLineModeGoesOnWithWhatIsSound(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "cxo.db")
-	d := newDriver(t, store.New(path, "test"), Start{Action: "new", Length: model.LengthQuick}, 80, 24)
-	d.keys("enter", "1", "q")
-	damagedID := d.app.a.ID
-	d = newDriver(t, store.New(path, "test"), Start{Action: "new", Length: model.LengthQuick}, 80, 24)
-	d.keys("enter", "1", "q")
-	soundID := d.app.a.ID
-	damageCursor(t, path, damagedID)
+	path, _, soundID := oneSoundOneDamaged(t)
 	var out strings.Builder
 	l := &Line{Store: store.New(path, "test"), Bank: testBank(t), In: bufio.NewReader(strings.NewReader("2\nq\n")), Out: &out, Command: "cxo --db x.db"}
 	if err := l.Run(Start{Action: ActionResume, ResumeID: soundID}); err != nil {
@@ -149,4 +134,19 @@ func TestLineModeGoesOnWithWhatIsSound(t *testing.T) {
 	if a, _, err := store.New(path, "test").Load(soundID); err != nil || len(a.Answers) != 2 {
 		t.Errorf("the sound assessment did not take the answer: %v", err)
 	}
+}
+
+// oneSoundOneDamaged stores two assessments with one answer each and
+// damages the first one's resume position.
+func oneSoundOneDamaged(t *testing.T) (path, damagedID, soundID string) {
+	t.Helper()
+	path = filepath.Join(t.TempDir(), "cxo.db")
+	var ids []string
+	for range 2 {
+		d := newDriver(t, store.New(path, "test"), Start{Action: "new", Length: model.LengthQuick}, 80, 24)
+		d.keys("enter", "1", "q")
+		ids = append(ids, d.app.a.ID)
+	}
+	damageCursor(t, path, ids[0])
+	return path, ids[0], ids[1]
 }

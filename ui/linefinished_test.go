@@ -13,23 +13,7 @@ import (
 // ID and from the home menu's 4; it stays finished.
 func TestLineShowsTheKeptResultOfAFinishedOne(t *testing.T) {
 	s := testStore(t)
-	a, res := finishedAssessment(t, "20261102-093000-abc", 0)
-	res.Method, res.Lean.Verdict = 0, "clear CTO lean"
-	res.Peers = &model.PeerPanel{Responses: 1, Need: 2}
-	answers := a.Answers
-	a.Answers = map[string]model.Answer{}
-	if err := s.Create(a); err != nil {
-		t.Fatal(err)
-	}
-	for id, ans := range answers {
-		if err := s.SaveAnswer(a.ID, id, ans, 0); err != nil {
-			t.Fatal(err)
-		}
-	}
-	a.Answers = answers
-	if err := s.KeepResult(a, res); err != nil {
-		t.Fatal(err)
-	}
+	a := keptMethod1(t, s, &model.PeerPanel{Responses: 1, Need: 2})
 	for _, c := range []struct {
 		name, in string
 		start    Start

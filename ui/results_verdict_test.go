@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/cxo-dev/cxo/model"
+	"github.com/cxo-dev/cxo/store"
 )
 
 // Flags come first; a held verdict says why and names the key that shows
@@ -89,22 +90,7 @@ func TestReadinessWhyShowsTheReason(t *testing.T) {
 // the current method's verdict beside it.
 func TestHistoryShowsMethod1WithTheCurrentReading(t *testing.T) {
 	s := testStore(t)
-	a, res := finishedAssessment(t, "20261102-093000-abc", 0)
-	res.Method, res.Lean.Verdict = 0, "clear CTO lean"
-	answers := a.Answers
-	a.Answers = map[string]model.Answer{}
-	if err := s.Create(a); err != nil {
-		t.Fatal(err)
-	}
-	for id, ans := range answers {
-		if err := s.SaveAnswer(a.ID, id, ans, 0); err != nil {
-			t.Fatal(err)
-		}
-	}
-	a.Answers = answers
-	if err := s.KeepResult(a, res); err != nil {
-		t.Fatal(err)
-	}
+	keptMethod1(t, s, nil)
 	d := newDriver(t, s, Start{Theme: "dark"}, 160, 30)
 	d.keys("h")
 	if screen := d.screen(); !strings.Contains(screen, "clear CTO lean (") || !strings.Contains(screen, " · method 1; method 2: ") {
@@ -116,8 +102,23 @@ func TestHistoryShowsMethod1WithTheCurrentReading(t *testing.T) {
 // history does, not today's scoring of its answers.
 func TestResumeFinishedShowsTheKeptResult(t *testing.T) {
 	s := testStore(t)
+	a := keptMethod1(t, s, nil)
+	d := newDriver(t, s, Start{Theme: "dark", Action: ActionResume, ResumeID: a.ID}, 120, 40)
+	if d.app.state != stateResults || d.app.res.MethodOf() != 1 || d.app.res.Lean.Verdict != "clear CTO lean" {
+		t.Fatalf("%s screen, method %d, verdict %q: want the kept method 1 result", stateNames[d.app.state], d.app.res.MethodOf(), d.app.res.Lean.Verdict)
+	}
+	if !strings.Contains(d.screen(), "Scored with method 1") {
+		t.Errorf("the screen does not say the result is method 1's:\n%s", d.screen())
+	}
+}
+
+// keptMethod1 stores a finished assessment whose kept result is method
+// 1's "clear CTO lean", with peers when given, as an earlier cxo left it.
+func keptMethod1(t *testing.T, s *store.Store, peers *model.PeerPanel) *model.Assessment {
+	t.Helper()
 	a, res := finishedAssessment(t, "20261102-093000-abc", 0)
 	res.Method, res.Lean.Verdict = 0, "clear CTO lean"
+	res.Peers = peers
 	answers := a.Answers
 	a.Answers = map[string]model.Answer{}
 	if err := s.Create(a); err != nil {
@@ -132,11 +133,5 @@ func TestResumeFinishedShowsTheKeptResult(t *testing.T) {
 	if err := s.KeepResult(a, res); err != nil {
 		t.Fatal(err)
 	}
-	d := newDriver(t, s, Start{Theme: "dark", Action: ActionResume, ResumeID: a.ID}, 120, 40)
-	if d.app.state != stateResults || d.app.res.MethodOf() != 1 || d.app.res.Lean.Verdict != "clear CTO lean" {
-		t.Fatalf("%s screen, method %d, verdict %q: want the kept method 1 result", stateNames[d.app.state], d.app.res.MethodOf(), d.app.res.Lean.Verdict)
-	}
-	if !strings.Contains(d.screen(), "Scored with method 1") {
-		t.Errorf("the screen does not say the result is method 1's:\n%s", d.screen())
-	}
+	return a
 }
