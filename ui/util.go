@@ -30,12 +30,11 @@ func wrap(s string, w int) string {
 // a place the wrapper breaks.
 const nbHyphen = "\u2011"
 
-// keepHyphens swaps for nbHyphen the minus of a signed number (a hyphen
-// after a space, an opening bracket, a style's end or the start, before a
-// digit), the hyphen of a range of numbers ("0-100"), a dash standing
-// between spaces or at the end, and every hyphen of an id or a path (a
-// word holding a digit, a '/' or an inner '.'), which reads as nonsense
-// broken in two; such a word is still hard-broken when wider than the line.
+// keepHyphens swaps for nbHyphen every hyphen of a word holding a digit,
+// a '/' or an inner '.' (a signed number "-100", a range "0-100", an id,
+// a path: each reads as nonsense broken in two; such a word is still
+// hard-broken when wider than the line), a dash standing between spaces
+// or at the end, and the hyphens leading a flag ("--repair").
 func keepHyphens(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
@@ -49,12 +48,10 @@ func keepHyphens(s string) string {
 			b.WriteByte(s[i])
 			continue
 		}
-		before := i == 0 || strings.IndexByte(" (\nm0123456789", s[i-1]) >= 0
-		digit := i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9'
 		dash := (i == 0 || s[i-1] == ' ') && (i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\n')
 		// A flag ("--repair", "-o") is one word: its hyphens lead it.
 		flag := (i == 0 || s[i-1] == ' ' || s[i-1] == '-') && i+1 < len(s) && (s[i+1] == '-' || s[i+1] >= 'a' && s[i+1] <= 'z')
-		if before && digit || dash || flag {
+		if dash || flag {
 			b.WriteString(nbHyphen)
 			continue
 		}
