@@ -195,12 +195,7 @@ func damagedIDs(g *globals, st *store.Store) map[string]bool {
 	if err != nil || len(bad) == 0 {
 		return nil // a file List could read; what else is wrong, cxo check says
 	}
-	ids := map[string]bool{}
-	for _, r := range bad {
-		if id := r.Assessment(); id != "" {
-			ids[id] = true
-		}
-	}
+	ids := store.DamagedAssessments(bad)
 	what := "assessments hold"
 	if len(ids) == 1 {
 		what = "assessment holds"

@@ -75,6 +75,17 @@ func (e *RecordError) Item() string {
 	return ""
 }
 
+// DamagedAssessments are the assessments the damaged values belong to.
+func DamagedAssessments(bad []*RecordError) map[string]bool {
+	ids := map[string]bool{}
+	for _, r := range bad {
+		if id := r.Assessment(); id != "" {
+			ids[id] = true
+		}
+	}
+	return ids
+}
+
 // What says in words which value it is.
 func (e *RecordError) What() string {
 	id := e.Assessment()

@@ -17,12 +17,7 @@ func (m *App) checked(msg checkedMsg) tea.Cmd {
 	var newer *store.NewerError
 	switch {
 	case errors.As(msg.err, &damaged):
-		m.damagedIDs = map[string]bool{}
-		for _, r := range damaged.Records {
-			if id := r.Assessment(); id != "" {
-				m.damagedIDs[id] = true
-			}
-		}
+		m.damagedIDs = store.DamagedAssessments(damaged.Records)
 		m.damaged = damagedModel{err: msg.err, canGoOn: damaged.Repair, canFix: true, hasBackup: msg.hasBackup}
 	case errors.As(msg.err, &newer):
 		m.damaged = damagedModel{err: msg.err, hasBackup: msg.hasBackup}
