@@ -409,6 +409,30 @@ func (s *Store) Resolve(prefix string) (string, error) {
 	return matches[0], nil
 }
 
+// KeptResult is loaded assessment a's result: the snapshot kept when it
+// was finished, or a scored against b when there is none yet (or it is
+// damaged: the answers were read whole, so the result is worked out from
+// them again).
+func (s *Store) KeptResult(b *model.Bank, a *model.Assessment) (model.Result, error) {
+	// Only a finished assessment's snapshot is its result: one reopened by
+	// a changed answer keeps its last result, which no longer matches.
+	res, ok, err := model.Result{}, false, error(nil)
+	if a.Status == model.StatusFinished {
+		res, ok, err = s.Result(a.ID)
+	}
+	var rec *RecordError
+	switch {
+	case errors.As(err, &rec):
+		ok = false
+	case err != nil:
+		return model.Result{}, err
+	}
+	if !ok {
+		res = model.Compute(b, a)
+	}
+	return res, nil
+}
+
 // LoadWithResult reads an assessment with the result kept when it was
 // finished (so history stays readable after a bank change), or scores it
 // against b when there is no snapshot yet.
@@ -423,23 +447,9 @@ func (s *Store) LoadWithResult(b *model.Bank, id string) (*model.Assessment, mod
 	if a.Status != model.StatusFinished {
 		a.Reconcile(b) // in memory: the items this bank asks, answers kept
 	}
-	// Only a finished assessment's snapshot is its result: one reopened by
-	// a changed answer keeps its last result, which no longer matches.
-	res, ok, err := model.Result{}, false, error(nil)
-	if a.Status == model.StatusFinished {
-		res, ok, err = s.Result(id)
-	}
-	var rec *RecordError
-	switch {
-	case errors.As(err, &rec):
-		// A damaged snapshot: the answers are intact (Load checked every
-		// one), so the result is worked out from them again.
-		ok = false
-	case err != nil:
+	res, err := s.KeptResult(b, a)
+	if err != nil {
 		return nil, model.Result{}, err
-	}
-	if !ok {
-		res = model.Compute(b, a)
 	}
 	return a, res, nil
 }

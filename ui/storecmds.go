@@ -181,7 +181,7 @@ func loadCmd(s *store.Store, b *model.Bank, id string) tea.Cmd {
 			msg.revised = began
 		}
 		if a.Status == model.StatusFinished {
-			_, res, err := s.LoadWithResult(b, id)
+			res, err := s.KeptResult(b, a) // read beside it, not loaded again
 			if err != nil {
 				return loadedMsg{err: err}
 			}
